@@ -1,0 +1,46 @@
+// Bundles the extension. `node esbuild.mjs [--production] [--watch]`
+//
+// Three Node bundles so activation stays light (the Azure SDK is ~1 MB minified):
+//   dist/extension.js  activation: tree, commands, sign-in          (loaded by VS Code)
+//   dist/azure.js      @azure/arm-compute and the service layer     (loaded on the first Azure call)
+//   dist/identity.js   @azure/identity, only for the opt-in sign-in method
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Leaves the lazily loaded modules out of extension.js and points their imports at the sibling bundles. */
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/armServices$/ }, () => ({ path: './azure.js', external: true }));
+    build.onResolve({ filter: /^\.\/identityCredential$/ }, () => ({ path: './identity.js', external: true }));
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: !production,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'info',
+  metafile: true,
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles] },
+  { ...common, entryPoints: ['src/azure/armServices.ts'], outfile: 'dist/azure.js' },
+  { ...common, entryPoints: ['src/azure/identityCredential.ts'], outfile: 'dist/identity.js' },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,178 @@
+/**
+ * Turns whatever the Azure SDK, the LRO poller or the network threw into one readable message:
+ * what failed, ARM's code and message, and what the user can do next.
+ *
+ * Pure module (no `vscode`, no SDK import): the SDK's RestError is recognised by shape.
+ */
+
+export interface ArmErrorInfo {
+  /** ARM's error code (e.g. "ResourceNotFound"), a network code (e.g. "ECONNREFUSED"), or undefined. */
+  readonly code: string | undefined;
+  readonly statusCode: number | undefined;
+  /** ARM's own message (secrets redacted). */
+  readonly message: string;
+  /** One sentence telling the user what to do next. */
+  readonly nextStep: string;
+  /** The operation was cancelled by the user: show nothing. */
+  readonly cancelled: boolean;
+  /** x-ms-request-id, for support requests. */
+  readonly requestId: string | undefined;
+}
+
+export class NotSignedInError extends Error {
+  constructor(message = 'You are not signed in to Azure.') {
+    super(message);
+    this.name = 'NotSignedInError';
+  }
+}
+
+interface ErrorShape {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  statusCode?: unknown;
+  response?: { headers?: { get?(name: string): string | undefined }; bodyAsText?: unknown };
+  cause?: unknown;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'REQUEST_SEND_ERROR',
+  'UND_ERR_SOCKET',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
+
+/** Removes bearer tokens and JWT-looking strings so they never reach a log or a message. */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1$2<redacted>')
+    .replace(/bearer\s+[A-Za-z0-9\-_.~+/]+=*/gi, 'Bearer <redacted>')
+    .replace(/eyJ[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*/g, '<redacted-token>');
+}
+
+const LRO_FAILED = /^The long-running operation has failed\.?\s*(?:([A-Za-z][\w.]*)\.\s*)?([\s\S]*)$/;
+
+function asShape(err: unknown): ErrorShape {
+  return typeof err === 'object' && err !== null ? (err) : { message: String(err) };
+}
+
+function isCancellation(shape: ErrorShape): boolean {
+  return shape.name === 'AbortError' || shape.name === 'CancellationError' || shape.code === 'ABORT_ERR';
+}
+
+function nextStepFor(code: string | undefined, status: number | undefined, retryAfter: string | undefined): string {
+  switch (code) {
+    case 'NotSignedIn':
+      return 'Sign in with "Compute Gallery: Sign in to Azure".';
+    case 'AuthenticationFailed':
+    case 'ExpiredAuthenticationToken':
+    case 'InvalidAuthenticationToken':
+    case 'InvalidAuthenticationTokenAudience':
+      return 'Sign in again with "Compute Gallery: Sign in to Azure"; if it keeps failing, check the cloud in the "microsoft-sovereign-cloud.environment" setting.';
+    case 'InvalidAuthenticationTokenTenant':
+      return 'This subscription belongs to another tenant: sign in to that tenant, then refresh.';
+    case 'AuthorizationFailed':
+    case 'LinkedAuthorizationFailed':
+      return 'Your account lacks permission here: ask for a role such as Contributor on the subscription or resource group.';
+    case 'ResourceNotFound':
+    case 'ResourceGroupNotFound':
+    case 'ParentResourceNotFound':
+    case 'NotFound':
+      return 'It may have been deleted or moved: refresh the view.';
+    case 'SubscriptionNotFound':
+      return 'Check that the subscription still exists and that you are signed in to its tenant, then refresh.';
+    case 'CannotDeleteResource':
+      return 'It still contains nested resources: delete its image versions and definitions first, then try again.';
+    case 'MissingSubscriptionRegistration':
+      return 'Register the Microsoft.Compute resource provider for this subscription, then try again.';
+    case 'InvalidParameter':
+    case 'BadRequest':
+    case 'InvalidRequestContent':
+    case 'PropertyChangeNotAllowed':
+      return 'Correct the value Azure named and try again.';
+    case 'PARSE_ERROR':
+      return 'Azure sent a response that could not be read; try again in a moment.';
+    default:
+      break;
+  }
+  if (code && NETWORK_CODES.has(code)) {
+    return 'Azure could not be reached: check your network or proxy and the cloud in the "microsoft-sovereign-cloud.environment" setting, then try again.';
+  }
+  if (status === 429) {
+    const wait = retryAfter && /^\d+$/.test(retryAfter) ? `${retryAfter} seconds` : 'a minute';
+    return `Azure is throttling requests: wait ${wait} and try again.`;
+  }
+  if (status === 401) {
+    return 'Sign in again with "Compute Gallery: Sign in to Azure".';
+  }
+  if (status === 403) {
+    return 'Your account lacks permission here: ask for a suitable role on the subscription or resource group.';
+  }
+  if (status === 404) {
+    return 'It may have been deleted or moved: refresh the view.';
+  }
+  if (status === 409) {
+    return 'Another change is in progress or conflicts with this one: refresh and try again.';
+  }
+  if (status !== undefined && status >= 500) {
+    return 'Azure had a temporary problem: try again in a minute.';
+  }
+  return 'Try again; if it keeps failing, see the "Azure Compute Gallery" output for details.';
+}
+
+/** Extracts code, status, message and the next step from anything that was thrown. */
+export function describeArmError(err: unknown): ArmErrorInfo {
+  const shape = asShape(err);
+  if (isCancellation(shape)) {
+    return { code: undefined, statusCode: undefined, message: 'Cancelled.', nextStep: '', cancelled: true, requestId: undefined };
+  }
+  let code = typeof shape.code === 'string' && shape.code ? shape.code : undefined;
+  const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
+  let message = typeof shape.message === 'string' && shape.message ? shape.message : String(err);
+  if (err instanceof NotSignedInError) {
+    code = 'NotSignedIn';
+  }
+  const lro = LRO_FAILED.exec(message);
+  if (lro) {
+    code = lro[1] ?? code;
+    message = lro[2]?.trim() || 'The operation failed in Azure without saying why.';
+  }
+  if (!code && shape.cause) {
+    const causeCode = asShape(shape.cause).code;
+    if (typeof causeCode === 'string') {
+      code = causeCode;
+    }
+  }
+  if (statusCode !== undefined && /^Unexpected status code: \d+$/.test(message)) {
+    message = `Azure answered with HTTP ${statusCode} and no error details.`;
+  }
+  const headers = shape.response?.headers;
+  const retryAfter = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  const requestId = typeof headers?.get === 'function' ? headers.get('x-ms-request-id') : undefined;
+  return {
+    code,
+    statusCode,
+    message: redactSecrets(message),
+    nextStep: nextStepFor(code, statusCode, retryAfter),
+    cancelled: false,
+    requestId,
+  };
+}
+
+/** "Couldn't list galleries: ResourceGroupNotFound: Resource group 'rg' could not be found. It may have been deleted…" */
+export function formatArmError(action: string, err: unknown): string {
+  const info = describeArmError(err);
+  const code = info.code ? `${info.code}: ` : '';
+  const message = info.message.endsWith('.') ? info.message : `${info.message}.`;
+  return `${action}: ${code}${message} ${info.nextStep}`.trim();
+}

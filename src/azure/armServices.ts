@@ -1,0 +1,296 @@
+/**
+ * The Azure layer over `@azure/arm-compute`. This file is the entry of a separate, lazily loaded
+ * bundle (dist/azure.js): nothing here is loaded until the tree first needs Azure.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ComputeManagementClient } from '@azure/arm-compute';
+import type { Gallery, GalleryImage, GalleryImageVersion, Image } from '@azure/arm-compute';
+import { getClient } from '@azure-rest/core-client';
+import type { Client } from '@azure-rest/core-client';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/core-auth';
+import type {
+  ArmServices,
+  ArmServicesOptions,
+  CallOptions,
+  GalleryService,
+  Page,
+  PagedCallOptions,
+  SubscriptionInfo,
+  TenantInfo,
+} from './services';
+import type { GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
+import { redactSecrets } from './armError';
+
+/** api-version of ARM's tenants and subscriptions operations (Microsoft.Resources). */
+const RESOURCES_API_VERSION = '2022-12-01';
+
+/** Carries the caller's AbortSignal to every HTTP request of one call, continuation pages included. */
+const callSignal = new AsyncLocalStorage<AbortSignal | undefined>();
+
+const abortSignalPolicy: PipelinePolicy = {
+  name: 'acgAbortSignal',
+  sendRequest(request, next) {
+    const signal = callSignal.getStore();
+    if (signal && !request.abortSignal) {
+      request.abortSignal = signal;
+    }
+    return next(request);
+  },
+};
+
+function loggingPolicy(log: (line: string) => void): PipelinePolicy {
+  return {
+    name: 'acgRequestLog',
+    async sendRequest(request, next) {
+      const started = Date.now();
+      const target = redactSecrets(request.url);
+      try {
+        const response = await next(request);
+        const requestId = response.headers.get('x-ms-request-id');
+        log(`${request.method} ${target} → ${response.status} (${Date.now() - started} ms)${requestId ? ` [${requestId}]` : ''}`);
+        return response;
+      } catch (err) {
+        const code = typeof err === 'object' && err !== null && 'code' in err ? String((err).code) : 'error';
+        log(`${request.method} ${target} → ${code} (${Date.now() - started} ms)`);
+        throw err;
+      }
+    },
+  };
+}
+
+function withSignal<T>(options: CallOptions | undefined, work: () => Promise<T>): Promise<T> {
+  options?.signal?.throwIfAborted();
+  return callSignal.run(options?.signal, work);
+}
+
+interface ContinuablePageLike<T> extends Array<T> {
+  continuationToken?: string;
+}
+interface Pageable<T> {
+  byPage(settings?: { continuationToken?: string }): AsyncIterableIterator<ContinuablePageLike<T>>;
+}
+
+/** Fetches exactly one page (one HTTP request) of an SDK list. */
+async function onePage<T>(list: Pageable<T>, options: PagedCallOptions | undefined): Promise<Page<T>> {
+  return withSignal(options, async () => {
+    const settings = options?.continuationToken ? { continuationToken: options.continuationToken } : undefined;
+    const pages = list.byPage(settings);
+    const first = await pages.next();
+    if (first.done) {
+      return { items: [], continuationToken: undefined };
+    }
+    const items = [...first.value];
+    return { items, continuationToken: first.value.continuationToken || undefined };
+  });
+}
+
+interface PollerLikePromise<T> extends PromiseLike<T> {
+  pollUntilDone?(): Promise<T>;
+}
+
+class ArmGalleryService implements GalleryService {
+  constructor(
+    readonly subscriptionId: string,
+    private readonly client: ComputeManagementClient,
+    private readonly pollIntervalMs: number | undefined,
+  ) {}
+
+  private lroOptions(options: CallOptions | undefined): { abortSignal?: AbortSignal; updateIntervalInMs?: number } {
+    return {
+      ...(options?.signal ? { abortSignal: options.signal } : {}),
+      ...(this.pollIntervalMs !== undefined ? { updateIntervalInMs: this.pollIntervalMs } : {}),
+    };
+  }
+
+  private async wait<T>(options: CallOptions | undefined, start: () => PollerLikePromise<T>): Promise<T> {
+    return withSignal(options, async () => await start());
+  }
+
+  listGalleries(options?: PagedCallOptions): Promise<Page<Gallery>> {
+    return onePage(this.client.galleries.list({ abortSignal: options?.signal }), options);
+  }
+
+  listImageDefinitions(gallery: GalleryId, options?: PagedCallOptions): Promise<Page<GalleryImage>> {
+    return onePage(
+      this.client.galleryImages.listByGallery(gallery.resourceGroup, gallery.gallery, { abortSignal: options?.signal }),
+      options,
+    );
+  }
+
+  listImageVersions(definition: ImageDefinitionId, options?: PagedCallOptions): Promise<Page<GalleryImageVersion>> {
+    return onePage(
+      this.client.galleryImageVersions.listByGalleryImage(definition.resourceGroup, definition.gallery, definition.imageDefinition, {
+        abortSignal: options?.signal,
+      }),
+      options,
+    );
+  }
+
+  listManagedImages(options?: PagedCallOptions): Promise<Page<Image>> {
+    return onePage(this.client.images.list({ abortSignal: options?.signal }), options);
+  }
+
+  getGallery(id: GalleryId, options?: CallOptions): Promise<Gallery> {
+    return withSignal(options, () => this.client.galleries.get(id.resourceGroup, id.gallery, { abortSignal: options?.signal }));
+  }
+
+  getImageDefinition(id: ImageDefinitionId, options?: CallOptions): Promise<GalleryImage> {
+    return withSignal(options, () =>
+      this.client.galleryImages.get(id.resourceGroup, id.gallery, id.imageDefinition, { abortSignal: options?.signal }),
+    );
+  }
+
+  getImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion> {
+    return withSignal(options, () =>
+      this.client.galleryImageVersions.get(id.resourceGroup, id.gallery, id.imageDefinition, id.version, {
+        expand: 'ReplicationStatus',
+        abortSignal: options?.signal,
+      }),
+    );
+  }
+
+  getManagedImage(id: ManagedImageId, options?: CallOptions): Promise<Image> {
+    return withSignal(options, () => this.client.images.get(id.resourceGroup, id.image, { abortSignal: options?.signal }));
+  }
+
+  deleteGallery(id: GalleryId, options?: CallOptions): Promise<void> {
+    return this.wait(options, () => this.client.galleries.delete(id.resourceGroup, id.gallery, this.lroOptions(options)));
+  }
+
+  deleteImageDefinition(id: ImageDefinitionId, options?: CallOptions): Promise<void> {
+    return this.wait(options, () =>
+      this.client.galleryImages.delete(id.resourceGroup, id.gallery, id.imageDefinition, this.lroOptions(options)),
+    );
+  }
+
+  deleteImageVersion(id: ImageVersionId, options?: CallOptions): Promise<void> {
+    return this.wait(options, () =>
+      this.client.galleryImageVersions.delete(id.resourceGroup, id.gallery, id.imageDefinition, id.version, this.lroOptions(options)),
+    );
+  }
+
+  deleteManagedImage(id: ManagedImageId, options?: CallOptions): Promise<void> {
+    return this.wait(options, () => this.client.images.delete(id.resourceGroup, id.image, this.lroOptions(options)));
+  }
+}
+
+interface ArmListBody<T> {
+  value?: T[];
+  nextLink?: string | null;
+}
+interface RawTenant {
+  tenantId?: string;
+  displayName?: string;
+  defaultDomain?: string;
+}
+interface RawSubscription {
+  subscriptionId?: string;
+  displayName?: string;
+  tenantId?: string;
+  state?: string;
+}
+
+class ArmServicesImpl implements ArmServices {
+  private readonly galleryServices = new Map<string, GalleryService>();
+  private readonly resourceClients = new Map<string, Client>();
+
+  constructor(private readonly options: ArmServicesOptions) {}
+
+  get cloud(): ArmServicesOptions['cloud'] {
+    return this.options.cloud;
+  }
+
+  private pipelineOptions(): {
+    endpoint: string;
+    credentials: { scopes: string[] };
+    retryOptions: { maxRetries: number };
+    additionalPolicies: Array<{ policy: PipelinePolicy; position: 'perCall' | 'perRetry' }>;
+    userAgentOptions: { userAgentPrefix: string };
+  } {
+    const policies: Array<{ policy: PipelinePolicy; position: 'perCall' | 'perRetry' }> = [
+      { policy: abortSignalPolicy, position: 'perCall' },
+    ];
+    if (this.options.log) {
+      policies.push({ policy: loggingPolicy(this.options.log), position: 'perRetry' });
+    }
+    return {
+      endpoint: this.options.cloud.resourceManagerEndpointUrl.replace(/\/$/, ''),
+      credentials: { scopes: [this.options.cloud.armScope] },
+      retryOptions: { maxRetries: this.options.maxRetries ?? 3 },
+      additionalPolicies: policies,
+      userAgentOptions: { userAgentPrefix: 'vscode-azure-compute-gallery' },
+    };
+  }
+
+  private credential(tenantId: string | undefined): TokenCredential {
+    return this.options.credentials.credential(tenantId);
+  }
+
+  private resourcesClient(tenantId: string | undefined): Client {
+    const key = tenantId ?? '';
+    let client = this.resourceClients.get(key);
+    if (!client) {
+      const { endpoint, ...options } = this.pipelineOptions();
+      client = getClient(endpoint, this.credential(tenantId), options);
+      this.resourceClients.set(key, client);
+    }
+    return client;
+  }
+
+  private async listAll<T>(tenantId: string | undefined, path: string, options?: CallOptions): Promise<T[]> {
+    const client = this.resourcesClient(tenantId);
+    return withSignal(options, async () => {
+      const items: T[] = [];
+      let next: string | undefined = `${path}?api-version=${RESOURCES_API_VERSION}`;
+      while (next) {
+        const response = await client.pathUnchecked(next).get({ abortSignal: options?.signal });
+        if (response.status !== '200') {
+          const { createRestError } = await import('@azure-rest/core-client');
+          throw createRestError(response);
+        }
+        const body = response.body as ArmListBody<T> | undefined;
+        if (!body || !Array.isArray(body.value)) {
+          throw Object.assign(new Error(`Azure sent an unreadable list from ${path}.`), { code: 'PARSE_ERROR' });
+        }
+        items.push(...body.value);
+        next = typeof body.nextLink === 'string' && body.nextLink ? body.nextLink : undefined;
+      }
+      return items;
+    });
+  }
+
+  async listTenants(options?: CallOptions): Promise<TenantInfo[]> {
+    const raw = await this.listAll<RawTenant>(undefined, '/tenants', options);
+    return raw
+      .filter((t): t is RawTenant & { tenantId: string } => typeof t.tenantId === 'string' && t.tenantId.length > 0)
+      .map((t) => ({ tenantId: t.tenantId, displayName: t.displayName ?? t.tenantId, defaultDomain: t.defaultDomain }));
+  }
+
+  async listSubscriptions(tenantId: string | undefined, options?: CallOptions): Promise<SubscriptionInfo[]> {
+    const raw = await this.listAll<RawSubscription>(tenantId, '/subscriptions', options);
+    return raw
+      .filter((s): s is RawSubscription & { subscriptionId: string } => typeof s.subscriptionId === 'string' && s.subscriptionId.length > 0)
+      .map((s) => ({
+        subscriptionId: s.subscriptionId,
+        displayName: s.displayName ?? s.subscriptionId,
+        tenantId: s.tenantId ?? tenantId ?? '',
+        state: s.state,
+      }));
+  }
+
+  galleryService(subscriptionId: string, tenantId: string | undefined): GalleryService {
+    const key = `${tenantId ?? ''}/${subscriptionId}`.toLowerCase();
+    let service = this.galleryServices.get(key);
+    if (!service) {
+      const client = new ComputeManagementClient(this.credential(tenantId), subscriptionId, this.pipelineOptions());
+      service = new ArmGalleryService(subscriptionId, client, this.options.pollIntervalMs);
+      this.galleryServices.set(key, service);
+    }
+    return service;
+  }
+}
+
+export function createArmServices(options: ArmServicesOptions): ArmServices {
+  return new ArmServicesImpl(options);
+}

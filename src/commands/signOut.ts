@@ -1,0 +1,9 @@
+import * as vscode from 'vscode';
+import type { AzureAccount } from '../azure/AzureAccount';
+
+export async function signOut(account: AzureAccount): Promise<void> {
+  await account.signOut();
+  void vscode.window.showInformationMessage(
+    'Compute Gallery no longer uses your Azure account. To remove the account from VS Code itself, use the Accounts menu in the activity bar.',
+  );
+}

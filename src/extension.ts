@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { AzureAccount } from './azure/AzureAccount';
+import { registerCommands } from './commands/registerCommands';
+import { GalleryTreeDataProvider } from './tree/GalleryTreeDataProvider';
+import type { TreeNode } from './tree/TreeNode';
+
+/** What the extension hands to other extensions (and to the extension-host test suite). */
+export interface AzureComputeGalleryApi {
+  readonly treeDataProvider: vscode.TreeDataProvider<TreeNode>;
+}
+
+export function activate(context: vscode.ExtensionContext): AzureComputeGalleryApi {
+  const log = vscode.window.createOutputChannel('Azure Compute Gallery', { log: true });
+  const account = new AzureAccount(context.globalState, log);
+  const tree = new GalleryTreeDataProvider(account, log);
+  const view = vscode.window.createTreeView('azureComputeGallery.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(log, account, tree, view, ...registerCommands({ account, tree, log }));
+  return { treeDataProvider: tree };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { Gallery, GalleryImage, Page } from '../azure/services';
+import { parseIdOfKind } from '../azure/armId';
+import type { GalleryId } from '../azure/armId';
+import { ImageDefinitionNode } from './ImageDefinitionNode';
+import { PagedListNode } from './PagedListNode';
+import { markdownFacts, resourceTreeItem } from './resourceItem';
+import type { TreeNode } from './TreeNode';
+import type { TreeContext } from './TreeContext';
+
+export class GalleryNode extends PagedListNode<GalleryImage> {
+  readonly armId: GalleryId;
+
+  constructor(
+    ctx: TreeContext,
+    readonly parent: TreeNode,
+    readonly gallery: Gallery,
+    readonly tenantId: string,
+  ) {
+    super(ctx);
+    this.armId = parseIdOfKind(gallery.id ?? '', 'gallery');
+  }
+
+  get id(): string {
+    return this.armId.id.toLowerCase();
+  }
+
+  protected itemsLabel(): string {
+    return 'image definitions';
+  }
+
+  protected async fetchPage(signal: AbortSignal, continuationToken: string | undefined): Promise<Page<GalleryImage>> {
+    const services = await this.ctx.account.services();
+    return services
+      .galleryService(this.armId.subscriptionId, this.tenantId)
+      .listImageDefinitions(this.armId, { signal, ...(continuationToken ? { continuationToken } : {}) });
+  }
+
+  protected createChild(item: GalleryImage): TreeNode {
+    return new ImageDefinitionNode(this.ctx, this, item, this.tenantId);
+  }
+
+  protected emptyNode(): TreeNode {
+    return PagedListNode.message(this, 'No image definitions — create one');
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const g = this.gallery;
+    const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.gallery, vscode.TreeItemCollapsibleState.Collapsed, 'gallery');
+    item.description ??= [g.location, this.armId.resourceGroup].filter(Boolean).join(' · ');
+    item.iconPath ??= new vscode.ThemeIcon('library');
+    item.tooltip = markdownFacts(`Gallery ${this.armId.gallery}`, [
+      ['Location', g.location],
+      ['Resource group', this.armId.resourceGroup],
+      ['Description', g.description],
+      ['Unique name', g.identifier?.uniqueName],
+      ['Provisioning state', g.provisioningState],
+    ]);
+    return item;
+  }
+}

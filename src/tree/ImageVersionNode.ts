@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { GalleryImageVersion } from '../azure/services';
+import { parseIdOfKind } from '../azure/armId';
+import type { ImageVersionId } from '../azure/armId';
+import { endOfLifeStatus } from './versionOrdering';
+import type { EndOfLifeStatus } from './versionOrdering';
+import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
+import type { TreeNode } from './TreeNode';
+import type { TreeContext } from './TreeContext';
+
+export class ImageVersionNode implements TreeNode {
+  readonly armId: ImageVersionId;
+  /** Set by the parent once all pages are known. */
+  isLatest = false;
+
+  constructor(
+    private readonly ctx: TreeContext,
+    readonly parent: TreeNode,
+    readonly version: GalleryImageVersion,
+    private readonly definitionEndOfLife: Date | undefined,
+  ) {
+    this.armId = parseIdOfKind(version.id ?? '', 'imageVersion');
+  }
+
+  get id(): string {
+    return this.armId.id.toLowerCase();
+  }
+
+  get endOfLife(): EndOfLifeStatus {
+    return endOfLifeStatus(this.version.publishingProfile?.endOfLifeDate ?? this.definitionEndOfLife);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const v = this.version;
+    const tokens = ['imageVersion'];
+    const notes: string[] = [];
+    if (this.isLatest) {
+      tokens.push('latest');
+      notes.push('latest');
+    }
+    if (v.publishingProfile?.excludeFromLatest) {
+      tokens.push('excluded');
+      notes.push('excluded from latest');
+    }
+    const eol = this.endOfLife;
+    if (eol?.kind === 'passed') {
+      notes.push('end of life passed');
+    } else if (eol?.kind === 'soon') {
+      notes.push(`end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}`);
+    }
+    const state = v.provisioningState;
+    if (state && state !== 'Succeeded') {
+      notes.push(state);
+    }
+    const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.version, vscode.TreeItemCollapsibleState.None, tokens.join(';'));
+    item.description ??= notes.join(' · ');
+    if (!item.iconPath) {
+      item.iconPath =
+        state === 'Failed'
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+          : eol
+            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+            : this.isLatest
+              ? new vscode.ThemeIcon('star-full')
+              : new vscode.ThemeIcon('versions');
+    }
+    item.tooltip = markdownFacts(`Image version ${this.armId.version}`, [
+      ['Provisioning state', state],
+      ['Published', formatDate(v.publishingProfile?.publishedDate)],
+      ['End of life', formatDate(v.publishingProfile?.endOfLifeDate ?? this.definitionEndOfLife)],
+      ['Excluded from latest', v.publishingProfile?.excludeFromLatest ? 'yes' : undefined],
+      ['Target regions', v.publishingProfile?.targetRegions?.map((r) => r.name).join(', ')],
+      ['Location', v.location],
+    ]);
+    item.accessibilityInformation = { label: `Image version ${this.armId.version}${notes.length ? `, ${notes.join(', ')}` : ''}` };
+    return item;
+  }
+}

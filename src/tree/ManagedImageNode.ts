@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { Image } from '../azure/services';
+import { parseIdOfKind } from '../azure/armId';
+import type { ManagedImageId } from '../azure/armId';
+import { markdownFacts, resourceTreeItem } from './resourceItem';
+import type { TreeNode } from './TreeNode';
+import type { TreeContext } from './TreeContext';
+
+/** Where a managed image came from: "from VM vm1", "from blob", "from snapshot snap1", "from disk d1". */
+export function describeImageSource(image: Image): string | undefined {
+  const lastSegment = (id: string | undefined): string | undefined => id?.split('/').filter(Boolean).pop();
+  if (image.sourceVirtualMachine?.id) {
+    return `from VM ${lastSegment(image.sourceVirtualMachine.id)}`;
+  }
+  const os = image.storageProfile?.osDisk;
+  if (os?.snapshot?.id) {
+    return `from snapshot ${lastSegment(os.snapshot.id)}`;
+  }
+  if (os?.managedDisk?.id) {
+    return `from disk ${lastSegment(os.managedDisk.id)}`;
+  }
+  if (os?.blobUri) {
+    return 'from VHD blob';
+  }
+  return undefined;
+}
+
+export class ManagedImageNode implements TreeNode {
+  readonly armId: ManagedImageId;
+
+  constructor(
+    private readonly ctx: TreeContext,
+    readonly parent: TreeNode,
+    readonly image: Image,
+  ) {
+    this.armId = parseIdOfKind(image.id ?? '', 'managedImage');
+  }
+
+  get id(): string {
+    return this.armId.id.toLowerCase();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const image = this.image;
+    const os = image.storageProfile?.osDisk;
+    const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.image, vscode.TreeItemCollapsibleState.None, 'managedImage');
+    const zoneResilient = image.storageProfile?.zoneResilient ? 'zone resilient' : undefined;
+    item.description ??= [os?.osType, os?.osState, describeImageSource(image), zoneResilient].filter(Boolean).join(' · ');
+    item.iconPath ??= new vscode.ThemeIcon('file-media');
+    item.tooltip = markdownFacts(`Managed image ${this.armId.image}`, [
+      ['OS', [os?.osType, os?.osState].filter(Boolean).join(' · ')],
+      ['Source', describeImageSource(image)],
+      ['Hyper-V generation', image.hyperVGeneration],
+      ['Zone resilient', image.storageProfile?.zoneResilient === undefined ? undefined : image.storageProfile.zoneResilient ? 'yes' : 'no'],
+      ['Location', image.location],
+      ['Resource group', this.armId.resourceGroup],
+      ['Provisioning state', image.provisioningState],
+    ]);
+    return item;
+  }
+}

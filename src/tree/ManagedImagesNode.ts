@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { Image, Page } from '../azure/services';
+import { ManagedImageNode } from './ManagedImageNode';
+import { PagedListNode } from './PagedListNode';
+import type { TreeNode } from './TreeNode';
+import type { TreeContext } from './TreeContext';
+
+/** The "Managed images" folder of a subscription (Microsoft.Compute/images). */
+export class ManagedImagesNode extends PagedListNode<Image> {
+  constructor(
+    ctx: TreeContext,
+    readonly parent: TreeNode & { readonly subscriptionId: string; readonly tenantId: string },
+  ) {
+    super(ctx);
+  }
+
+  get id(): string {
+    return `${this.parent.id}/managedimages`;
+  }
+
+  protected itemsLabel(): string {
+    return 'managed images';
+  }
+
+  protected async fetchPage(signal: AbortSignal, continuationToken: string | undefined): Promise<Page<Image>> {
+    const services = await this.ctx.account.services();
+    return services
+      .galleryService(this.parent.subscriptionId, this.parent.tenantId)
+      .listManagedImages({ signal, ...(continuationToken ? { continuationToken } : {}) });
+  }
+
+  protected createChild(item: Image): TreeNode {
+    return new ManagedImageNode(this.ctx, this, item);
+  }
+
+  protected emptyNode(): TreeNode {
+    return PagedListNode.message(this, 'No managed images — create one');
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Managed images', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = 'managedImages';
+    item.iconPath = new vscode.ThemeIcon('folder-library');
+    return item;
+  }
+}

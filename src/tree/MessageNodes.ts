@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { describeArmError } from '../azure/armError';
+import type { TreeNode } from './TreeNode';
+
+/** "Load more…": shown after the last item of a list that has a nextLink. */
+export class LoadMoreNode implements TreeNode {
+  loading = false;
+  constructor(
+    readonly parent: TreeNode,
+    private readonly what: string,
+  ) {}
+
+  get id(): string {
+    return `${this.parent.id}#loadmore`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.loading ? `Loading more ${this.what}…` : `Load more ${this.what}…`);
+    item.id = this.id;
+    item.contextValue = 'loadMore';
+    item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'ellipsis');
+    item.command = { command: 'azureComputeGallery.loadMore', title: 'Load more', arguments: [this] };
+    item.accessibilityInformation = { label: `Load more ${this.what}`, role: 'button' };
+    return item;
+  }
+}
+
+/** A list that could not be loaded: the message, and a retry action instead of a thrown error. */
+export class ErrorNode implements TreeNode {
+  constructor(
+    readonly parent: TreeNode | undefined,
+    private readonly action: string,
+    private readonly error: unknown,
+  ) {}
+
+  get id(): string {
+    return `${this.parent?.id ?? 'root'}#error`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const info = describeArmError(this.error);
+    const item = new vscode.TreeItem(`${this.action} — click to retry`);
+    item.id = this.id;
+    item.description = info.code ? `${info.code}: ${info.message}` : info.message;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${this.action}.\n\n`);
+    tooltip.appendText(info.code ? `${info.code}: ${info.message}\n\n` : `${info.message}\n\n`);
+    tooltip.appendText(info.nextStep);
+    item.tooltip = tooltip;
+    item.contextValue = 'error';
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.command = { command: 'azureComputeGallery.retry', title: 'Retry', arguments: [this] };
+    return item;
+  }
+}
+
+/** An empty list: says so, and optionally offers the command that fills it. */
+export class MessageNode implements TreeNode {
+  constructor(
+    readonly parent: TreeNode | undefined,
+    private readonly key: string,
+    private readonly label: string,
+    private readonly icon: string,
+    private readonly command?: vscode.Command,
+  ) {}
+
+  get id(): string {
+    return `${this.parent?.id ?? 'root'}#${this.key}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label);
+    item.id = this.id;
+    item.contextValue = 'message';
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    if (this.command) {
+      item.command = this.command;
+    }
+    return item;
+  }
+}

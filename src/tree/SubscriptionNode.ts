@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { Gallery, Page, SubscriptionInfo } from '../azure/services';
+import { GalleryNode } from './GalleryNode';
+import { ManagedImagesNode } from './ManagedImagesNode';
+import { PagedListNode } from './PagedListNode';
+import { markdownFacts } from './resourceItem';
+import type { TreeNode } from './TreeNode';
+import type { TreeContext } from './TreeContext';
+
+/** A subscription: its galleries (paged), then its managed images folder. */
+export class SubscriptionNode extends PagedListNode<Gallery> {
+  private readonly managedImages: ManagedImagesNode;
+
+  constructor(
+    ctx: TreeContext,
+    readonly parent: TreeNode,
+    readonly subscription: SubscriptionInfo,
+  ) {
+    super(ctx);
+    this.managedImages = new ManagedImagesNode(ctx, this);
+  }
+
+  get id(): string {
+    return `/subscriptions/${this.subscription.subscriptionId}`.toLowerCase();
+  }
+
+  get subscriptionId(): string {
+    return this.subscription.subscriptionId;
+  }
+
+  get tenantId(): string {
+    return this.subscription.tenantId;
+  }
+
+  protected itemsLabel(): string {
+    return 'galleries';
+  }
+
+  protected async fetchPage(signal: AbortSignal, continuationToken: string | undefined): Promise<Page<Gallery>> {
+    const services = await this.ctx.account.services();
+    return services
+      .galleryService(this.subscriptionId, this.tenantId)
+      .listGalleries({ signal, ...(continuationToken ? { continuationToken } : {}) });
+  }
+
+  protected createChild(item: Gallery): TreeNode {
+    return new GalleryNode(this.ctx, this, item, this.tenantId);
+  }
+
+  protected emptyNode(): TreeNode {
+    return PagedListNode.message(this, 'No galleries — create one');
+  }
+
+  override reset(): void {
+    super.reset();
+    this.managedImages.reset();
+  }
+
+  override async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    return [...(await super.getChildren(signal)), this.managedImages];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.subscription;
+    const item = new vscode.TreeItem(s.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = 'subscription';
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.description = s.state && s.state !== 'Enabled' ? s.state : undefined;
+    item.tooltip = markdownFacts(`Subscription ${s.displayName}`, [
+      ['Subscription ID', s.subscriptionId],
+      ['Tenant ID', s.tenantId],
+      ['State', s.state],
+    ]);
+    return item;
+  }
+}

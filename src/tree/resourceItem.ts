@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { TreeContext } from './TreeContext';
+
+/** A TreeItem for an ARM resource: id = lower-cased ARM id, and "Deleting…"/"Creating…" while an action runs. */
+export function resourceTreeItem(
+  ctx: TreeContext,
+  armId: string,
+  label: string,
+  collapsible: vscode.TreeItemCollapsibleState,
+  contextValue: string,
+): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, collapsible);
+  item.id = armId.toLowerCase();
+  item.contextValue = contextValue;
+  const pending = ctx.pending.get(armId.toLowerCase());
+  if (pending) {
+    item.description = pending;
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    item.contextValue = `${contextValue};pending`;
+  }
+  return item;
+}
+
+/** Appends "**key**: value" lines as plain text (any text from Azure is escaped by appendText). */
+export function markdownFacts(title: string, facts: ReadonlyArray<[string, string | undefined]>): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**');
+  md.appendText(title);
+  md.appendMarkdown('**\n\n');
+  for (const [key, value] of facts) {
+    if (value === undefined || value === '') {
+      continue;
+    }
+    md.appendText(key);
+    md.appendMarkdown(': ');
+    md.appendText(value);
+    md.appendMarkdown('  \n');
+  }
+  return md;
+}
+
+export function formatDate(value: Date | string | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : d.toISOString().slice(0, 10);
+}

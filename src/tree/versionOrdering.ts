@@ -1,0 +1,77 @@
+/**
+ * Which image version `latest` resolves to, numeric Major.Minor.Patch ordering and end-of-life
+ * warnings. Pure module (no `vscode`), unit-tested.
+ */
+
+export interface VersionLike {
+  readonly name?: string;
+  readonly publishingProfile?: { readonly excludeFromLatest?: boolean; readonly endOfLifeDate?: Date | string };
+}
+
+const VERSION = /^(\d{1,10})\.(\d{1,10})\.(\d{1,10})$/;
+const INT32_MAX = 2_147_483_647;
+
+/** [major, minor, patch] when `name` is a valid gallery version name (each part an int32), else undefined. */
+export function parseVersionName(name: string): [number, number, number] | undefined {
+  const m = VERSION.exec(name);
+  if (!m) {
+    return undefined;
+  }
+  const parts = [Number(m[1]), Number(m[2]), Number(m[3])] as [number, number, number];
+  return parts.every((p) => p <= INT32_MAX) ? parts : undefined;
+}
+
+/** Numeric comparison (so 1.10.0 > 1.9.0); names that don't parse sort after valid ones, by text. */
+export function compareVersionNames(a: string, b: string): number {
+  const pa = parseVersionName(a);
+  const pb = parseVersionName(b);
+  if (pa && pb) {
+    return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
+  }
+  if (pa) {
+    return 1;
+  }
+  if (pb) {
+    return -1;
+  }
+  return a.localeCompare(b);
+}
+
+/** Versions ordered newest first. */
+export function sortVersionsDescending<T extends VersionLike>(versions: readonly T[]): T[] {
+  return [...versions].sort((x, y) => compareVersionNames(y.name ?? '', x.name ?? ''));
+}
+
+/** The version `latest` resolves to: the highest version not excluded from latest. */
+export function resolveLatest<T extends VersionLike>(versions: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const v of versions) {
+    if (v.publishingProfile?.excludeFromLatest || !v.name || !parseVersionName(v.name)) {
+      continue;
+    }
+    if (!best || compareVersionNames(v.name, best.name ?? '') > 0) {
+      best = v;
+    }
+  }
+  return best;
+}
+
+export type EndOfLifeStatus = { readonly kind: 'passed' | 'soon'; readonly date: Date; readonly days: number } | undefined;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 'passed' when the date is in the past, 'soon' within `warnDays` days, else undefined. */
+export function endOfLifeStatus(date: Date | string | undefined, now: Date = new Date(), warnDays = 30): EndOfLifeStatus {
+  if (date === undefined) {
+    return undefined;
+  }
+  const d = date instanceof Date ? date : new Date(date);
+  if (Number.isNaN(d.getTime())) {
+    return undefined;
+  }
+  const days = Math.ceil((d.getTime() - now.getTime()) / DAY_MS);
+  if (d.getTime() <= now.getTime()) {
+    return { kind: 'passed', date: d, days };
+  }
+  return days <= warnDays ? { kind: 'soon', date: d, days } : undefined;
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AzureAccount } from './azure/AzureAccount';
 import { registerCommands } from './commands/registerCommands';
+import { RESOURCE_SCHEME, ResourceDocumentProvider } from './commands/ResourceDocumentProvider';
 import { GalleryTreeDataProvider } from './tree/GalleryTreeDataProvider';
 import type { TreeNode } from './tree/TreeNode';
 
@@ -14,7 +15,16 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
   const account = new AzureAccount(context.globalState, log);
   const tree = new GalleryTreeDataProvider(account, log);
   const view = vscode.window.createTreeView('azureComputeGallery.explorer', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(log, account, tree, view, ...registerCommands({ account, tree, log }));
+  const properties = new ResourceDocumentProvider(account);
+  context.subscriptions.push(
+    log,
+    account,
+    tree,
+    view,
+    properties,
+    vscode.workspace.registerTextDocumentContentProvider(RESOURCE_SCHEME, properties),
+    ...registerCommands({ account, tree, properties, log }),
+  );
   return { treeDataProvider: tree };
 }
 

@@ -19,7 +19,7 @@ import type {
   SubscriptionInfo,
   TenantInfo,
 } from './services';
-import type { GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
+import type { ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 import { redactSecrets } from './armError';
 
 /** api-version of ARM's tenants and subscriptions operations (Microsoft.Resources). */
@@ -152,6 +152,30 @@ class ArmGalleryService implements GalleryService {
 
   getManagedImage(id: ManagedImageId, options?: CallOptions): Promise<Image> {
     return withSignal(options, () => this.client.images.get(id.resourceGroup, id.image, { abortSignal: options?.signal }));
+  }
+
+  async getResourceJson(id: ComputeResourceId, options?: CallOptions): Promise<Record<string, unknown>> {
+    let raw: unknown;
+    const captured = { abortSignal: options?.signal, onResponse: (r: { parsedBody?: unknown; bodyAsText?: string | null }): void => {
+        raw = r.parsedBody ?? (r.bodyAsText ? (JSON.parse(r.bodyAsText) as unknown) : undefined);
+      },
+    };
+    await withSignal(options, async () => {
+      switch (id.kind) {
+        case 'gallery':
+          return this.client.galleries.get(id.resourceGroup, id.gallery, captured);
+        case 'imageDefinition':
+          return this.client.galleryImages.get(id.resourceGroup, id.gallery, id.imageDefinition, captured);
+        case 'imageVersion':
+          return this.client.galleryImageVersions.get(id.resourceGroup, id.gallery, id.imageDefinition, id.version, { ...captured, expand: 'ReplicationStatus' });
+        case 'managedImage':
+          return this.client.images.get(id.resourceGroup, id.image, captured);
+      }
+    });
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw Object.assign(new Error(`Azure sent an unreadable body for ${id.id}.`), { code: 'PARSE_ERROR' });
+    }
+    return raw as Record<string, unknown>;
   }
 
   deleteGallery(id: GalleryId, options?: CallOptions): Promise<void> {

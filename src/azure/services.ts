@@ -5,7 +5,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { Gallery, GalleryImage, GalleryImageVersion, Image } from '@azure/arm-compute';
 import type { CloudEnvironment } from './cloud';
-import type { GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
+import type { ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 
 export type { Gallery, GalleryImage, GalleryImageVersion, Image };
 
@@ -55,6 +55,9 @@ export interface GalleryService {
   /** With `$expand=ReplicationStatus`, so per-region replication state is included. */
   getImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion>;
   getManagedImage(id: ManagedImageId, options?: CallOptions): Promise<Image>;
+
+  /** The resource as ARM returned it (the REST shape, with `properties`), for the properties view. */
+  getResourceJson(id: ComputeResourceId, options?: CallOptions): Promise<Record<string, unknown>>;
 
   /** Each delete waits for ARM's long-running operation to finish (or throws its error). */
   deleteGallery(id: GalleryId, options?: CallOptions): Promise<void>;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { AzureAccount } from '../azure/AzureAccount';
 import type { TreeNode } from '../tree/TreeNode';
-import { resourceIdOf } from './resourceNodes';
+import { resolveTarget } from './ResourceTarget';
 
-export async function copyResourceId(node: TreeNode | undefined): Promise<void> {
-  const id = resourceIdOf(node);
-  await vscode.env.clipboard.writeText(id);
-  void vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
+export async function copyResourceId(account: AzureAccount, node: TreeNode | undefined): Promise<void> {
+  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);
+  await vscode.env.clipboard.writeText(target.armId.id);
+  void vscode.window.setStatusBarMessage(`Copied ${target.armId.id}`, 3000);
 }

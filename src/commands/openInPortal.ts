@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { portalUrlForResource } from '../azure/cloud';
 import type { TreeNode } from '../tree/TreeNode';
-import { resourceIdOf, tenantOf } from './resourceNodes';
+import { resolveTarget } from './ResourceTarget';
 
 export async function openInPortal(account: AzureAccount, node: TreeNode | undefined): Promise<void> {
-  const url = portalUrlForResource(account.getCloud(), resourceIdOf(node), tenantOf(node));
+  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);
+  const url = portalUrlForResource(account.getCloud(), target.armId.id, target.tenantId);
   await vscode.env.openExternal(vscode.Uri.parse(url, true));
 }

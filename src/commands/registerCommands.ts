@@ -4,25 +4,37 @@ import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { ErrorNode, LoadMoreNode } from '../tree/MessageNodes';
 import { PagedListNode } from '../tree/PagedListNode';
 import type { TreeNode } from '../tree/TreeNode';
+import { copyImageReference } from './copyImageReference';
 import { copyResourceId } from './copyResourceId';
+import { deleteResource } from './deleteResource';
 import { openInPortal } from './openInPortal';
+import type { ResourceDocumentProvider } from './ResourceDocumentProvider';
 import { wrapCommand } from './runCommand';
+import { selectSubscriptions } from './selectSubscriptions';
+import { refreshProperties, showProperties } from './showProperties';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
 
 export interface CommandServices {
   readonly account: AzureAccount;
   readonly tree: GalleryTreeDataProvider;
+  readonly properties: ResourceDocumentProvider;
   readonly log: vscode.LogOutputChannel;
 }
 
-/** The one table of commands: id → what failure is called → handler. */
+/** Commands get the clicked tree node, or nothing from the palette; anything else is ignored. */
+function asNode(arg: unknown): TreeNode | undefined {
+  return typeof arg === 'object' && arg !== null && 'getTreeItem' in arg && 'id' in arg ? (arg as TreeNode) : undefined;
+}
+
+/** The one table of commands: id → what a failure is called → handler. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { account, tree, log } = services;
-  const table: Array<[string, string, (node?: TreeNode) => unknown]> = [
+  const { account, tree, properties, log } = services;
+  const table: Array<[string, string, (arg?: unknown) => unknown]> = [
     ['azureComputeGallery.signIn', "Couldn't sign in to Azure", () => signIn(account)],
     ['azureComputeGallery.signOut', "Couldn't sign out", () => signOut(account)],
-    ['azureComputeGallery.refresh', "Couldn't refresh", (node) => tree.reload(node)],
+    ['azureComputeGallery.selectSubscriptions', "Couldn't select subscriptions", () => selectSubscriptions(account)],
+    ['azureComputeGallery.refresh', "Couldn't refresh", (node) => tree.reload(asNode(node))],
     [
       'azureComputeGallery.loadMore',
       "Couldn't load more",
@@ -33,8 +45,12 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       },
     ],
     ['azureComputeGallery.retry', "Couldn't retry", (node) => tree.reload(node instanceof ErrorNode ? node.parent : undefined)],
-    ['azureComputeGallery.copyResourceId', "Couldn't copy the resource ID", (node) => copyResourceId(node)],
-    ['azureComputeGallery.openInPortal', "Couldn't open the portal", (node) => openInPortal(account, node)],
+    ['azureComputeGallery.showProperties', "Couldn't show the properties", (node) => showProperties(account, asNode(node))],
+    ['azureComputeGallery.refreshProperties', "Couldn't refresh the properties", (uri) => refreshProperties(properties, uri instanceof vscode.Uri ? uri : undefined)],
+    ['azureComputeGallery.copyResourceId', "Couldn't copy the resource ID", (node) => copyResourceId(account, asNode(node))],
+    ['azureComputeGallery.copyImageReference', "Couldn't copy the image reference", (node) => copyImageReference(account, asNode(node))],
+    ['azureComputeGallery.openInPortal', "Couldn't open the portal", (node) => openInPortal(account, asNode(node))],
+    ['azureComputeGallery.delete', "Couldn't delete", (node) => deleteResource(account, tree, log, asNode(node))],
   ];
   return table.map(([id, failure, handler]) => vscode.commands.registerCommand(id, wrapCommand(id, log, failure, handler)));
 }

@@ -11,14 +11,6 @@ export function isResourceNode(node: TreeNode | undefined): node is ResourceNode
   return node instanceof GalleryNode || node instanceof ImageDefinitionNode || node instanceof ImageVersionNode || node instanceof ManagedImageNode;
 }
 
-/** The ARM id of a resource node; throws a user-facing message for anything else. */
-export function resourceIdOf(node: TreeNode | undefined): string {
-  if (!isResourceNode(node)) {
-    throw new Error('Select a gallery, image definition, image version or managed image in the Compute Gallery view first.');
-  }
-  return node.armId.id;
-}
-
 /** The tenant a node's subscription belongs to, found by walking up to its subscription. */
 export function tenantOf(node: TreeNode | undefined): string | undefined {
   for (let n = node; n; n = n.parent) {

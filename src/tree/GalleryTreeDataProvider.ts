@@ -48,6 +48,17 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     this.changed.fire(node);
   }
 
+  /** Shows `label` ("Deleting…") with a spinner on the resource until {@link clearPending}. */
+  markPending(armId: string, label: string, node?: TreeNode): void {
+    this.pending.set(armId.toLowerCase(), label);
+    this.refresh(node);
+  }
+
+  clearPending(armId: string, node?: TreeNode): void {
+    this.pending.delete(armId.toLowerCase());
+    this.refresh(node);
+  }
+
   /** Lists `node`'s children from Azure again (or everything) and redraws. */
   reload(node?: TreeNode): void {
     if (node && isRefreshable(node)) {

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { displayName, parseComputeResourceId } from '../azure/armId';
+import type { ComputeResourceId } from '../azure/armId';
+import type { AzureAccount } from '../azure/AzureAccount';
+import { formatArmError } from '../azure/armError';
+
+export const RESOURCE_SCHEME = 'azure-compute-gallery';
+
+/** azure-compute-gallery:/myGallery/ubuntu/1.0.0.json?id=…&tenant=… */
+export function resourceUri(id: ComputeResourceId, tenantId: string | undefined): vscode.Uri {
+  const query = new URLSearchParams({ id: id.id, ...(tenantId ? { tenant: tenantId } : {}) }).toString();
+  return vscode.Uri.from({ scheme: RESOURCE_SCHEME, path: `/${displayName(id)}.json`, query });
+}
+
+/** Read-only JSON of a resource as ARM returns it; refreshed on demand. */
+export class ResourceDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly account: AzureAccount) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  refresh(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const params = new URLSearchParams(uri.query);
+    const id = parseComputeResourceId(params.get('id') ?? '');
+    if (!id) {
+      return `// Not a Compute Gallery resource: ${uri.toString()}`;
+    }
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      const service = (await this.account.services()).galleryService(id.subscriptionId, params.get('tenant') ?? undefined);
+      const json = await service.getResourceJson(id, { signal: controller.signal });
+      return `${JSON.stringify(json, null, 2)}\n`;
+    } catch (err) {
+      // Shown in the editor itself: the document is what the user asked to see.
+      return `// ${formatArmError(`Couldn't load ${displayName(id)}`, err)}\n// Run "Compute Gallery: Refresh Properties" to try again.\n`;
+    }
+  }
+}

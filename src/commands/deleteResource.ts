@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { describeArmError, formatArmError } from '../azure/armError';
+import { displayName, kindLabel } from '../azure/armId';
+import type { AzureAccount } from '../azure/AzureAccount';
+import { describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
+import type { GalleryService } from '../azure/services';
+import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
+import type { TreeNode } from '../tree/TreeNode';
+import { resolveTarget } from './ResourceTarget';
+import type { ResourceTarget } from './ResourceTarget';
+
+function deleteOne(service: GalleryService, target: ResourceTarget, signal: AbortSignal): Promise<void> {
+  const id = target.armId;
+  switch (id.kind) {
+    case 'gallery':
+      return service.deleteGallery(id, { signal });
+    case 'imageDefinition':
+      return service.deleteImageDefinition(id, { signal });
+    case 'imageVersion':
+      return service.deleteImageVersion(id, { signal });
+    case 'managedImage':
+      return service.deleteManagedImage(id, { signal });
+  }
+}
+
+async function hasChildren(service: GalleryService, target: ResourceTarget, signal: AbortSignal): Promise<boolean> {
+  const id = target.armId;
+  if (id.kind === 'gallery') {
+    return (await service.listImageDefinitions(id, { signal })).items.length > 0;
+  }
+  if (id.kind === 'imageDefinition') {
+    return (await service.listImageVersions(id, { signal })).items.length > 0;
+  }
+  return false;
+}
+
+/**
+ * Deletes a resource after a modal confirmation naming it. A gallery or definition that still has
+ * children gets the ordered cascade (versions → definitions → gallery) with a full account of the result.
+ */
+export async function deleteResource(account: AzureAccount, tree: GalleryTreeDataProvider, log: vscode.LogOutputChannel, node?: TreeNode): Promise<void> {
+  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);
+  const id = target.armId;
+  const name = displayName(id);
+  const what = kindLabel(id.kind);
+  const service = (await account.services()).galleryService(id.subscriptionId, target.tenantId);
+
+  let cascade =
+    (id.kind === 'gallery' || id.kind === 'imageDefinition') &&
+    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking what ${name} contains…` }, () =>
+      hasChildren(service, target, new AbortController().signal),
+    ));
+
+  if (!cascade) {
+    const ok = 'Delete';
+    const answer = await vscode.window.showWarningMessage(`Delete ${what} "${name}"?`, { modal: true, detail: 'This cannot be undone.' }, ok);
+    if (answer !== ok) {
+      return;
+    }
+    tree.markPending(id.id, 'Deleting…', target.node);
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Deleting ${what} ${name}`, cancellable: true },
+        async (_progress, token) => {
+          const controller = new AbortController();
+          token.onCancellationRequested(() => controller.abort());
+          await deleteOne(service, target, controller.signal);
+        },
+      );
+      log.info(`Deleted ${what} ${id.id}`);
+      void vscode.window.showInformationMessage(`Deleted ${what} "${name}".`);
+    } catch (err) {
+      if (describeArmError(err).code === 'CannotDeleteResource') {
+        // Children appeared since we looked: offer the cascade below.
+        log.warn(formatArmError(`Couldn't delete ${name}`, err));
+        cascade = true;
+      } else {
+        throw err;
+      }
+    } finally {
+      tree.clearPending(id.id);
+      tree.reload(target.node?.parent);
+    }
+  }
+
+  if (!cascade || (id.kind !== 'gallery' && id.kind !== 'imageDefinition')) {
+    return;
+  }
+  const plan = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Listing everything in ${name}…`, cancellable: true },
+    (_p, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return planCascade(service, id, controller.signal);
+    },
+  );
+  const contents = describePlan(plan);
+  const all = 'Delete All';
+  const answer = await vscode.window.showWarningMessage(
+    `The ${what} "${name}" contains ${contents || 'nested resources'}. Delete ${contents ? 'them all' : 'them'}, then the ${what}?`,
+    { modal: true, detail: 'Versions are deleted first, then image definitions, then the gallery. This cannot be undone.' },
+    all,
+  );
+  if (answer !== all) {
+    return;
+  }
+  tree.markPending(id.id, 'Deleting…', target.node);
+  try {
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Deleting ${name}`, cancellable: true },
+      (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        let last = 0;
+        return executeCascade(service, plan, {
+          signal: controller.signal,
+          report: (message, done, total) => {
+            const pct = (done / total) * 100;
+            progress.report({ message, increment: pct - last });
+            last = pct;
+          },
+        });
+      },
+    );
+    const summary = describeOutcome(outcome);
+    log.info(`Cascade delete of ${id.id}: ${summary}`);
+    if (outcome.failed.length === 0 && outcome.skipped.length === 0) {
+      void vscode.window.showInformationMessage(`Deleted ${what} "${name}" and everything in it. ${summary}`);
+    } else {
+      void vscode.window.showWarningMessage(`${what[0].toUpperCase()}${what.slice(1)} "${name}" was not completely deleted. ${summary}`);
+    }
+  } finally {
+    tree.clearPending(id.id);
+    tree.reload(target.node?.parent);
+  }
+}

@@ -1,0 +1,133 @@
+import * as vscode from 'vscode';
+import { imageDefinitionId, imageVersionId, kindLabel, parseIdOfKind } from '../azure/armId';
+import type { ArmResourceKind, ComputeResourceId, GalleryId, ImageDefinitionId } from '../azure/armId';
+import type { AzureAccount } from '../azure/AzureAccount';
+import { listAll } from '../azure/listAll';
+import type { GalleryService, SubscriptionInfo } from '../azure/services';
+import { sortVersionsDescending } from '../tree/versionOrdering';
+import { selectedSubscriptionIds } from '../tree/AccountNode';
+
+export class PickCancelled extends Error {
+  override readonly name = 'CancellationError';
+  constructor() {
+    super('Cancelled.');
+  }
+}
+
+interface Choice<T> extends vscode.QuickPickItem {
+  readonly value: T;
+}
+
+async function pick<T>(title: string, placeHolder: string, load: Promise<Array<Choice<T>>>): Promise<T> {
+  const qp = vscode.window.createQuickPick<Choice<T>>();
+  qp.title = title;
+  qp.placeholder = placeHolder;
+  qp.busy = true;
+  qp.matchOnDescription = true;
+  qp.show();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      qp.onDidAccept(() => {
+        const chosen = qp.selectedItems[0];
+        if (chosen) {
+          resolve(chosen.value);
+        }
+      });
+      qp.onDidHide(() => reject(new PickCancelled()));
+      load.then(
+        (items) => {
+          qp.items = items;
+          qp.busy = false;
+          if (items.length === 0) {
+            qp.placeholder = 'Nothing to choose from here';
+          }
+        },
+        (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
+      );
+    });
+  } finally {
+    qp.dispose();
+  }
+}
+
+export async function pickSubscription(account: AzureAccount, title: string): Promise<SubscriptionInfo> {
+  const services = await account.services();
+  const load = (async () => {
+    const tenants = await services.listTenants();
+    const lists = await Promise.all(tenants.map((t) => services.listSubscriptions(t.tenantId).catch(() => [])));
+    const selected = selectedSubscriptionIds();
+    return lists
+      .flat()
+      .filter((s) => selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .map((s) => ({ label: s.displayName, description: s.subscriptionId, value: s }));
+  })();
+  return pick(title, 'Subscription', load);
+}
+
+type Step = { kind: 'this'; id: ComputeResourceId } | { kind: 'gallery'; id: GalleryId } | { kind: 'definition'; id: ImageDefinitionId } | { kind: 'image'; id: ComputeResourceId };
+
+/** Drills subscription → gallery → definition → version (or managed image) until a resource of an allowed kind is chosen. */
+export async function pickResource(account: AzureAccount, kinds: readonly ArmResourceKind[]): Promise<{ armId: ComputeResourceId; tenantId: string }> {
+  const what = kinds.map(kindLabel).join(' or ');
+  const title = `Choose a ${what}`;
+  const subscription = await pickSubscription(account, title);
+  const service: GalleryService = (await account.services()).galleryService(subscription.subscriptionId, subscription.tenantId);
+  const galleryKinds = kinds.some((k) => k !== 'managedImage');
+
+  let step: Step = await pick<Step>(
+    title,
+    galleryKinds && kinds.includes('managedImage') ? 'Gallery or managed image' : galleryKinds ? 'Gallery' : 'Managed image',
+    (async () => {
+      const choices: Array<Choice<Step>> = [];
+      if (galleryKinds) {
+        for (const g of await listAll((o) => service.listGalleries(o))) {
+          choices.push({ label: `$(library) ${g.name ?? ''}`, description: g.location, value: { kind: 'gallery', id: parseIdOfKind(g.id ?? '', 'gallery') } });
+        }
+      }
+      if (kinds.includes('managedImage')) {
+        for (const i of await listAll((o) => service.listManagedImages(o))) {
+          choices.push({ label: `$(file-media) ${i.name ?? ''}`, description: 'managed image', value: { kind: 'image', id: parseIdOfKind(i.id ?? '', 'managedImage') } });
+        }
+      }
+      return choices;
+    })(),
+  );
+
+  for (;;) {
+    switch (step.kind) {
+      case 'this':
+      case 'image':
+        return { armId: step.id, tenantId: subscription.tenantId };
+      case 'gallery': {
+        const gallery = step.id;
+        if (!kinds.some((k) => k === 'imageDefinition' || k === 'imageVersion')) {
+          return { armId: gallery, tenantId: subscription.tenantId };
+        }
+        step = await pick<Step>(title, `Image definition in ${gallery.gallery}`, (async () => {
+          const choices: Array<Choice<Step>> = kinds.includes('gallery') ? [{ label: `$(check) The gallery ${gallery.gallery} itself`, value: { kind: 'this', id: gallery } }] : [];
+          for (const d of await listAll((o) => service.listImageDefinitions(gallery, o))) {
+            choices.push({ label: `$(symbol-class) ${d.name ?? ''}`, description: [d.osType, d.osState].filter(Boolean).join(' · '), value: { kind: 'definition', id: imageDefinitionId(gallery, d.name ?? '') } });
+          }
+          return choices;
+        })());
+        break;
+      }
+      case 'definition': {
+        const definition = step.id;
+        if (!kinds.includes('imageVersion')) {
+          return { armId: definition, tenantId: subscription.tenantId };
+        }
+        step = await pick<Step>(title, `Version of ${definition.imageDefinition}`, (async () => {
+          const choices: Array<Choice<Step>> = kinds.includes('imageDefinition') ? [{ label: `$(check) The definition ${definition.imageDefinition} itself`, value: { kind: 'this', id: definition } }] : [];
+          const versions = sortVersionsDescending(await listAll((o) => service.listImageVersions(definition, o)));
+          for (const v of versions) {
+            choices.push({ label: `$(versions) ${v.name ?? ''}`, description: v.provisioningState, value: { kind: 'this', id: imageVersionId(definition, v.name ?? '') } });
+          }
+          return choices;
+        })());
+        break;
+      }
+    }
+  }
+}

@@ -3,6 +3,8 @@ import { describeArmError } from '../azure/armError';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { AccountNode } from './AccountNode';
 import { ErrorNode, MessageNode } from './MessageNodes';
+import { ImageVersionNode } from './ImageVersionNode';
+import { VersionWatcher } from './VersionWatcher';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { isRefreshable } from './TreeNode';
@@ -18,12 +20,22 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   private abort = new AbortController();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly pending = new Map<string, string>();
+  readonly versions: VersionWatcher;
+  private readonly versionNodes = new Map<string, TreeNode>();
 
   constructor(
     readonly account: AzureAccount,
     readonly log: vscode.LogOutputChannel,
+    watchBaseDelayMs?: number,
   ) {
+    this.versions = new VersionWatcher(account, log, watchBaseDelayMs);
     this.disposables.push(
+      this.versions,
+      this.versions.onDidChange((id) => {
+        // The parent redraws too: `latest` may move once a version settles.
+        const node = this.versionNodes.get(id);
+        this.changed.fire(node?.parent ?? node);
+      }),
       account.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('azureComputeGallery.selectedSubscriptions')) {
@@ -44,6 +56,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       this.abort.abort();
       this.abort = new AbortController();
       this.root = undefined;
+      this.versionNodes.clear();
     }
     this.changed.fire(node);
   }
@@ -67,8 +80,36 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     this.refresh(node);
   }
 
+  registerVersionNode(id: string, node: TreeNode): void {
+    this.versionNodes.set(id, node);
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.getTreeItem();
+  }
+
+  /** Tooltips of versions show per-region replication, read only when the tooltip is needed. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!(node instanceof ImageVersionNode)) {
+      return item;
+    }
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      const service = (await this.account.services()).galleryService(node.armId.subscriptionId, node.tenantId);
+      const version = await service.getImageVersion(node.armId, { signal: controller.signal });
+      this.versions.record(version);
+      item.tooltip = node.tooltip(version);
+    } catch (err) {
+      const info = describeArmError(err);
+      if (!info.cancelled) {
+        const md = node.tooltip(node.current);
+        md.appendMarkdown('\n\n');
+        md.appendText(`Couldn't read replication status: ${info.message}`);
+        item.tooltip = md;
+      }
+    }
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -46,7 +46,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
 
   protected createChild(item: GalleryImageVersion): TreeNode {
     const eol = this.definition.endOfLifeDate;
-    return new ImageVersionNode(this.ctx, this, item, eol === undefined ? undefined : new Date(eol));
+    return new ImageVersionNode(this.ctx, this, item, eol === undefined ? undefined : new Date(eol), this.tenantId);
   }
 
   protected emptyNode(): TreeNode {
@@ -63,9 +63,9 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     const children = await super.getChildren(signal);
     const versions = children.filter((n): n is ImageVersionNode => n instanceof ImageVersionNode);
     // `latest` can only be named once every page is known.
-    const latest = this.complete ? resolveLatest(versions.map((n) => n.version)) : undefined;
+    const latest = this.complete ? resolveLatest(versions.map((n) => n.current)) : undefined;
     for (const node of versions) {
-      node.isLatest = node.version === latest;
+      node.isLatest = latest !== undefined && node.current.name === latest.name;
     }
     return children;
   }

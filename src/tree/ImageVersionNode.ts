@@ -3,6 +3,7 @@ import type { GalleryImageVersion } from '../azure/services';
 import { parseIdOfKind } from '../azure/armId';
 import type { ImageVersionId } from '../azure/armId';
 import { endOfLifeStatus } from './versionOrdering';
+import { describeProgress, isSettling, replicationProgress } from './replication';
 import type { EndOfLifeStatus } from './versionOrdering';
 import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
@@ -18,8 +19,15 @@ export class ImageVersionNode implements TreeNode {
     readonly parent: TreeNode,
     readonly version: GalleryImageVersion,
     private readonly definitionEndOfLife: Date | undefined,
+    readonly tenantId: string,
   ) {
     this.armId = parseIdOfKind(version.id ?? '', 'imageVersion');
+    ctx.registerVersionNode(this.id, this);
+  }
+
+  /** The freshest state known: from the watcher when the version is being followed. */
+  get current(): GalleryImageVersion {
+    return this.ctx.versions.current(this.id) ?? this.version;
   }
 
   get id(): string {
@@ -31,7 +39,8 @@ export class ImageVersionNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const v = this.version;
+    const v = this.current;
+    this.ctx.versions.watch(this.armId, this.tenantId, v);
     const tokens = ['imageVersion'];
     const notes: string[] = [];
     if (this.isLatest) {
@@ -49,14 +58,16 @@ export class ImageVersionNode implements TreeNode {
       notes.push(`end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}`);
     }
     const state = v.provisioningState;
-    if (state && state !== 'Succeeded') {
-      notes.push(state);
+    const progress = describeProgress(v);
+    if (progress) {
+      notes.push(progress);
     }
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.version, vscode.TreeItemCollapsibleState.None, tokens.join(';'));
     item.description ??= notes.join(' · ');
     if (!item.iconPath) {
-      item.iconPath =
-        state === 'Failed'
+      item.iconPath = isSettling(v)
+        ? new vscode.ThemeIcon('sync~spin')
+        : state === 'Failed' || replicationProgress(v)?.failed
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
           : eol
             ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
@@ -64,15 +75,35 @@ export class ImageVersionNode implements TreeNode {
               ? new vscode.ThemeIcon('star-full')
               : new vscode.ThemeIcon('versions');
     }
-    item.tooltip = markdownFacts(`Image version ${this.armId.version}`, [
-      ['Provisioning state', state],
+    item.tooltip = this.tooltip(v);
+    item.accessibilityInformation = { label: `Image version ${this.armId.version}${notes.length ? `, ${notes.join(', ')}` : ''}` };
+    return item;
+  }
+
+  /** Facts, plus per-region replication when the version was read with $expand=ReplicationStatus. */
+  tooltip(v: GalleryImageVersion): vscode.MarkdownString {
+    const md = markdownFacts(`Image version ${this.armId.version}`, [
+      ['Provisioning state', v.provisioningState],
       ['Published', formatDate(v.publishingProfile?.publishedDate)],
       ['End of life', formatDate(v.publishingProfile?.endOfLifeDate ?? this.definitionEndOfLife)],
       ['Excluded from latest', v.publishingProfile?.excludeFromLatest ? 'yes' : undefined],
       ['Target regions', v.publishingProfile?.targetRegions?.map((r) => r.name).join(', ')],
       ['Location', v.location],
     ]);
-    item.accessibilityInformation = { label: `Image version ${this.armId.version}${notes.length ? `, ${notes.join(', ')}` : ''}` };
-    return item;
+    const regions = v.replicationStatus?.summary ?? [];
+    if (regions.length > 0) {
+      md.appendMarkdown(`\n**Replication** `);
+      md.appendText(`(${v.replicationStatus?.aggregatedState ?? 'unknown'})`);
+      md.appendMarkdown('\n\n');
+      for (const r of regions) {
+        md.appendMarkdown('- ');
+        md.appendText(`${r.region ?? '?'}: ${r.state ?? 'unknown'}${r.state?.toLowerCase() === 'completed' ? '' : ` ${r.progress ?? 0}%`}${r.details ? ` — ${r.details}` : ''}`);
+        md.appendMarkdown('\n');
+      }
+    } else {
+      md.appendMarkdown('\n');
+      md.appendText('Replication: loading…');
+    }
+    return md;
   }
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { TreeNode } from './TreeNode';
+import type { VersionWatcher } from './VersionWatcher';
 
 /** What every node needs: the account (and through it Azure), a way to redraw itself, and the log. */
 export interface TreeContext {
@@ -10,4 +11,8 @@ export interface TreeContext {
   refresh(node?: TreeNode): void;
   /** Lower-cased ARM ids of resources with an action in flight, mapped to the label to show ("Deleting…"). */
   readonly pending: ReadonlyMap<string, string>;
+  /** Follows versions that are still provisioning or replicating. */
+  readonly versions: VersionWatcher;
+  /** Lets the tree find the current node of a version when its state changes. */
+  registerVersionNode(id: string, node: TreeNode): void;
 }

@@ -20,7 +20,7 @@ const hasCredentials = !!subscriptionId && (!!process.env.AZURE_CLIENT_SECRET ||
     const services = createArmServices({ cloud, credentials: { credential: () => credential } });
     const subscriptions = await services.listSubscriptions(undefined);
     assert.ok(subscriptions.some((s) => s.subscriptionId === subscriptionId), 'the subscription is visible to these credentials');
-    const gs = services.galleryService(subscriptionId!, undefined);
+    const gs = services.galleryService(subscriptionId ?? '', undefined);
     const galleries = await gs.listGalleries();
     assert.ok(Array.isArray(galleries.items));
     for (const g of galleries.items) {

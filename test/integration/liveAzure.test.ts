@@ -23,9 +23,8 @@ const hasCredentials = !!subscriptionId && (!!process.env.AZURE_CLIENT_SECRET ||
     const gs = services.galleryService(subscriptionId ?? '', undefined);
     const galleries = await gs.listGalleries();
     assert.ok(Array.isArray(galleries.items));
-    for (const g of galleries.items) {
-      assert.match(g.id ?? '', /\/providers\/Microsoft\.Compute\/galleries\//i);
-    }
+    const ids: string[] = galleries.items.map((g) => String(g.id));
+    assert.ok(ids.every((id) => /\/providers\/Microsoft\.Compute\/galleries\//i.test(id)), ids.join('\n'));
     const images = await gs.listManagedImages();
     assert.ok(Array.isArray(images.items));
   });

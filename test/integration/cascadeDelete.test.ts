@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import '../emulator/trustCa';
+import { startEmulator } from '../emulator/ArmEmulator';
+import type { RunningEmulator } from '../emulator/ArmEmulator';
+import { makeTestToken } from '../emulator/tokens';
+import { createArmServices } from '../../src/azure/armServices';
+import { resolveCloud } from '../../src/azure/cloud';
+import { galleryId, imageDefinitionId } from '../../src/azure/armId';
+import { describeOutcome, describePlan, executeCascade, planCascade } from '../../src/azure/cascadeDelete';
+import type { GalleryService } from '../../src/azure/services';
+
+const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
+const SUB = '11111111-0000-4000-8000-000000000001';
+const RG = 'rg';
+const base = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute`;
+
+function definition(gallery: string, name: string): Record<string, unknown> {
+  return {
+    id: `${base}/galleries/${gallery}/images/${name}`,
+    location: 'eastus',
+    properties: { osType: 'Linux', osState: 'Generalized', identifier: { publisher: 'p', offer: name, sku: 's' } },
+  };
+}
+function version(gallery: string, def: string, name: string): Record<string, unknown> {
+  return {
+    id: `${base}/galleries/${gallery}/images/${def}/versions/${name}`,
+    location: 'eastus',
+    properties: {
+      publishingProfile: { targetRegions: [{ name: 'eastus' }] },
+      storageProfile: { source: { virtualMachineId: `${base}/virtualMachines/vm1` } },
+    },
+  };
+}
+
+describe('delete a gallery with everything inside (ordered cascade against the emulator)', function () {
+  this.timeout(60_000);
+  let emulator: RunningEmulator;
+  let service: GalleryService;
+
+  beforeEach(async () => {
+    emulator = await startEmulator({
+      pageSize: 2,
+      lroDelayMs: 50,
+      retryAfterSeconds: 0,
+      staleChildCacheMs: 1_500,
+      seed: {
+        tenants: [{ tenantId: TENANT, displayName: 'Contoso' }],
+        subscriptions: [{ subscriptionId: SUB, displayName: 'Sub', tenantId: TENANT, state: 'Enabled' }],
+        resourceGroups: [{ subscriptionId: SUB, name: RG, location: 'eastus' }],
+        resources: [
+          { id: `${base}/galleries/g1`, location: 'eastus', properties: {} },
+          definition('g1', 'ubuntu'),
+          definition('g1', 'windows'),
+          definition('g1', 'empty'),
+          version('g1', 'ubuntu', '1.0.0'),
+          version('g1', 'ubuntu', '1.1.0'),
+          version('g1', 'ubuntu', '2.0.0'),
+          version('g1', 'windows', '1.0.0'),
+        ],
+      },
+    });
+    const cloud = resolveCloud('custom', { resourceManagerEndpointUrl: emulator.url, managementEndpointUrl: emulator.url });
+    const services = createArmServices({
+      cloud,
+      pollIntervalMs: 20,
+      credentials: { credential: () => ({ getToken: () => Promise.resolve({ token: makeTestToken({ aud: emulator.url, tid: TENANT }), expiresOnTimestamp: Date.now() + 3_600_000 }) }) },
+    });
+    service = services.galleryService(SUB, TENANT);
+  });
+  afterEach(() => emulator.close());
+
+  it('lists every page of what will be deleted, so the confirmation can name it', async () => {
+    const plan = await planCascade(service, galleryId(SUB, RG, 'g1'));
+    assert.equal(describePlan(plan), '3 image definitions and 4 image versions');
+  });
+
+  it('deletes versions, then definitions, then the gallery, waiting out ARM\'s stale 409s', async () => {
+    const g = galleryId(SUB, RG, 'g1');
+    const plan = await planCascade(service, g);
+    const steps: string[] = [];
+    const outcome = await executeCascade(service, plan, { report: (m) => steps.push(m), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 300))) });
+    assert.deepEqual(outcome.failed, []);
+    assert.equal(outcome.deleted.length, 8);
+    assert.match(describeOutcome(outcome), /^Deleted 8 items\.$/);
+    const deletes = emulator.requests.filter((r) => r.method === 'DELETE' && r.status !== 409).map((r) => r.path.split('/').slice(-2).join('/'));
+    const lastVersion = Math.max(...deletes.map((p, i) => (p.startsWith('versions/') ? i : -1)));
+    const firstDefinition = deletes.findIndex((p) => p.startsWith('images/'));
+    assert.ok(lastVersion < firstDefinition, `versions before definitions: ${deletes.join(', ')}`);
+    assert.equal(deletes[deletes.length - 1], 'galleries/g1');
+    assert.ok(emulator.requests.some((r) => r.method === 'DELETE' && r.status === 409), 'the stale child cache was hit and retried');
+    await assert.rejects(service.getGallery(g));
+  });
+
+  it('says exactly what was and was not deleted when a version cannot go', async () => {
+    emulator.setFaults([{ method: 'DELETE', path: '/images/ubuntu/versions/1\\.1\\.0$', kind: 'failLro' }]);
+    const plan = await planCascade(service, galleryId(SUB, RG, 'g1'));
+    const outcome = await executeCascade(service, plan, { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 300))) });
+    assert.deepEqual(outcome.failed.map((f) => f.name), ['g1/ubuntu/1.1.0']);
+    assert.deepEqual(outcome.skipped, ['g1/ubuntu', 'g1']);
+    assert.ok(outcome.deleted.includes('g1/windows') && outcome.deleted.includes('g1/empty'));
+    const text = describeOutcome(outcome);
+    assert.match(text, /Not deleted: g1\/ubuntu\/1\.1\.0 \(/);
+    assert.match(text, /Left in place .*: g1\/ubuntu, g1\./);
+    await service.getImageDefinition(imageDefinitionId(galleryId(SUB, RG, 'g1'), 'ubuntu'));
+  });
+});

@@ -4,7 +4,7 @@ import { parseIdOfKind } from '../azure/armId';
 import type { ImageDefinitionId } from '../azure/armId';
 import { ImageVersionNode } from './ImageVersionNode';
 import { PagedListNode } from './PagedListNode';
-import { endOfLifeStatus, resolveLatest, sortVersionsDescending } from './versionOrdering';
+import { compareVersionNames, endOfLifeStatus, mergeDescending, resolveLatest } from './versionOrdering';
 import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -53,10 +53,10 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     return PagedListNode.message(this, 'No image versions — create one');
   }
 
-  protected override order(nodes: readonly TreeNode[]): TreeNode[] {
-    const versions = nodes.filter((n): n is ImageVersionNode => n instanceof ImageVersionNode);
-    const byVersion = new Map(versions.map((n) => [n.version, n]));
-    return sortVersionsDescending(versions.map((n) => n.version)).map((v) => byVersion.get(v)!);
+  protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
+    const name = (n: TreeNode): string => (n instanceof ImageVersionNode ? n.armId.version : '');
+    const sortedPage = [...page].sort((a, b) => compareVersionNames(name(b), name(a)));
+    return mergeDescending(shown, sortedPage, name);
   }
 
   override async getChildren(signal: AbortSignal): Promise<TreeNode[]> {

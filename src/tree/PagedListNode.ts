@@ -27,9 +27,12 @@ export abstract class PagedListNode<T> implements RefreshableNode {
   protected abstract createChild(item: T): TreeNode;
   /** Shown when the list is empty. */
   protected abstract emptyNode(): TreeNode;
-  /** Children in display order; subclasses may sort. */
-  protected order(nodes: readonly TreeNode[]): TreeNode[] {
-    return [...nodes];
+  /**
+   * Adds a new page's nodes to those already shown, in display order. The default keeps ARM's order;
+   * subclasses that sort merge the page in (one page at a time, so 10,000 items stay cheap).
+   */
+  protected merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
+    return [...shown, ...page];
   }
   /** Whether every page has been fetched. */
   protected get complete(): boolean {
@@ -45,7 +48,7 @@ export abstract class PagedListNode<T> implements RefreshableNode {
 
   private async fetchInto(signal: AbortSignal, continuationToken: string | undefined): Promise<void> {
     const page = await this.fetchPage(signal, continuationToken);
-    this.nodes.push(...page.items.map((item) => this.createChild(item)));
+    this.nodes = this.merge(this.nodes, page.items.map((item) => this.createChild(item)));
     this.continuation = page.continuationToken;
     this.loaded = true;
   }
@@ -68,7 +71,7 @@ export abstract class PagedListNode<T> implements RefreshableNode {
     if (this.nodes.length === 0 && this.continuation === undefined) {
       return [this.emptyNode()];
     }
-    const children = this.order(this.nodes);
+    const children = [...this.nodes];
     if (this.continuation !== undefined) {
       children.push(this.loadMoreNode);
     }

@@ -37,6 +37,19 @@ export function compareVersionNames(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/** Merges two lists that are each sorted newest first into one (linear, for page-by-page loading). */
+export function mergeDescending<T>(a: readonly T[], b: readonly T[], nameOf: (item: T) => string): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    out.push(compareVersionNames(nameOf(a[i]), nameOf(b[j])) >= 0 ? a[i++] : b[j++]);
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
 /** Versions ordered newest first. */
 export function sortVersionsDescending<T extends VersionLike>(versions: readonly T[]): T[] {
   return [...versions].sort((x, y) => compareVersionNames(y.name ?? '', x.name ?? ''));

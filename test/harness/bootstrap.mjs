@@ -4,26 +4,31 @@
 //
 //   node test/harness/bootstrap.mjs setup             npm packages (npm ci when missing) + Debian packages,
 //                                                     Node 24 and code-server (test/harness/setupCodeServer.ts)
-//   node test/harness/bootstrap.mjs test              setup, then: unit tests (npm run test:unit), the
-//                                                     extension-host suite in code-server, the UI e2e test
+//   node test/harness/bootstrap.mjs test              setup, then: type check, lint, mocha (unit, emulator and
+//                                                     integration tests), the extension-host suite in code-server,
+//                                                     the UI e2e test; ends with `tests: N passed, N failed`
 //   node test/harness/bootstrap.mjs e2e [args]        setup + test/e2e/runInCodeServer.ts
 //   node test/harness/bootstrap.mjs ui [args]         setup + test/e2e/ui/treeView.e2e.ts
 //   node test/harness/bootstrap.mjs electron [args]   npm packages + test/e2e/runInElectron.ts (downloads VS Code)
 //   node test/harness/bootstrap.mjs demo [args]       setup + test/harness/demo.ts (--host, --port, --seed)
 //
-// `test` runs every step even when one fails, then exits 1 if any failed.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `test` runs every step even when one fails, then exits 1 if any failed. Steps that report test counts
+// (mocha's "N passing / N failing", the harness's "N passed, N failed") add them to the total; a step
+// without counts (type check, lint) counts as one test.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function run(label, cmd, args) {
+/** Runs a command with inherited output; true when it exits 0. */
+function run(label, cmd, args, env = process.env) {
     const start = Date.now();
     console.log(`\n▶ ${label}`);
-    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
     const secs = ((Date.now() - start) / 1000).toFixed(1);
     if (r.error) {
         console.error(`✗ ${label}: ${r.error.message}`);
@@ -34,12 +39,66 @@ function run(label, cmd, args) {
     return ok;
 }
 
+/** Like run(), but also reads the test counts the step prints. Resolves { ok, passed, failed }. */
+function runCounted(label, cmd, args, env = process.env) {
+    const start = Date.now();
+    console.log(`\n▶ ${label}`);
+    return new Promise((resolve) => {
+        const child = spawn(cmd, args, { cwd: ROOT, stdio: ['inherit', 'pipe', 'pipe'], env });
+        let text = '';
+        child.stdout.on('data', (b) => {
+            process.stdout.write(b);
+            text += b.toString('utf8');
+        });
+        child.stderr.on('data', (b) => {
+            process.stderr.write(b);
+            text += b.toString('utf8');
+        });
+        const finish = (code, error) => {
+            const ok = code === 0 && !error;
+            const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+            let passed;
+            let failed;
+            const ours = [...plain.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
+            if (ours) {
+                passed = Number(ours[1]);
+                failed = Number(ours[2]);
+            } else {
+                const passing = [...plain.matchAll(/^\s*(\d+) passing\b/gm)].at(-1);
+                const failing = [...plain.matchAll(/^\s*(\d+) failing\b/gm)].at(-1);
+                if (passing || failing) {
+                    passed = Number(passing?.[1] ?? 0);
+                    failed = Number(failing?.[1] ?? 0);
+                }
+            }
+            if (passed === undefined) {
+                passed = ok ? 1 : 0;
+                failed = ok ? 0 : 1;
+            } else if (!ok && failed === 0) {
+                failed = 1; // it failed without saying which test: count the step
+            }
+            const secs = ((Date.now() - start) / 1000).toFixed(1);
+            console.log(`${ok ? '✓' : '✗'} ${label} (${secs}s${ok ? '' : `, ${error ? error.message : `exit ${code}`}`})`);
+            resolve({ ok, passed, failed });
+        };
+        child.on('error', (e) => finish(1, e));
+        child.on('close', (code) => finish(code));
+    });
+}
+
+/** npm ci when node_modules is missing or was installed from another package-lock.json. */
 function ensureNpmPackages() {
-    if (existsSync(TSX) && existsSync(join(ROOT, 'node_modules', 'playwright-core'))) {
+    const lockPath = join(ROOT, 'package-lock.json');
+    const marker = join(ROOT, 'node_modules', '.acg-lock-hash');
+    const hash = existsSync(lockPath) ? createHash('sha256').update(readFileSync(lockPath)).digest('hex') : '';
+    if (existsSync(TSX) && existsSync(marker) && readFileSync(marker, 'utf8') === hash) {
         return true;
     }
-    const lock = existsSync(join(ROOT, 'package-lock.json'));
-    return run(lock ? 'npm ci' : 'npm install', 'npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund']);
+    const ok = run(hash ? 'npm ci' : 'npm install', 'npm', [hash ? 'ci' : 'install', '--no-audit', '--no-fund']);
+    if (ok) {
+        writeFileSync(marker, hash);
+    }
+    return ok;
 }
 
 function tsx(label, file, args = []) {
@@ -50,26 +109,42 @@ function setup() {
     return ensureNpmPackages() && tsx('set up code-server, Node 24, Chromium', 'test/harness/setupCodeServer.ts');
 }
 
+/** The emulator's CA (created when missing), for mocha's HTTPS tests against the emulator. */
+function emulatorCaPath() {
+    const r = spawnSync(TSX, [join(ROOT, 'test', 'emulator', 'ensureCerts.ts')], { cwd: ROOT, encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+async function testAll(args) {
+    if (!setup()) {
+        console.log('\ntests: 0 passed, 1 failed (setup failed)');
+        return false;
+    }
+    const ca = emulatorCaPath();
+    const mochaEnv = ca ? { ...process.env, NODE_EXTRA_CA_CERTS: ca } : process.env;
+    const steps = [
+        await runCounted('type check', 'npm', ['run', '--silent', 'typecheck']),
+        await runCounted('lint', 'npm', ['run', '--silent', 'lint']),
+        await runCounted('unit, emulator and integration tests (mocha)', 'npm', ['run', '--silent', 'test:unit'], mochaEnv),
+        await runCounted('extension-host suite in code-server', TSX, [join(ROOT, 'test/e2e/runInCodeServer.ts'), ...args]),
+        await runCounted('UI end-to-end test (tree view)', TSX, [join(ROOT, 'test/e2e/ui/treeView.e2e.ts'), ...args]),
+    ];
+    const passed = steps.reduce((n, s) => n + s.passed, 0);
+    const failed = steps.reduce((n, s) => n + s.failed, 0);
+    const ok = steps.every((s) => s.ok);
+    console.log(`\ntests: ${passed} passed, ${failed} failed`);
+    return ok && failed === 0;
+}
+
 const [command = 'test', ...rest] = process.argv.slice(2);
 let ok;
 switch (command) {
     case 'setup':
         ok = setup();
         break;
-    case 'test': {
-        if (!setup()) {
-            ok = false;
-            break;
-        }
-        const results = [
-            run('unit tests (mocha)', 'npm', ['run', '--silent', 'test:unit']),
-            tsx('extension-host suite in code-server', 'test/e2e/runInCodeServer.ts', rest),
-            tsx('UI end-to-end test (tree view)', 'test/e2e/ui/treeView.e2e.ts', rest),
-        ];
-        ok = results.every(Boolean);
-        console.log(`\n${ok ? 'all test steps passed' : 'some test steps FAILED'}`);
+    case 'test':
+        ok = await testAll(rest);
         break;
-    }
     case 'e2e':
         ok = setup() && tsx('extension-host suite in code-server', 'test/e2e/runInCodeServer.ts', rest);
         break;

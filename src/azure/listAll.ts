@@ -25,3 +25,25 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/** How many requests run at once when one list is needed from many subscriptions. */
+export const SUBSCRIPTION_CONCURRENCY = 8;
+
+/**
+ * Counts the galleries of each subscription with bounded concurrency (all pages), for pickers that
+ * help choose subscriptions. A subscription that cannot be read gets its error instead of a count.
+ */
+export async function countGalleriesPerSubscription(
+  subscriptions: ReadonlyArray<{ readonly subscriptionId: string; readonly tenantId: string }>,
+  serviceFor: (subscriptionId: string, tenantId: string) => { listGalleries(options?: PagedCallOptions): Promise<Page<unknown>> },
+  signal?: AbortSignal,
+): Promise<Array<number | Error>> {
+  return mapLimit(subscriptions, SUBSCRIPTION_CONCURRENCY, async (s) => {
+    try {
+      const service = serviceFor(s.subscriptionId, s.tenantId);
+      return (await listAll((o) => service.listGalleries(o), signal)).length;
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  });
+}

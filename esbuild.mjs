@@ -33,7 +33,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles] },
+  // dynamic-import off: the lazy bundles are loaded with require(), as VS Code's extension host expects of CommonJS.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/azure/armServices.ts'], outfile: 'dist/azure.js' },
   { ...common, entryPoints: ['src/azure/identityCredential.ts'], outfile: 'dist/identity.js' },
 ];

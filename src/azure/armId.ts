@@ -21,35 +21,38 @@ export interface ImageVersionId extends ArmIdBase {
 export interface ManagedImageId extends ArmIdBase { readonly kind: 'managedImage'; readonly image: string }
 export type ComputeResourceId = GalleryId | ImageDefinitionId | ImageVersionId | ManagedImageId;
 
-const SEGMENT = '([^/]+)';
-const PREFIX = `^/subscriptions/${SEGMENT}/resourceGroups/${SEGMENT}/providers/Microsoft\\.Compute/`;
-const patterns: ReadonlyArray<[ArmResourceKind, RegExp]> = [
-  ['imageVersion', new RegExp(`${PREFIX}galleries/${SEGMENT}/images/${SEGMENT}/versions/${SEGMENT}/?$`, 'i')],
-  ['imageDefinition', new RegExp(`${PREFIX}galleries/${SEGMENT}/images/${SEGMENT}/?$`, 'i')],
-  ['gallery', new RegExp(`${PREFIX}galleries/${SEGMENT}/?$`, 'i')],
-  ['managedImage', new RegExp(`${PREFIX}images/${SEGMENT}/?$`, 'i')],
-];
+const eq = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b;
 
-/** Parses an ARM id of one of our four kinds; returns undefined for anything else. */
+/**
+ * Parses an ARM id of one of our four kinds; returns undefined for anything else.
+ * Split-based rather than regex-based: the tree parses one id per listed item (10,000-version lists).
+ */
 export function parseComputeResourceId(id: string): ComputeResourceId | undefined {
-  for (const [kind, pattern] of patterns) {
-    const m = pattern.exec(id);
-    if (!m) {
-      continue;
-    }
-    const parts = m.slice(1).map((part) => decodeURIComponent(part));
-    const [subscriptionId, resourceGroup] = parts as [string, string];
-    const base = { id: id.replace(/\/$/, ''), subscriptionId, resourceGroup };
-    switch (kind) {
-      case 'gallery':
-        return { ...base, kind, gallery: parts[2] };
-      case 'imageDefinition':
-        return { ...base, kind, gallery: parts[2], imageDefinition: parts[3] };
-      case 'imageVersion':
-        return { ...base, kind, gallery: parts[2], imageDefinition: parts[3], version: parts[4] };
-      case 'managedImage':
-        return { ...base, kind, image: parts[2] };
-    }
+  const trimmed = id.endsWith('/') ? id.slice(0, -1) : id;
+  const s = trimmed.split('/');
+  // ['', 'subscriptions', sub, 'resourceGroups', rg, 'providers', 'Microsoft.Compute', type, name, ...]
+  if (s.length < 9 || s[0] !== '' || !eq(s[1], 'subscriptions') || !eq(s[3], 'resourcegroups') || !eq(s[5], 'providers') || !eq(s[6], 'microsoft.compute')) {
+    return undefined;
+  }
+  if (s.slice(2).some((part) => part === '')) {
+    return undefined;
+  }
+  const part = (n: number): string => decodeURIComponent(s[n]);
+  const base = { id: trimmed, subscriptionId: part(2), resourceGroup: part(4) };
+  if (eq(s[7], 'images') && s.length === 9) {
+    return { ...base, kind: 'managedImage', image: part(8) };
+  }
+  if (!eq(s[7], 'galleries')) {
+    return undefined;
+  }
+  if (s.length === 9) {
+    return { ...base, kind: 'gallery', gallery: part(8) };
+  }
+  if (s.length === 11 && eq(s[9], 'images')) {
+    return { ...base, kind: 'imageDefinition', gallery: part(8), imageDefinition: part(10) };
+  }
+  if (s.length === 13 && eq(s[9], 'images') && eq(s[11], 'versions')) {
+    return { ...base, kind: 'imageVersion', gallery: part(8), imageDefinition: part(10), version: part(12) };
   }
   return undefined;
 }

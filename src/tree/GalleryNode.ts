@@ -10,6 +10,8 @@ import type { TreeContext } from './TreeContext';
 
 export class GalleryNode extends PagedListNode<GalleryImage> {
   readonly armId: GalleryId;
+  /** The lower-cased ARM id: TreeItem.id, so expansion survives refresh. */
+  readonly id: string;
 
   constructor(
     ctx: TreeContext,
@@ -19,10 +21,7 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
   ) {
     super(ctx);
     this.armId = parseIdOfKind(gallery.id ?? '', 'gallery');
-  }
-
-  get id(): string {
-    return this.armId.id.toLowerCase();
+    this.id = this.armId.id.toLowerCase();
   }
 
   protected itemsLabel(): string {

@@ -4,7 +4,8 @@ import { parseIdOfKind } from '../azure/armId';
 import type { ImageDefinitionId } from '../azure/armId';
 import { ImageVersionNode } from './ImageVersionNode';
 import { PagedListNode } from './PagedListNode';
-import { compareVersionNames, endOfLifeStatus, mergeDescending, resolveLatest } from './versionOrdering';
+import { compareVersionKeys, endOfLifeStatus, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
+import type { VersionKey } from './versionOrdering';
 import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -18,6 +19,8 @@ export function describeDefinition(d: GalleryImage): string {
 
 export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   readonly armId: ImageDefinitionId;
+  /** The lower-cased ARM id: TreeItem.id, so expansion survives refresh. */
+  readonly id: string;
 
   constructor(
     ctx: TreeContext,
@@ -27,10 +30,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   ) {
     super(ctx);
     this.armId = parseIdOfKind(definition.id ?? '', 'imageDefinition');
-  }
-
-  get id(): string {
-    return this.armId.id.toLowerCase();
+    this.id = this.armId.id.toLowerCase();
   }
 
   protected itemsLabel(): string {
@@ -44,9 +44,18 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
       .listImageVersions(this.armId, { signal, ...(continuationToken ? { continuationToken } : {}) });
   }
 
+  private eolDate: Date | undefined;
+  private endOfLife(value: Date | string | undefined): Date | undefined {
+    if (value === undefined) {
+      return undefined;
+    }
+    this.eolDate ??= new Date(value);
+    return this.eolDate;
+  }
+
   protected createChild(item: GalleryImageVersion): TreeNode {
     const eol = this.definition.endOfLifeDate;
-    return new ImageVersionNode(this.ctx, this, item, eol === undefined ? undefined : new Date(eol), this.tenantId);
+    return new ImageVersionNode(this.ctx, this, item, this.endOfLife(eol), this.tenantId, this.armId);
   }
 
   protected emptyNode(): TreeNode {
@@ -54,18 +63,32 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   }
 
   protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
-    const name = (n: TreeNode): string => (n instanceof ImageVersionNode ? n.armId.version : '');
-    const sortedPage = [...page].sort((a, b) => compareVersionNames(name(b), name(a)));
-    return mergeDescending(shown, sortedPage, name);
+    const key = (n: TreeNode): VersionKey => (n instanceof ImageVersionNode ? n.sortKey : versionKey(''));
+    const sortedPage = [...page].sort((a, b) => compareVersionKeys(key(b), key(a)));
+    const first = sortedPage[0];
+    const last = sortedPage[sortedPage.length - 1];
+    // Lists usually arrive in version order: then the page simply goes before or after what is shown.
+    if (first === undefined || last === undefined) {
+      return [...shown];
+    }
+    if (shown.length === 0 || compareVersionKeys(key(last), key(shown[0])) >= 0) {
+      return sortedPage.concat(shown);
+    }
+    if (compareVersionKeys(key(shown[shown.length - 1]), key(first)) >= 0) {
+      return shown.concat(sortedPage);
+    }
+    return mergeDescending(shown, sortedPage, key);
   }
 
   override async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const children = await super.getChildren(signal);
-    const versions = children.filter((n): n is ImageVersionNode => n instanceof ImageVersionNode);
-    // `latest` can only be named once every page is known.
-    const latest = this.complete ? resolveLatest(versions.map((n) => n.current)) : undefined;
-    for (const node of versions) {
-      node.isLatest = latest !== undefined && node.current.name === latest.name;
+    // `latest` can only be named once every page is known; until then no version is marked.
+    if (this.complete) {
+      const versions = children.filter((n): n is ImageVersionNode => n instanceof ImageVersionNode);
+      const latest = resolveLatest(versions.map((n) => n.current));
+      for (const node of versions) {
+        node.isLatest = latest !== undefined && node.current.name === latest.name;
+      }
     }
     return children;
   }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { GalleryImageVersion } from '../azure/services';
-import { parseIdOfKind } from '../azure/armId';
-import type { ImageVersionId } from '../azure/armId';
-import { endOfLifeStatus } from './versionOrdering';
+import { imageVersionId, parseIdOfKind } from '../azure/armId';
+import type { ImageDefinitionId, ImageVersionId } from '../azure/armId';
+import { endOfLifeStatus, versionKey } from './versionOrdering';
+import type { VersionKey } from './versionOrdering';
 import { describeProgress, isSettling, replicationProgress } from './replication';
 import type { EndOfLifeStatus } from './versionOrdering';
 import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
@@ -11,6 +12,10 @@ import type { TreeContext } from './TreeContext';
 
 export class ImageVersionNode implements TreeNode {
   readonly armId: ImageVersionId;
+  /** The lower-cased ARM id: TreeItem.id, so expansion survives refresh. */
+  readonly id: string;
+  /** Numeric order of the version name, computed once. */
+  readonly sortKey: VersionKey;
   /** Set by the parent once all pages are known. */
   isLatest = false;
 
@@ -20,18 +25,18 @@ export class ImageVersionNode implements TreeNode {
     readonly version: GalleryImageVersion,
     private readonly definitionEndOfLife: Date | undefined,
     readonly tenantId: string,
+    definitionId?: ImageDefinitionId,
   ) {
-    this.armId = parseIdOfKind(version.id ?? '', 'imageVersion');
+    // Built from the parent's id when listed under it: one parse per list, not per version.
+    this.armId = definitionId && version.name ? imageVersionId(definitionId, version.name) : parseIdOfKind(version.id ?? '', 'imageVersion');
+    this.id = this.armId.id.toLowerCase();
+    this.sortKey = versionKey(this.armId.version);
     ctx.registerVersionNode(this.id, this);
   }
 
   /** The freshest state known: from the watcher when the version is being followed. */
   get current(): GalleryImageVersion {
     return this.ctx.versions.current(this.id) ?? this.version;
-  }
-
-  get id(): string {
-    return this.armId.id.toLowerCase();
   }
 
   get endOfLife(): EndOfLifeStatus {
@@ -75,7 +80,7 @@ export class ImageVersionNode implements TreeNode {
               ? new vscode.ThemeIcon('star-full')
               : new vscode.ThemeIcon('versions');
     }
-    item.tooltip = this.tooltip(v);
+    // The tooltip (with per-region replication) is built in resolveTreeItem, when the user hovers.
     item.accessibilityInformation = { label: `Image version ${this.armId.version}${notes.length ? `, ${notes.join(', ')}` : ''}` };
     return item;
   }

@@ -27,6 +27,8 @@ export function describeImageSource(image: Image): string | undefined {
 
 export class ManagedImageNode implements TreeNode {
   readonly armId: ManagedImageId;
+  /** The lower-cased ARM id: TreeItem.id, so expansion survives refresh. */
+  readonly id: string;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -34,10 +36,7 @@ export class ManagedImageNode implements TreeNode {
     readonly image: Image,
   ) {
     this.armId = parseIdOfKind(image.id ?? '', 'managedImage');
-  }
-
-  get id(): string {
-    return this.armId.id.toLowerCase();
+    this.id = this.armId.id.toLowerCase();
   }
 
   getTreeItem(): vscode.TreeItem {

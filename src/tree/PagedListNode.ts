@@ -71,7 +71,7 @@ export abstract class PagedListNode<T> implements RefreshableNode {
     if (this.nodes.length === 0 && this.continuation === undefined) {
       return [this.emptyNode()];
     }
-    const children = [...this.nodes];
+    const children = this.nodes.slice();
     if (this.continuation !== undefined) {
       children.push(this.loadMoreNode);
     }

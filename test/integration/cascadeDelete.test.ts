@@ -8,20 +8,21 @@ import { resolveCloud } from '../../src/azure/cloud';
 import { galleryId, imageDefinitionId } from '../../src/azure/armId';
 import { describeOutcome, describePlan, executeCascade, planCascade } from '../../src/azure/cascadeDelete';
 import type { GalleryService } from '../../src/azure/services';
+import type { SeedResource } from '../emulator/seed';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
 const SUB = '11111111-0000-4000-8000-000000000001';
 const RG = 'rg';
 const base = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute`;
 
-function definition(gallery: string, name: string): Record<string, unknown> {
+function definition(gallery: string, name: string): SeedResource {
   return {
     id: `${base}/galleries/${gallery}/images/${name}`,
     location: 'eastus',
     properties: { osType: 'Linux', osState: 'Generalized', identifier: { publisher: 'p', offer: name, sku: 's' } },
   };
 }
-function version(gallery: string, def: string, name: string): Record<string, unknown> {
+function version(gallery: string, def: string, name: string): SeedResource {
   return {
     id: `${base}/galleries/${gallery}/images/${def}/versions/${name}`,
     location: 'eastus',
@@ -44,7 +45,7 @@ describe('delete a gallery with everything inside (ordered cascade against the e
       retryAfterSeconds: 0,
       staleChildCacheMs: 1_500,
       seed: {
-        tenants: [{ tenantId: TENANT, displayName: 'Contoso' }],
+        tenants: [{ tenantId: TENANT, displayName: 'Contoso', defaultDomain: 'contoso.example' }],
         subscriptions: [{ subscriptionId: SUB, displayName: 'Sub', tenantId: TENANT, state: 'Enabled' }],
         resourceGroups: [{ subscriptionId: SUB, name: RG, location: 'eastus' }],
         resources: [

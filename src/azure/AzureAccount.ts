@@ -15,7 +15,16 @@ export type SignInMethod = 'vscode' | 'azureIdentity';
 export type SignInState =
   | { readonly kind: 'signedIn'; readonly accountLabel: string; readonly cloud: CloudEnvironment }
   | { readonly kind: 'signedOut'; readonly cloud: CloudEnvironment }
-  | { readonly kind: 'misconfigured'; readonly message: string };
+  | { readonly kind: 'misconfigured'; readonly message: string; /** The setting that fixes it. */ readonly setting: string };
+
+/** VS Code hosts without Microsoft sign-in (code-server, some remotes) have no such provider at all. */
+function isMissingProvider(err: unknown): boolean {
+  return err instanceof Error && /no authentication provider/i.test(err.message);
+}
+
+function missingProviderMessage(providerId: string): string {
+  return `This VS Code has no "${providerId}" sign-in (code-server and some remotes don't). Set "azureComputeGallery.signInMethod" to "azureIdentity" to sign in with Azure CLI, Azure Developer CLI or environment credentials.`;
+}
 
 const SIGNED_OUT_KEY = 'azureComputeGallery.signedOut';
 const ACCOUNT_KEY = 'azureComputeGallery.accountId';
@@ -118,7 +127,7 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
       cloud = this.getCloud();
     } catch (err) {
       if (err instanceof CloudConfigurationError) {
-        return { kind: 'misconfigured', message: err.message };
+        return { kind: 'misconfigured', message: err.message, setting: 'microsoft-sovereign-cloud' };
       }
       throw err;
     }
@@ -128,8 +137,15 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
     if (this.method === 'azureIdentity') {
       return { kind: 'signedIn', accountLabel: 'Azure CLI / azd / environment credentials', cloud };
     }
-    const session = await this.silentSession(cloud);
-    return session ? { kind: 'signedIn', accountLabel: session.account.label, cloud } : { kind: 'signedOut', cloud };
+    try {
+      const session = await this.silentSession(cloud);
+      return session ? { kind: 'signedIn', accountLabel: session.account.label, cloud } : { kind: 'signedOut', cloud };
+    } catch (err) {
+      if (isMissingProvider(err)) {
+        return { kind: 'misconfigured', message: missingProviderMessage(cloud.authProviderId), setting: 'azureComputeGallery.signInMethod' };
+      }
+      throw err;
+    }
   }
 
   /** Asks VS Code to sign in (VS Code shows its own consent and account dialogs). Returns false when the user cancels. */
@@ -142,10 +158,15 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
       this.reset();
       return true;
     }
-    const session = await vscode.authentication.getSession(cloud.authProviderId, [cloud.armScope], {
-      createIfNone: true,
-      clearSessionPreference: true,
-    });
+    let session: vscode.AuthenticationSession;
+    try {
+      session = await vscode.authentication.getSession(cloud.authProviderId, [cloud.armScope], {
+        createIfNone: true,
+        clearSessionPreference: true,
+      });
+    } catch (err) {
+      throw isMissingProvider(err) ? new NotSignedInError(missingProviderMessage(cloud.authProviderId)) : err;
+    }
     await this.memento.update(ACCOUNT_KEY, session.account.id);
     this.log.info(`Signed in as ${session.account.label} (${cloud.name}).`);
     this.reset();

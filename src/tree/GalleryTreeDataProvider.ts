@@ -131,7 +131,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       await vscode.commands.executeCommand('setContext', 'azureComputeGallery.signedIn', state.kind === 'signedIn');
       switch (state.kind) {
         case 'misconfigured':
-          return [new MessageNode(undefined, 'cloud', state.message, 'error', { command: 'workbench.action.openSettings', title: 'Open settings', arguments: ['microsoft-sovereign-cloud'] })];
+          return [new MessageNode(undefined, 'cloud', state.message, 'error', { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [state.setting] })];
         case 'signedOut':
           return [];
         case 'signedIn':

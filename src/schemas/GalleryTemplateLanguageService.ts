@@ -1,0 +1,654 @@
+/**
+ * Completions, hover and diagnostics for gallery resources inside ARM templates, and gallery checks for body files.
+ * Pure (no 'vscode'): built on vscode-json-languageservice, so the extension layer (registerTemplateSupport.ts) only
+ * converts positions and results.
+ *
+ * How a template is served: the template is parsed once per document version (templateResources.ts); each gallery
+ * resource object is cut out as a small virtual JSON document and handed to the JSON language service, whose schema
+ * association maps the virtual document to the template-resource schema of its kind. Offsets are mapped back by
+ * adding the resource's start offset, so results land on the right characters of the real document.
+ *
+ * What it deliberately does not do:
+ *  - schema completions / hover / diagnostics in body files (*.gallery.json, …): VS Code's JSON language features
+ *    already serve those through the `jsonValidation` contribution; only the gallery checks (and live values) come
+ *    from here, so nothing is shown twice;
+ *  - JSON syntax errors: the editor's JSON support reports them.
+ * `schemaFeatures: false` (per call) limits templates to the gallery checks and live values too: used when another
+ * extension (Azure Resource Manager Tools) already provides schema completions for the document.
+ *
+ * Large templates (see bench/templateBench.ts): each document version is analysed at most once, incrementally from
+ * the previous one (an edit inside a resource re-parses only that resource); diagnostics are kept per resource and
+ * carried across edits, so only the resources whose text changed are validated again; a validation result is kept
+ * per version; a completion right after typing looks only at the resource near the cursor and leaves the analysis
+ * for later. Virtual documents and per-resource diagnostics are also cached by the resource's text.
+ */
+import type { Node } from 'jsonc-parser';
+import { getLocation, parseTree } from 'jsonc-parser';
+import type {
+  ClientCapabilities,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  Hover,
+  JSONDocument,
+  LanguageService,
+  Position,
+  Range,
+  SchemaRequestService,
+} from 'vscode-json-languageservice';
+import { CompletionItemKind, DiagnosticSeverity, getLanguageService, TextDocument } from 'vscode-json-languageservice';
+import type { CheckSeverity, GalleryProblem } from './galleryChecks';
+import { runGalleryChecks } from './galleryChecks';
+import type { BodyFileVariant, GalleryResourceKind } from './resourceKinds';
+import { bodyKindOfFileName, GALLERY_RESOURCE_KINDS } from './resourceKinds';
+import { bodySchema, templateResourceSchema } from './schemaCatalog';
+import { SOFT_SCHEMA_MESSAGES } from './schemaMessages';
+import type { TemplateAnalysis, TemplateResource, TemplateUpdate } from './templateResources';
+import { analyzeTemplateText, findChange, parseResourceNode, resourceAtOffset, updateTemplateAnalysis } from './templateResources';
+
+export const DIAGNOSTIC_SOURCE = 'Azure Compute Gallery';
+
+/**
+ * The document as the service needs it. vscode-languageserver-textdocument's TextDocument fits; the extension layer
+ * adapts vscode.TextDocument (whose line index VS Code already maintains) so positions cost nothing to convert.
+ */
+export interface ServiceDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  getText(): string;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export type DocumentRole =
+  | { readonly role: 'template'; readonly analysis: TemplateAnalysis }
+  | { readonly role: 'body'; readonly kind: GalleryResourceKind; readonly variant: BodyFileVariant; readonly root: Node | undefined }
+  | { readonly role: 'none' };
+
+export interface FeatureOptions {
+  /**
+   * Schema-driven completions, hover and diagnostics inside template resources (default true). Turn off when another
+   * extension already offers them for the document; gallery checks and live values stay.
+   */
+  readonly schemaFeatures?: boolean;
+}
+
+/** Where a live value is asked for. */
+export interface LiveValueRequest {
+  readonly kind: GalleryResourceKind;
+  /** Path of the value inside the resource object (template) or body, e.g. ["properties", "publishingProfile", "targetRegions", 0, "name"]. */
+  readonly path: readonly (string | number)[];
+  /** The template resource, when the document is a template. */
+  readonly resource: TemplateResource | undefined;
+  readonly documentUri: string;
+}
+
+export interface LiveValue {
+  readonly value: string;
+  readonly label?: string;
+  readonly detail?: string;
+  readonly documentation?: string;
+}
+
+/** Values from Azure (regions, existing images, …) that the extension layer may offer next to the schema's. */
+export interface LiveValueProvider {
+  provideValues(request: LiveValueRequest): Promise<readonly LiveValue[]> | readonly LiveValue[];
+}
+
+export interface GalleryTemplateLanguageServiceOptions {
+  /** Only needed if a schema ever refers to a remote one; the bundled schemas are self-contained. */
+  readonly schemaRequestService?: SchemaRequestService;
+  readonly clientCapabilities?: ClientCapabilities;
+  readonly liveValues?: LiveValueProvider;
+  /** Clock for the end-of-life check (tests pin it). */
+  readonly now?: () => Date;
+  /** Entries kept in each cache (virtual documents, per-resource diagnostics). */
+  readonly cacheSize?: number;
+}
+
+const DEFAULT_CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'], commitCharactersSupport: true, labelDetailsSupport: true } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+/** Versions that may wait for an incremental analysis; beyond that the next analysis starts afresh. */
+const MAX_PENDING_EDITS = 64;
+/** Completions served from an older analysis before the analysis is brought up to date (well before the limit above). */
+const MAX_UNANALYSED_COMPLETIONS = 16;
+
+/** ARM templates are JSONC; the editor reports syntax problems, so only schema problems are kept here. */
+const FIRST_SYNTAX_ERROR_CODE = 0x100;
+
+interface VirtualResource {
+  readonly textDocument: TextDocument;
+  readonly jsonDocument: JSONDocument;
+}
+
+interface RelativeDiagnostic {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+  readonly severity: DiagnosticSeverity;
+  readonly code: string;
+}
+
+interface CachedResourceDiagnostics {
+  /** The day (for the end-of-life check) and feature set they were computed for. */
+  readonly stamp: string;
+  /** Absolute offsets in the text they were computed or carried over for. */
+  readonly diagnostics: readonly RelativeDiagnostic[];
+}
+
+/** The analysis of one version of a template, with what was validated for it. */
+interface AnalysedText {
+  readonly text: string;
+  readonly analysis: TemplateAnalysis;
+  /** Diagnostics per resource id; carried to the next analysed version for resources whose text did not change. */
+  readonly resourceDiagnostics: Map<number, CachedResourceDiagnostics>;
+}
+
+interface DocumentEntry {
+  readonly version: number;
+  readonly text: string;
+  readonly body: { readonly kind: GalleryResourceKind; readonly variant: BodyFileVariant; readonly root: Node | undefined } | undefined;
+  /** The analysis of this version, computed on first need (validation, classify). */
+  analysed: AnalysedText | undefined;
+  /** The version before this one, kept until this one is analysed: the analysis is updated edit by edit. */
+  previous: DocumentEntry | undefined;
+  /** The last doValidation result for this version. */
+  validation?: { readonly stamp: string; readonly diagnostics: Diagnostic[] };
+}
+
+/** The resource a completion or hover request falls in, possibly located without updating the whole analysis. */
+interface Located {
+  readonly resource: TemplateResource;
+  /** True when found from the previous version's analysis; the virtual document must confirm it. */
+  readonly provisional: boolean;
+}
+
+function virtualUri(kind: GalleryResourceKind): string {
+  return `acg-virtual://template/${kind}.acg-template.json`;
+}
+
+export class GalleryTemplateLanguageService {
+  private readonly languageService: LanguageService;
+  private readonly documents = new Map<string, DocumentEntry>();
+  private readonly virtualResources: LruCache<VirtualResource>;
+  private readonly resourceDiagnostics: LruCache<readonly RelativeDiagnostic[]>;
+  /** Resource objects the incremental analysis just parsed, by resource id, so validation need not parse them again. */
+  private readonly parsedNodes = new LruCache<Node>(16);
+  private readonly now: () => Date;
+
+  constructor(private readonly options: GalleryTemplateLanguageServiceOptions = {}) {
+    this.languageService = getLanguageService({
+      schemaRequestService: options.schemaRequestService,
+      workspaceContext: { resolveRelativePath: (relativePath, resource) => new URL(relativePath, resource).toString() },
+      clientCapabilities: options.clientCapabilities ?? DEFAULT_CAPABILITIES,
+    });
+    this.languageService.configure({
+      validate: true,
+      allowComments: true,
+      schemas: GALLERY_RESOURCE_KINDS.map((kind) => ({
+        uri: `acg-schema://template/${kind}.json`,
+        fileMatch: [`${kind}.acg-template.json`],
+        schema: templateResourceSchema(kind),
+      })),
+    });
+    this.now = options.now ?? (() => new Date());
+    const size = options.cacheSize ?? 500;
+    this.virtualResources = new LruCache(size);
+    this.resourceDiagnostics = new LruCache(size * 4);
+  }
+
+  /** What the document is to this service: an ARM template, a body file (by its name), or nothing of ours. */
+  classify(document: ServiceDocument): DocumentRole {
+    const entry = this.entry(document);
+    if (entry.body) {
+      return { role: 'body', ...entry.body };
+    }
+    const { analysis } = this.analysed(entry);
+    return analysis.isTemplate && analysis.resources.length > 0 ? { role: 'template', analysis } : { role: 'none' };
+  }
+
+  /** The cache entry of this document version; cheap: the template analysis is deferred (see `analysed`). */
+  private entry(document: ServiceDocument): DocumentEntry {
+    const text = document.getText();
+    const previous = this.documents.get(document.uri);
+    if (previous && previous.version === document.version && previous.text === text) {
+      return previous;
+    }
+    const bodyKind = bodyKindOfFileName(pathOf(document.uri));
+    const entry: DocumentEntry = {
+      version: document.version,
+      text,
+      body: bodyKind ? { ...bodyKind, root: parseTree(text, [], { allowTrailingComma: true }) } : undefined,
+      analysed: undefined,
+      previous,
+    };
+    if (previous && previous.text === text) {
+      // Same text under a new version number: same analysis and diagnostics.
+      entry.analysed = previous.analysed;
+      entry.validation = previous.validation;
+    }
+    this.documents.set(document.uri, entry);
+    return entry;
+  }
+
+  /**
+   * The analysis of the entry's text, updated incrementally edit by edit from the last analysed version (each edit
+   * usually re-parses only the resource it touched).
+   */
+  private analysed(entry: DocumentEntry): AnalysedText {
+    if (entry.analysed) {
+      return entry.analysed;
+    }
+    const chain: DocumentEntry[] = [];
+    let start: DocumentEntry | undefined = entry;
+    while (start && !start.analysed && chain.length < MAX_PENDING_EDITS) {
+      chain.push(start);
+      start = start.previous;
+    }
+    let current: AnalysedText | undefined = start?.analysed;
+    for (const pending of chain.reverse()) {
+      if (current?.analysis.isTemplate) {
+        const update = updateTemplateAnalysis(current.analysis, current.text, pending.text);
+        current = { text: pending.text, analysis: update.analysis, resourceDiagnostics: carryOver(current.resourceDiagnostics, update) };
+        if (update.reparsedNode) {
+          this.parsedNodes.set(String(update.reparsedNode.resourceId), update.reparsedNode.node);
+        }
+      } else {
+        current = { text: pending.text, analysis: analyzeTemplateText(pending.text), resourceDiagnostics: new Map() };
+      }
+      pending.analysed = current;
+      pending.previous = undefined;
+    }
+    return current ?? { text: entry.text, analysis: analyzeTemplateText(entry.text), resourceDiagnostics: new Map() };
+  }
+
+  /** The latest analysed version at or before this entry, if any. */
+  private static lastAnalysed(entry: DocumentEntry): AnalysedText | undefined {
+    let current: DocumentEntry | undefined = entry;
+    for (let steps = 0; current && steps <= MAX_UNANALYSED_COMPLETIONS; steps++) {
+      if (current.analysed) {
+        return current.analysed;
+      }
+      current = current.previous;
+    }
+    return undefined;
+  }
+
+  /**
+   * The resource at `offset`. Before the entry is analysed (typing, then asking for completions), it is found from the
+   * last analysed version and the edit alone, when the edit lies inside that resource or away from it: only the
+   * resource near the cursor is looked at. Otherwise the analysis is updated.
+   */
+  private locate(entry: DocumentEntry, offset: number): Located | undefined {
+    const base = GalleryTemplateLanguageService.lastAnalysed(entry);
+    if (!entry.analysed && base?.analysis.isTemplate) {
+      const change = findChange(base.text, entry.text);
+      if (!change) {
+        const resource = resourceAtOffset(base.analysis, offset);
+        return resource && { resource, provisional: false };
+      }
+      const delta = change.newEnd - change.oldEnd;
+      const oldOffset = offset < change.start ? offset : offset >= change.newEnd ? offset - delta : change.start;
+      const old = resourceAtOffset(base.analysis, oldOffset);
+      if (old) {
+        const oldEnd = old.offset + old.length;
+        if (oldEnd <= change.start) {
+          return { resource: old, provisional: true };
+        }
+        if (old.offset >= change.oldEnd) {
+          return { resource: { ...old, offset: old.offset + delta, nameRange: undefined }, provisional: true };
+        }
+        if (old.offset < change.start && change.oldEnd < oldEnd - 1) {
+          return { resource: { ...old, length: old.length + delta, nameRange: undefined }, provisional: true };
+        }
+      }
+    }
+    const resource = resourceAtOffset(this.analysed(entry).analysis, offset);
+    return resource && { resource, provisional: false };
+  }
+
+  /**
+   * The virtual document of the resource at `offset`, confirmed: a provisional location is accepted only if the text
+   * still holds one object of the same type there and the offset is not inside a nested child resource.
+   */
+  private virtualAt(entry: DocumentEntry, offset: number): { resource: TemplateResource; virtual: VirtualResource } | undefined {
+    const located = this.locate(entry, offset);
+    if (!located) {
+      return undefined;
+    }
+    const virtual = this.virtualResource(entry.text, located.resource);
+    if (!located.provisional || confirms(virtual, located.resource, offset - located.resource.offset)) {
+      return { resource: located.resource, virtual };
+    }
+    const resource = resourceAtOffset(this.analysed(entry).analysis, offset);
+    return resource && { resource, virtual: this.virtualResource(entry.text, resource) };
+  }
+
+  /** The gallery resources of a template (empty for other documents). */
+  templateResources(document: ServiceDocument): readonly TemplateResource[] {
+    const entry = this.entry(document);
+    return entry.body ? [] : this.analysed(entry).analysis.resources;
+  }
+
+  /** Forget a closed document. */
+  forget(uri: string): void {
+    this.documents.delete(uri);
+  }
+
+  async doComplete(document: ServiceDocument, position: Position, features: FeatureOptions = {}): Promise<CompletionList | null> {
+    const entry = this.entry(document);
+    const offset = document.offsetAt(position);
+    if (entry.body) {
+      const items = await this.liveValueItems(entry.body.kind, undefined, entry.text, offset, document, 0);
+      return items.length ? { isIncomplete: false, items } : null;
+    }
+    const found = this.virtualAt(entry, offset);
+    if (!found || found.resource.existing) {
+      return null;
+    }
+    const { resource, virtual } = found;
+    const virtualOffset = offset - resource.offset;
+    const items: CompletionItem[] = [];
+    let isIncomplete = false;
+    if (features.schemaFeatures !== false) {
+      const list = await this.languageService.doComplete(virtual.textDocument, virtual.textDocument.positionAt(virtualOffset), virtual.jsonDocument);
+      if (list) {
+        isIncomplete = list.isIncomplete;
+        for (const item of list.items) {
+          items.push(mapCompletionItem(item, virtual.textDocument, document, resource.offset));
+        }
+      }
+    }
+    items.push(...(await this.liveValueItems(resource.kind, resource, virtual.textDocument.getText(), virtualOffset, document, resource.offset)));
+    return items.length || isIncomplete ? { isIncomplete, items } : null;
+  }
+
+  async doHover(document: ServiceDocument, position: Position, features: FeatureOptions = {}): Promise<Hover | null> {
+    const entry = this.entry(document);
+    if (features.schemaFeatures === false || entry.body) {
+      return null;
+    }
+    const offset = document.offsetAt(position);
+    const found = this.virtualAt(entry, offset);
+    if (!found || found.resource.existing) {
+      return null;
+    }
+    const { resource, virtual } = found;
+    const hover = await this.languageService.doHover(virtual.textDocument, virtual.textDocument.positionAt(offset - resource.offset), virtual.jsonDocument);
+    if (!hover) {
+      return null;
+    }
+    return hover.range ? { ...hover, range: mapRange(hover.range, virtual.textDocument, document, resource.offset) } : hover;
+  }
+
+  async doValidation(document: ServiceDocument, features: FeatureOptions = {}): Promise<Diagnostic[]> {
+    const entry = this.entry(document);
+    if (entry.body) {
+      const root = entry.body.root;
+      if (!root || root.type !== 'object') {
+        return [];
+      }
+      const problems = runGalleryChecks({ kind: entry.body.kind, resource: root, schema: bodySchema(entry.body.kind), now: this.now() });
+      return problems.map((problem) => toDiagnostic(document, problem.offset, problem.length, problem.message, severityOf(problem.severity), problem.code));
+    }
+    const schemaFeatures = features.schemaFeatures !== false;
+    const stamp = `${Math.floor(this.now().getTime() / 86_400_000)}|${schemaFeatures ? 'schema' : 'checks'}`;
+    if (entry.validation?.stamp === stamp) {
+      return entry.validation.diagnostics;
+    }
+    const analysed = this.analysed(entry);
+    const diagnostics: Diagnostic[] = [];
+    for (const resource of analysed.analysis.resources) {
+      if (resource.existing) {
+        continue;
+      }
+      let cached = analysed.resourceDiagnostics.get(resource.id);
+      if (cached?.stamp !== stamp) {
+        cached = { stamp, diagnostics: await this.validateResource(entry.text, resource, schemaFeatures, stamp) };
+        analysed.resourceDiagnostics.set(resource.id, cached);
+      }
+      for (const problem of cached.diagnostics) {
+        diagnostics.push(toDiagnostic(document, problem.offset, problem.length, problem.message, problem.severity, problem.code));
+      }
+    }
+    entry.validation = { stamp, diagnostics };
+    return diagnostics;
+  }
+
+  /** Diagnostics of one resource, with absolute offsets; shared between documents by the resource's text. */
+  private async validateResource(text: string, resource: TemplateResource, schemaFeatures: boolean, stamp: string): Promise<RelativeDiagnostic[]> {
+    const resourceText = text.slice(resource.offset, resource.offset + resource.length);
+    const key = `${stamp}|${resource.kind}|${resource.nested ? 'nested' : 'top'}|${resource.declaredType}|${resourceText}`;
+    let relative = this.resourceDiagnostics.get(key);
+    if (!relative) {
+      relative = await this.computeResourceDiagnostics(text, resource, schemaFeatures);
+      this.resourceDiagnostics.set(key, relative);
+    }
+    return relative.map((problem) => ({ ...problem, offset: problem.offset + resource.offset }));
+  }
+
+  /** Offsets relative to the resource's start. */
+  private async computeResourceDiagnostics(text: string, resource: TemplateResource, schemaFeatures: boolean): Promise<RelativeDiagnostic[]> {
+    const result: RelativeDiagnostic[] = [];
+    const node = this.parsedNodes.get(String(resource.id)) ?? parseResourceNode(text, resource); // offsets relative to the resource
+    const checks: GalleryProblem[] = node
+      ? runGalleryChecks({
+          kind: resource.kind,
+          resource: node,
+          template: { nested: resource.nested, declaredType: resource.declaredType },
+          schema: templateResourceSchema(resource.kind),
+          now: this.now(),
+        })
+      : [];
+    // The precise name messages replace the schema's generic pattern message on the same node.
+    const replaced = new Set(checks.filter((check) => check.code === 'imageVersionName' || check.code === 'nameSegments').map((check) => check.offset));
+    if (schemaFeatures) {
+      const virtual = this.virtualResource(text, resource);
+      const found = await this.languageService.doValidation(virtual.textDocument, virtual.jsonDocument, {
+        comments: 'ignore',
+        trailingCommas: 'ignore',
+        schemaValidation: 'error',
+        schemaRequest: 'ignore',
+      });
+      for (const diagnostic of found) {
+        if (typeof diagnostic.code === 'number' && diagnostic.code >= FIRST_SYNTAX_ERROR_CODE) {
+          continue;
+        }
+        const start = virtual.textDocument.offsetAt(diagnostic.range.start);
+        const end = virtual.textDocument.offsetAt(diagnostic.range.end);
+        if (replaced.has(start)) {
+          continue;
+        }
+        const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+        const severity = SOFT_SCHEMA_MESSAGES.has(message) ? DiagnosticSeverity.Warning : (diagnostic.severity ?? DiagnosticSeverity.Error);
+        result.push({ offset: start, length: end - start, message, severity, code: 'schema' });
+      }
+    }
+    for (const check of checks) {
+      result.push({ offset: check.offset, length: check.length, message: check.message, severity: severityOf(check.severity), code: check.code });
+    }
+    return result;
+  }
+
+  private virtualResource(documentText: string, resource: TemplateResource): VirtualResource {
+    const text = documentText.slice(resource.offset, resource.offset + resource.length);
+    const key = `${resource.kind}|${text}`;
+    let virtual = this.virtualResources.get(key);
+    if (!virtual) {
+      const textDocument = TextDocument.create(virtualUri(resource.kind), 'json', 1, text);
+      virtual = { textDocument, jsonDocument: this.languageService.parseJSONDocument(textDocument) };
+      this.virtualResources.set(key, virtual);
+    }
+    return virtual;
+  }
+
+  private async liveValueItems(
+    kind: GalleryResourceKind,
+    resource: TemplateResource | undefined,
+    text: string,
+    offset: number,
+    document: ServiceDocument,
+    base: number,
+  ): Promise<CompletionItem[]> {
+    const provider = this.options.liveValues;
+    if (!provider) {
+      return [];
+    }
+    const location = getLocation(text, offset);
+    if (location.isAtPropertyKey || location.path.length === 0) {
+      return [];
+    }
+    const previous = location.previousNode;
+    if (previous && previous.type !== 'string') {
+      return [];
+    }
+    const values = await provider.provideValues({ kind, path: location.path, resource, documentUri: document.uri });
+    const replace: Range =
+      previous && offset >= previous.offset && offset <= previous.offset + previous.length
+        ? { start: document.positionAt(base + previous.offset), end: document.positionAt(base + previous.offset + previous.length) }
+        : { start: document.positionAt(base + offset), end: document.positionAt(base + offset) };
+    return values.map((value, index) => ({
+      label: value.label ?? value.value,
+      kind: CompletionItemKind.Value,
+      detail: value.detail,
+      documentation: value.documentation ? { kind: 'markdown', value: value.documentation } : undefined,
+      sortText: `0${String(index).padStart(4, '0')}`,
+      filterText: JSON.stringify(value.value),
+      textEdit: { range: replace, newText: JSON.stringify(value.value) },
+    }));
+  }
+}
+
+/**
+ * A provisional location holds if the virtual document is one object spanning the text, of the same declared type,
+ * and the offset is not inside that object's child `resources` (where the edit may have added a resource).
+ */
+function confirms(virtual: VirtualResource, resource: TemplateResource, virtualOffset: number): boolean {
+  const root = virtual.jsonDocument.root;
+  if (!root || root.type !== 'object' || root.offset !== 0 || root.length !== virtual.textDocument.getText().length) {
+    return false;
+  }
+  const typeProperty = root.properties.find((p) => p.keyNode.value.toLowerCase() === 'type');
+  if (typeProperty?.valueNode?.type !== 'string' || typeProperty.valueNode.value !== resource.declaredType) {
+    return false;
+  }
+  const resources = root.properties.find((p) => p.keyNode.value.toLowerCase() === 'resources');
+  return !resources || virtualOffset < resources.offset || virtualOffset > resources.offset + resources.length;
+}
+
+function severityOf(severity: CheckSeverity): DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'information':
+      return DiagnosticSeverity.Information;
+  }
+}
+
+function toDiagnostic(document: ServiceDocument, offset: number, length: number, message: string, severity: DiagnosticSeverity, code: string): Diagnostic {
+  return {
+    range: { start: document.positionAt(offset), end: document.positionAt(offset + length) },
+    message,
+    severity,
+    code,
+    source: DIAGNOSTIC_SOURCE,
+  };
+}
+
+function mapRange(range: Range, from: TextDocument, to: ServiceDocument, base: number): Range {
+  return { start: to.positionAt(base + from.offsetAt(range.start)), end: to.positionAt(base + from.offsetAt(range.end)) };
+}
+
+type CompletionEdit = NonNullable<CompletionItem['textEdit']>;
+type InsertReplaceEdit = Extract<CompletionEdit, { insert: Range }>;
+
+function isInsertReplaceEdit(edit: CompletionEdit): edit is InsertReplaceEdit {
+  return 'insert' in edit;
+}
+
+function mapCompletionItem(item: CompletionItem, from: TextDocument, to: ServiceDocument, base: number): CompletionItem {
+  const mapped: CompletionItem = { ...item };
+  if (item.textEdit) {
+    const edit = item.textEdit;
+    mapped.textEdit = isInsertReplaceEdit(edit)
+      ? { newText: edit.newText, insert: mapRange(edit.insert, from, to, base), replace: mapRange(edit.replace, from, to, base) }
+      : { newText: edit.newText, range: mapRange(edit.range, from, to, base) };
+  }
+  if (item.additionalTextEdits) {
+    mapped.additionalTextEdits = item.additionalTextEdits.map((edit) => ({ newText: edit.newText, range: mapRange(edit.range, from, to, base) }));
+  }
+  return mapped;
+}
+
+function pathOf(uri: string): string {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri;
+  }
+}
+
+/**
+ * Keeps the diagnostics of resources that survived an edit (same id), moving those after the edit by its length.
+ * Resources whose text changed got new ids and are validated again. Takes over `previous` (the map of the version
+ * being replaced, which is not used again) instead of copying it: this runs on every keystroke.
+ */
+function carryOver(previous: Map<number, CachedResourceDiagnostics>, update: TemplateUpdate): Map<number, CachedResourceDiagnostics> {
+  const change = update.change;
+  if (!change) {
+    return previous;
+  }
+  if (update.replacedIds === 'all') {
+    return new Map();
+  }
+  const delta = change.newEnd - change.oldEnd;
+  for (const id of update.replacedIds) {
+    previous.delete(id);
+  }
+  for (const [id, cached] of previous) {
+    if (cached.diagnostics.length === 0) {
+      continue;
+    }
+    if (cached.diagnostics.some((d) => d.offset < change.oldEnd && d.offset + d.length > change.start)) {
+      previous.delete(id); // touched by the edit (cannot happen for an unchanged resource, but stay safe)
+    } else if (delta !== 0 && cached.diagnostics.some((d) => d.offset >= change.oldEnd)) {
+      previous.set(id, { stamp: cached.stamp, diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? { ...d, offset: d.offset + delta } : d)) });
+    }
+  }
+  return previous;
+}
+
+/** A small least-recently-used map. */
+class LruCache<T> {
+  private readonly entries = new Map<string, T>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): T | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) {
+        this.entries.delete(oldest.value);
+      }
+    }
+  }
+}

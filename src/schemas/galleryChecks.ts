@@ -1,0 +1,378 @@
+/**
+ * Checks a schema cannot express, on a resource body (REST body file) or a resource object of an ARM template.
+ * Pure functions over jsonc-parser nodes; offsets are those of the parsed text.
+ *
+ * Each check skips values that are ARM expressions: they are only known at deployment.
+ * The rules and messages follow the errors the Compute RP returns (see /work/shared/reference/ARM_BEHAVIOUR.md §5).
+ */
+import type { Node } from 'jsonc-parser';
+import type { JSONSchema } from 'vscode-json-languageservice';
+
+type JSONSchemaRef = JSONSchema | boolean;
+import type { GalleryResourceKind } from './resourceKinds';
+import { RESOURCE_KIND_INFO } from './resourceKinds';
+import { isArmExpression, property, stringValue } from './templateResources';
+
+export type CheckSeverity = 'error' | 'warning' | 'information';
+
+export type GalleryCheckCode =
+  | 'imageVersionName'
+  | 'nameSegments'
+  | 'sourceRegionNotTargeted'
+  | 'duplicateTargetRegion'
+  | 'endOfLifeInPast'
+  | 'minGreaterThanMax'
+  | 'securityTypeNeedsGen2'
+  | 'storageAccountTypeAndStrategy'
+  | 'unknownProperty';
+
+export interface GalleryProblem {
+  readonly offset: number;
+  readonly length: number;
+  readonly severity: CheckSeverity;
+  readonly code: GalleryCheckCode;
+  readonly message: string;
+}
+
+export interface GalleryCheckContext {
+  readonly kind: GalleryResourceKind;
+  /** The object to check: the whole body document, or the resource object of a template. */
+  readonly resource: Node;
+  /** For template resources: where it was declared, so the name can be checked. Undefined for body documents. */
+  readonly template?: { readonly nested: boolean; readonly declaredType: string };
+  /** Schema of `resource` (template-resource or body schema) for the unknown-property check; omit to skip it. */
+  readonly schema?: JSONSchema;
+  readonly now: Date;
+}
+
+const INT32_MAX = 2147483647;
+
+export function runGalleryChecks(context: GalleryCheckContext): GalleryProblem[] {
+  const problems: GalleryProblem[] = [];
+  const { kind, resource } = context;
+  const properties = property(resource, 'properties');
+  if (context.template) {
+    checkName(context, problems);
+  }
+  if (kind === 'imageVersion') {
+    const publishing = property(properties, 'publishingProfile');
+    checkTargetRegions(resource, publishing, problems);
+    checkEndOfLife(property(publishing, 'endOfLifeDate'), 'image version', context.now, problems);
+    checkStorageAccountChoice(publishing, problems);
+  }
+  if (kind === 'imageDefinition') {
+    checkEndOfLife(property(properties, 'endOfLifeDate'), 'image definition', context.now, problems);
+    const recommended = property(properties, 'recommended');
+    checkRange(property(recommended, 'vCPUs'), 'vCPUs', problems);
+    checkRange(property(recommended, 'memory'), 'memory', problems);
+    checkSecurityType(properties, problems);
+  }
+  if (context.schema) {
+    checkUnknownProperties(resource, context.schema, context.schema, `the ${RESOURCE_KIND_INFO[kind].displayName}`, problems);
+  }
+  return problems;
+}
+
+/** Why an image version name is invalid, or undefined when it is Major.Minor.Patch with 32-bit integer parts. */
+export function imageVersionNameProblem(name: string): string | undefined {
+  const parts = name.split('.');
+  if (parts.length !== 3) {
+    return `Image version name "${name}" must have three parts, Major.Minor.Patch (for example 1.0.0).`;
+  }
+  const labels = ['Major', 'Minor', 'Patch'];
+  for (let i = 0; i < 3; i++) {
+    const part = parts[i] ?? '';
+    if (!/^[0-9]+$/.test(part)) {
+      return `Image version name "${name}": ${labels[i]} part "${part}" is not an integer. Each part of Major.Minor.Patch must be an integer between 0 and 2,147,483,647.`;
+    }
+    if (Number(part) > INT32_MAX) {
+      return `Image version name "${name}": ${labels[i]} part ${part} is larger than 2,147,483,647 (each part must be a 32-bit integer).`;
+    }
+  }
+  return undefined;
+}
+
+/** Region names as Azure compares them: case-insensitive, spaces ignored ("West Europe" = "westeurope"). */
+export function normalizeRegion(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, '');
+}
+
+function checkName(context: GalleryCheckContext, problems: GalleryProblem[]): void {
+  const nameNode = property(context.resource, 'name');
+  const name = stringValue(nameNode);
+  if (!nameNode || name === undefined || isArmExpression(name) || !context.template) {
+    return;
+  }
+  const info = RESOURCE_KIND_INFO[context.kind];
+  const segments = name.split('/');
+  // Top level: the full name ("gallery/definition/version"). Nested with a relative type: one segment per type
+  // segment ("versions" → "1.0.0"). Nested with a full type: either form is seen in real templates, so not checked.
+  const declaredSegments = context.template.declaredType.split('/');
+  const qualified = declaredSegments.length > 1 && (declaredSegments[0] ?? '').includes('.');
+  let expected: number | undefined;
+  if (!context.template.nested) {
+    expected = info.nameSegments;
+  } else if (!qualified) {
+    expected = declaredSegments.length;
+  }
+  if (expected !== undefined && segments.length !== expected) {
+    const shape = ['gallery', 'definition', 'version'].slice(0, info.nameSegments).join('/');
+    problems.push({
+      ...at(nameNode),
+      severity: 'error',
+      code: 'nameSegments',
+      message: context.template.nested
+        ? `${capitalize(withArticle(info.displayName))} declared inside its parent's resources as "${context.template.declaredType}" takes a ${expected}-part name relative to the parent, not "${name}".`
+        : `A top-level ${info.armType} resource needs a ${expected}-part name "${info.kind === 'managedImage' ? 'image' : shape}", not "${name}".`,
+    });
+    return;
+  }
+  if (context.kind === 'imageVersion') {
+    const version = segments[segments.length - 1] ?? '';
+    const problem = imageVersionNameProblem(version);
+    if (problem) {
+      problems.push({ ...at(nameNode), severity: 'error', code: 'imageVersionName', message: problem });
+    }
+  }
+}
+
+function checkTargetRegions(resource: Node, publishing: Node | undefined, problems: GalleryProblem[]): void {
+  const regions = property(publishing, 'targetRegions');
+  if (!regions || regions.type !== 'array') {
+    return;
+  }
+  const names: { name: string; node: Node }[] = [];
+  for (const item of regions.children ?? []) {
+    const nameNode = property(item, 'name');
+    const name = stringValue(nameNode);
+    if (item.type !== 'object' || !nameNode || name === undefined || isArmExpression(name)) {
+      return; // an expression somewhere: the set is only known at deployment
+    }
+    names.push({ name, node: nameNode });
+  }
+  const seen = new Map<string, string>();
+  for (const { name, node } of names) {
+    const key = normalizeRegion(name);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({
+        ...at(node),
+        severity: 'error',
+        code: 'duplicateTargetRegion',
+        message: `Target region "${name}" is listed twice (as "${earlier}" before). Azure rejects duplicate target regions.`,
+      });
+    } else {
+      seen.set(key, name);
+    }
+  }
+  const location = stringValue(property(resource, 'location'));
+  if (location === undefined || isArmExpression(location) || names.length === 0) {
+    return;
+  }
+  if (!seen.has(normalizeRegion(location))) {
+    const listed = names.map(({ name }) => `"${name}"`).join(', ');
+    problems.push({
+      ...at(regions),
+      severity: 'error',
+      code: 'sourceRegionNotTargeted',
+      message: `The source region "${location}" (the version's location) is not among the target regions (${listed}). Azure requires publishingProfile.targetRegions to include the location of the image version.`,
+    });
+  }
+}
+
+function checkEndOfLife(node: Node | undefined, what: string, now: Date, problems: GalleryProblem[]): void {
+  const value = stringValue(node);
+  if (!node || value === undefined || isArmExpression(value)) {
+    return;
+  }
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(time) || time >= now.getTime()) {
+    return;
+  }
+  problems.push({
+    ...at(node),
+    severity: 'warning',
+    code: 'endOfLifeInPast',
+    message: `End-of-life date ${value} is in the past. Azure rejects creating or updating an ${what} whose end-of-life date has passed ("EndOfLifeDate must be set to a future date").`,
+  });
+}
+
+function checkRange(range: Node | undefined, what: string, problems: GalleryProblem[]): void {
+  const minNode = property(range, 'min');
+  const min = numberOf(minNode);
+  const max = numberOf(property(range, 'max'));
+  if (minNode && min !== undefined && max !== undefined && min > max) {
+    problems.push({
+      ...at(minNode),
+      severity: 'error',
+      code: 'minGreaterThanMax',
+      message: `Recommended ${what}: min (${min}) is greater than max (${max}). Azure rejects a minimum above the maximum.`,
+    });
+  }
+}
+
+function checkSecurityType(properties: Node | undefined, problems: GalleryProblem[]): void {
+  const features = property(properties, 'features');
+  const generationNode = property(properties, 'hyperVGeneration');
+  const generation = stringValue(generationNode);
+  if (!features || features.type !== 'array' || (generation !== undefined && isArmExpression(generation)) || (generationNode && generation === undefined)) {
+    return;
+  }
+  if (generation?.toUpperCase() === 'V2') {
+    return;
+  }
+  for (const feature of features.children ?? []) {
+    const name = stringValue(property(feature, 'name'));
+    const valueNode = property(feature, 'value');
+    const value = stringValue(valueNode);
+    if (valueNode && name?.toLowerCase() === 'securitytype' && value && /trustedlaunch|confidential/i.test(value)) {
+      problems.push({
+        ...at(valueNode),
+        severity: 'warning',
+        code: 'securityTypeNeedsGen2',
+        message: `Security type "${value}" needs a Generation 2 image: set hyperVGeneration to "V2"${generation ? ` (it is "${generation}")` : ' (it defaults to "V1")'}.`,
+      });
+    }
+  }
+}
+
+function checkStorageAccountChoice(publishing: Node | undefined, problems: GalleryProblem[]): void {
+  const type = property(publishing, 'storageAccountType');
+  const strategy = property(publishing, 'storageAccountStrategy');
+  if (type && strategy) {
+    const key = strategy.parent?.children?.[0];
+    problems.push({
+      ...at(key ?? strategy),
+      severity: 'error',
+      code: 'storageAccountTypeAndStrategy',
+      message: 'storageAccountStrategy cannot be set together with storageAccountType in the publishing profile; keep one (a target region can still set its own storageAccountType).',
+    });
+  }
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function numberOf(node: Node | undefined): number | undefined {
+  if (node?.type === 'number' && typeof node.value === 'number') {
+    return node.value;
+  }
+  const text = stringValue(node);
+  return text !== undefined && /^[+-]?[0-9]+$/.test(text) ? Number(text) : undefined;
+}
+
+function at(node: Node): { offset: number; length: number } {
+  return { offset: node.offset, length: node.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Unknown properties. The schemas accept unknown properties (Azure ignores many, newer API versions add some), so
+// typos would go unnoticed; this walks the document along the generated schema and warns, suggesting the closest name.
+
+function checkUnknownProperties(node: Node, schema: JSONSchema, root: JSONSchema, where: string, problems: GalleryProblem[]): void {
+  if (node.type === 'object') {
+    const objectSchema = alternative(schema, root, 'object');
+    const known = objectSchema?.properties;
+    if (!objectSchema || !known || Object.keys(known).length === 0) {
+      const additional = objectSchema?.additionalProperties;
+      if (additional && typeof additional === 'object') {
+        for (const member of node.children ?? []) {
+          const value = member.children?.[1];
+          if (value) {
+            checkUnknownProperties(value, additional, root, where, problems);
+          }
+        }
+      }
+      return;
+    }
+    for (const member of node.children ?? []) {
+      const [keyNode, value] = member.children ?? [];
+      const key = typeof keyNode?.value === 'string' ? keyNode.value : undefined;
+      if (!keyNode || key === undefined) {
+        continue;
+      }
+      const propertySchema = known[key];
+      if (propertySchema !== undefined) {
+        if (value && typeof propertySchema === 'object') {
+          checkUnknownProperties(value, propertySchema, root, `"${key}"`, problems);
+        }
+        continue;
+      }
+      const additional = objectSchema.additionalProperties;
+      if (additional !== undefined && additional !== false) {
+        if (value && typeof additional === 'object') {
+          checkUnknownProperties(value, additional, root, `"${key}"`, problems);
+        }
+        continue;
+      }
+      problems.push({ ...at(keyNode), severity: 'warning', code: 'unknownProperty', message: unknownPropertyMessage(key, Object.keys(known), where) });
+    }
+  } else if (node.type === 'array') {
+    const items = alternative(schema, root, 'array')?.items;
+    if (items && typeof items === 'object' && !Array.isArray(items)) {
+      for (const item of node.children ?? []) {
+        checkUnknownProperties(item, items, root, `an item of ${where}`, problems);
+      }
+    }
+  }
+}
+
+function unknownPropertyMessage(key: string, known: readonly string[], where: string): string {
+  const sameIgnoringCase = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+  if (sameIgnoringCase) {
+    return `Property "${key}" is spelled "${sameIgnoringCase}" in the API. Azure matches names without case, but other checks (required properties, completions) expect "${sameIgnoringCase}".`;
+  }
+  const closest = known
+    .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ distance, candidate }) => distance <= Math.max(1, Math.floor(candidate.length / 4)))
+    .sort((a, b) => a.distance - b.distance)[0];
+  const hint = closest ? ` Did you mean "${closest.candidate}"?` : '';
+  return `Unknown property "${key}" in ${where}.${hint} Azure ignores properties it does not know.`;
+}
+
+/** The alternative of a schema that describes objects / arrays, following local $refs and anyOf/oneOf/allOf. */
+function alternative(schema: JSONSchemaRef, root: JSONSchema, type: 'object' | 'array', depth = 0): JSONSchema | undefined {
+  if (typeof schema !== 'object' || depth > 8) {
+    return undefined;
+  }
+  if (schema.$ref) {
+    const target = resolveLocalRef(schema.$ref, root);
+    return target ? alternative(target, root, type, depth + 1) : undefined;
+  }
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  if (types.includes(type) && (type === 'object' ? schema.properties || schema.additionalProperties !== undefined || !schema.anyOf : schema.items)) {
+    return schema;
+  }
+  for (const candidate of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) {
+    const found = alternative(candidate, root, type, depth + 1);
+    if (found) {
+      return found;
+    }
+  }
+  return types.includes(type) ? schema : undefined;
+}
+
+function resolveLocalRef(ref: string, root: JSONSchema): JSONSchema | undefined {
+  const match = /^#\/definitions\/(.+)$/.exec(ref);
+  return match?.[1] ? root.definitions?.[match[1]] : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] ?? 0;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] ?? 0;
+      const left = previous[j - 1] ?? 0;
+      previous[j] = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,136 @@
+/**
+ * The body schemas as VS Code uses them through the jsonValidation contribution: the REST examples Microsoft publishes
+ * validate cleanly, completions and hover say what a user needs, read-only properties are accepted but never offered.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { TextDocument } from 'vscode-json-languageservice';
+import { GalleryTemplateLanguageService } from '../../../src/schemas/GalleryTemplateLanguageService';
+import { RESOURCE_KIND_INFO } from '../../../src/schemas/resourceKinds';
+import { completeBody, documentationOf, hoverBody, hoverText, labels, messages, restExamplesDir, restExamples, validateBody } from './schemaTestSupport';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+describe('body schemas: REST examples', function () {
+  before(function () {
+    if (!fs.existsSync(restExamplesDir)) {
+      this.skip();
+    }
+  });
+
+  const examples = fs.existsSync(restExamplesDir) ? restExamples() : [];
+  const requests = examples.filter((example) => (example.operation === 'create' || example.operation === 'update') && example.requestBody !== undefined);
+
+  it('finds the example requests of all four kinds, PUT and PATCH', () => {
+    const found = new Set(requests.map((example) => `${example.kind}:${example.operation}`));
+    for (const kind of ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']) {
+      assert.ok(found.has(`${kind}:create`), `${kind} create example`);
+      assert.ok(found.has(`${kind}:update`), `${kind} update example`);
+    }
+  });
+
+  for (const example of requests) {
+    const info = RESOURCE_KIND_INFO[example.kind];
+    const fileName = `request${example.operation === 'update' ? info.updateBodyFileSuffix : info.bodyFileSuffix}`;
+    it(`${example.file}: the request body has no diagnostics as ${fileName}`, async () => {
+      const text = JSON.stringify(example.requestBody, null, 2);
+      assert.deepEqual(messages(await validateBody(fileName, text)), []);
+      const service = new GalleryTemplateLanguageService({ now: () => NOW });
+      assert.deepEqual(messages(await service.doValidation(TextDocument.create(`file:///requests/${fileName}`, 'json', 1, text))), []);
+    });
+  }
+
+  it('update (PATCH) bodies get their own schema: the create schema would demand a location', async () => {
+    for (const example of requests.filter((candidate) => candidate.operation === 'update')) {
+      const text = JSON.stringify(example.requestBody, null, 2);
+      assert.deepEqual(messages(await validateBody(`x${RESOURCE_KIND_INFO[example.kind].bodyFileSuffix}`, text)), ['Missing property "location".'], example.file);
+    }
+  });
+
+  it('every response body (GET, list items, PUT/PATCH responses) validates as a create body: read-only properties are accepted', async () => {
+    let checked = 0;
+    for (const example of examples) {
+      for (const body of example.responseBodies) {
+        const fileName = `response${RESOURCE_KIND_INFO[example.kind].bodyFileSuffix}`;
+        const text = JSON.stringify(body, null, 2);
+        assert.deepEqual(messages(await validateBody(fileName, text)), [], example.file);
+        const service = new GalleryTemplateLanguageService({ now: () => NOW });
+        assert.deepEqual(messages(await service.doValidation(TextDocument.create(`file:///responses/${fileName}`, 'json', 1, text))), [], example.file);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 30, `only ${checked} response bodies found`);
+  });
+});
+
+describe('body schemas: completions and hover', () => {
+  it('offers Windows and Linux for osType, each with a description', async () => {
+    const list = await completeBody('ubuntu.imagedefinition.json', '{ "location": "westeurope", "properties": { "osType": | } }');
+    assert.deepEqual(labels(list).sort(), ['"Linux"', '"Windows"']);
+    assert.match(documentationOf(list, '"Linux"'), /Linux operating system/);
+    assert.match(documentationOf(list, '"Windows"'), /Windows operating system/);
+  });
+
+  it('offers the publishing profile settings inside publishingProfile, and not publishedDate', async () => {
+    const list = await completeBody('v.imageversion.json', '{ "location": "westeurope", "properties": { "publishingProfile": { | }, "storageProfile": {} } }');
+    const offered = labels(list);
+    for (const expected of ['targetRegions', 'excludeFromLatest', 'endOfLifeDate', 'replicaCount', 'storageAccountType', 'replicationMode', 'storageAccountStrategy']) {
+      assert.ok(offered.includes(expected), `${expected} missing from ${offered.join(', ')}`);
+    }
+    assert.ok(!offered.includes('publishedDate'));
+    assert.match(documentationOf(list, 'excludeFromLatest'), /latest version/);
+  });
+
+  it('never offers read-only properties', async () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['g.gallery.json', '{ | }', ['id', 'name', 'type', 'systemData']],
+      ['g.gallery.json', '{ "location": "x", "properties": { | } }', ['provisioningState', 'sharingStatus']],
+      ['g.gallery.json', '{ "location": "x", "properties": { "sharingProfile": { | } } }', ['groups']],
+      ['g.gallery.json', '{ "location": "x", "identity": { | } }', ['principalId', 'tenantId']],
+      ['v.imageversion.json', '{ "location": "x", "properties": { | } }', ['provisioningState', 'replicationStatus', 'validationsProfile']],
+      ['v.imageversion.json', '{ "location": "x", "properties": { "storageProfile": { "osDiskImage": { | } } } }', ['sizeInGB']],
+      ['v.imageversion.json', '{ "location": "x", "properties": { "safetyProfile": { | } } }', ['reportedForPolicyViolation', 'policyViolations']],
+      ['d.imagedefinition.json', '{ "location": "x", "properties": { | } }', ['provisioningState']],
+      ['i.image.json', '{ "location": "x", "properties": { | } }', ['provisioningState']],
+    ];
+    for (const [fileName, text, hidden] of cases) {
+      const offered = labels(await completeBody(fileName, text));
+      assert.ok(offered.length > 0, `${fileName} ${text}: no completions at all`);
+      for (const name of hidden) {
+        assert.ok(!offered.includes(name), `${fileName} ${text}: offers read-only ${name}`);
+      }
+    }
+    // The gallery identifier holds only the read-only uniqueName: nothing to offer at all.
+    assert.deepEqual(labels(await completeBody('g.gallery.json', '{ "location": "x", "properties": { "identifier": { | } } }')), []);
+  });
+
+  it('offers the storage profile starting points and the recommended range snippet', async () => {
+    const storage = await completeBody('v.imageversion.json', '{ "location": "x", "properties": { "storageProfile": | } }');
+    assert.ok(labels(storage).includes('From a managed image or another image version'));
+    assert.ok(labels(storage).includes('From a VHD in a storage account'));
+    const features = await completeBody('d.imagedefinition.json', '{ "location": "x", "properties": { "features": [ { "name": "SecurityType", "value": | } ] } }');
+    assert.ok(labels(features).includes('"TrustedLaunchSupported"'), labels(features).join(', '));
+  });
+
+  it('hover explains the property and the chosen value', async () => {
+    const text = hoverText(await hoverBody('d.imagedefinition.json', '{ "location": "x", "properties": { "osState": "Speci|alized" } }'));
+    assert.match(text, /Generalized' or 'Specialized'/);
+    assert.match(text, /`Specialized`: The source was captured as is/);
+    const readOnly = hoverText(await hoverBody('g.gallery.json', '{ "location": "x", "properties": { "provisioning|State": "Succeeded" } }'));
+    assert.match(readOnly, /\*\*Read-only\.\*\*/);
+  });
+
+  it('flags real mistakes in body files', async () => {
+    const found = messages(
+      await validateBody(
+        'bad.imagedefinition.json',
+        JSON.stringify({ location: 'x', properties: { osType: 'Unix', osState: 'Generalized', identifier: { publisher: 'p', offer: 'o' }, recommended: { vCPUs: { min: 'two' } } } }),
+      ),
+    );
+    assert.deepEqual(found.sort(), [
+      'Incorrect type. Expected an integer: a number, a numeric string such as "1", or an ARM expression "[...]".',
+      'Missing property "sku".',
+      'Value is not accepted. Valid values: "Windows", "Linux".',
+    ]);
+  });
+});

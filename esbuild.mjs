@@ -4,6 +4,10 @@
 //   dist/extension.js  activation: tree, commands, sign-in          (loaded by VS Code)
 //   dist/azure.js      @azure/arm-compute and the service layer     (loaded on the first Azure call)
 //   dist/identity.js   @azure/identity, only for the opt-in sign-in method
+//   dist/templates.js  the JSON language service and our schemas, on the first JSON document that needs them
+//   dist/forms.js      the resource forms' host side (panels, validation, form definitions), on the first form
+// and one browser bundle:
+//   dist/webview.js    the resource forms (src/webview/app), loaded by the form webviews
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -15,6 +19,8 @@ const lazyBundles = {
   setup(build) {
     build.onResolve({ filter: /^\.\/armServices$/ }, () => ({ path: './azure.js', external: true }));
     build.onResolve({ filter: /^\.\/identityCredential$/ }, () => ({ path: './identity.js', external: true }));
+    build.onResolve({ filter: /^\.\/GalleryTemplateLanguageService$/ }, () => ({ path: './templates.js', external: true }));
+    build.onResolve({ filter: /^\.\/formHost$/ }, () => ({ path: './forms.js', external: true }));
   },
 };
 
@@ -34,9 +40,22 @@ const common = {
 
 const builds = [
   // dynamic-import off: the lazy bundles are loaded with require(), as VS Code's extension host expects of CommonJS.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], supported: { 'dynamic-import': false } },
+  // mainFields: ESM builds first, because jsonc-parser's `main` is a UMD file whose require('./impl/…') esbuild cannot follow.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], supported: { 'dynamic-import': false }, mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['src/azure/armServices.ts'], outfile: 'dist/azure.js' },
   { ...common, entryPoints: ['src/azure/identityCredential.ts'], outfile: 'dist/identity.js' },
+  { ...common, entryPoints: ['src/schemas/GalleryTemplateLanguageService.ts'], outfile: 'dist/templates.js' },
+  { ...common, entryPoints: ['src/webview/formHost.ts'], outfile: 'dist/forms.js' },
+  {
+    ...common,
+    entryPoints: ['src/webview/app/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'esm',
+    target: ['chrome120'],
+    external: [],
+    mainFields: ['browser', 'module', 'main'],
+  },
 ];
 
 if (watch) {

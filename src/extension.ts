@@ -3,7 +3,10 @@ import { AzureAccount } from './azure/AzureAccount';
 import { registerCommands } from './commands/registerCommands';
 import { RESOURCE_SCHEME, ResourceDocumentProvider } from './commands/ResourceDocumentProvider';
 import { GalleryTreeDataProvider } from './tree/GalleryTreeDataProvider';
+import { AzureLiveValues } from './schemas/azureLiveValues';
+import { registerTemplateSupport } from './schemas/registerTemplateSupport';
 import type { TreeNode } from './tree/TreeNode';
+import { FORM_VIEW_TYPE, FormLauncher } from './webview/FormLauncher';
 
 /** What the extension hands to other extensions (and to the extension-host test suite). */
 export interface AzureComputeGalleryApi {
@@ -16,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
   const tree = new GalleryTreeDataProvider(account, log);
   const view = vscode.window.createTreeView('azureComputeGallery.explorer', { treeDataProvider: tree, showCollapseAll: true });
   const properties = new ResourceDocumentProvider(account);
+  const forms = new FormLauncher(context.extensionUri, account, tree, log);
   context.subscriptions.push(
     log,
     account,
@@ -23,7 +27,10 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
     view,
     properties,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_SCHEME, properties),
-    ...registerCommands({ account, tree, properties, log }),
+    registerTemplateSupport({ log, liveValues: new AzureLiveValues(account, log) }),
+    forms,
+    vscode.window.registerWebviewPanelSerializer(FORM_VIEW_TYPE, forms),
+    ...registerCommands({ account, tree, properties, log, forms }),
   );
   return { treeDataProvider: tree };
 }

@@ -4,26 +4,34 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ComputeManagementClient } from '@azure/arm-compute';
-import type { Gallery, GalleryImage, GalleryImageVersion, Image } from '@azure/arm-compute';
+import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
 import { getClient } from '@azure-rest/core-client';
 import type { Client } from '@azure-rest/core-client';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import type {
+  ArmRequestBody,
   ArmServices,
   ArmServicesOptions,
   CallOptions,
   GalleryService,
+  LocationInfo,
   Page,
   PagedCallOptions,
+  ResourceGroupInfo,
+  StorageAccountInfo,
   SubscriptionInfo,
   TenantInfo,
 } from './services';
 import type { ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 import { redactSecrets } from './armError';
 
-/** api-version of ARM's tenants and subscriptions operations (Microsoft.Resources). */
+/** api-version of ARM's tenants, subscriptions and locations operations (Microsoft.Resources). */
 const RESOURCES_API_VERSION = '2022-12-01';
+/** api-version of resource groups (Microsoft.Resources/resourceGroups). */
+const RESOURCE_GROUPS_API_VERSION = '2022-09-01';
+/** api-version of Microsoft.Storage/storageAccounts (listed for the VHD source picker). */
+const STORAGE_API_VERSION = '2023-05-01';
 
 /** Carries the caller's AbortSignal to every HTTP request of one call, continuation pages included. */
 const callSignal = new AsyncLocalStorage<AbortSignal | undefined>();
@@ -89,11 +97,69 @@ interface PollerLikePromise<T> extends PromiseLike<T> {
   pollUntilDone?(): Promise<T>;
 }
 
+/** ARM REST calls outside the compute SDK (resource groups, locations, storage accounts), in one tenant. */
+interface ResourcesApi {
+  listAll<T>(path: string, apiVersion: string, options?: CallOptions): Promise<T[]>;
+  put<T>(path: string, apiVersion: string, body: unknown, options?: CallOptions): Promise<T>;
+}
+
+/** Follows every page of an SDK list. */
+async function allPages<T>(list: Pageable<T>, options: CallOptions | undefined): Promise<T[]> {
+  return withSignal(options, async () => {
+    const items: T[] = [];
+    for await (const page of list.byPage()) {
+      items.push(...page);
+    }
+    return items;
+  });
+}
+
+/**
+ * The SDK model of a REST body: the SDK's models are ARM's JSON with `properties` flattened and
+ * date-times as Date; its serializer turns them back into exactly this body. (The integration test
+ * forms.test.ts checks that what a form shows is what ARM receives.)
+ */
+function sdkModel<T>(body: ArmRequestBody, datePaths: ReadonlyArray<readonly string[]> = []): T {
+  const model: Record<string, unknown> = structuredClone({ ...(body.properties ?? {}) });
+  if (body.location !== undefined) {
+    model.location = body.location;
+  }
+  if (body.tags !== undefined) {
+    model.tags = { ...body.tags };
+  }
+  for (const path of datePaths) {
+    let parent: unknown = model;
+    for (const key of path.slice(0, -1)) {
+      parent = typeof parent === 'object' && parent !== null ? (parent as Record<string, unknown>)[key] : undefined;
+    }
+    const last = path[path.length - 1];
+    if (typeof parent === 'object' && parent !== null && typeof (parent as Record<string, unknown>)[last] === 'string') {
+      (parent as Record<string, unknown>)[last] = new Date((parent as Record<string, unknown>)[last] as string);
+    }
+  }
+  return model as T;
+}
+
+const DEFINITION_DATES = [['endOfLifeDate']] as const;
+const VERSION_DATES = [['publishingProfile', 'endOfLifeDate']] as const;
+
+interface RawResourceGroup {
+  id?: string;
+  name?: string;
+  location?: string;
+}
+interface RawLocation {
+  name?: string;
+  displayName?: string;
+  metadata?: { regionType?: string };
+}
+
 class ArmGalleryService implements GalleryService {
   constructor(
     readonly subscriptionId: string,
     private readonly client: ComputeManagementClient,
     private readonly pollIntervalMs: number | undefined,
+    private readonly resources: ResourcesApi,
   ) {}
 
   private lroOptions(options: CallOptions | undefined): { abortSignal?: AbortSignal; updateIntervalInMs?: number } {
@@ -197,6 +263,93 @@ class ArmGalleryService implements GalleryService {
   deleteManagedImage(id: ManagedImageId, options?: CallOptions): Promise<void> {
     return this.wait(options, () => this.client.images.delete(id.resourceGroup, id.image, this.lroOptions(options)));
   }
+
+  createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery> {
+    return this.wait(options, () => this.client.galleries.createOrUpdate(id.resourceGroup, id.gallery, sdkModel(body), this.lroOptions(options)));
+  }
+
+  updateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery> {
+    return this.wait(options, () => this.client.galleries.update(id.resourceGroup, id.gallery, sdkModel(body), this.lroOptions(options)));
+  }
+
+  createOrUpdateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage> {
+    return this.wait(options, () =>
+      this.client.galleryImages.createOrUpdate(id.resourceGroup, id.gallery, id.imageDefinition, sdkModel(body, DEFINITION_DATES), this.lroOptions(options)),
+    );
+  }
+
+  updateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage> {
+    return this.wait(options, () =>
+      this.client.galleryImages.update(id.resourceGroup, id.gallery, id.imageDefinition, sdkModel(body, DEFINITION_DATES), this.lroOptions(options)),
+    );
+  }
+
+  createOrUpdateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion> {
+    return this.wait(options, () =>
+      this.client.galleryImageVersions.createOrUpdate(id.resourceGroup, id.gallery, id.imageDefinition, id.version, sdkModel(body, VERSION_DATES), this.lroOptions(options)),
+    );
+  }
+
+  updateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion> {
+    return this.wait(options, () =>
+      this.client.galleryImageVersions.update(id.resourceGroup, id.gallery, id.imageDefinition, id.version, sdkModel(body, VERSION_DATES), this.lroOptions(options)),
+    );
+  }
+
+  createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image> {
+    return this.wait(options, () => this.client.images.createOrUpdate(id.resourceGroup, id.image, sdkModel(body), this.lroOptions(options)));
+  }
+
+  updateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image> {
+    return this.wait(options, () => this.client.images.update(id.resourceGroup, id.image, sdkModel(body), this.lroOptions(options)));
+  }
+
+  async listResourceGroups(options?: CallOptions): Promise<ResourceGroupInfo[]> {
+    const raw = await this.resources.listAll<RawResourceGroup>(`/subscriptions/${encodeURIComponent(this.subscriptionId)}/resourcegroups`, RESOURCE_GROUPS_API_VERSION, options);
+    return raw
+      .filter((g): g is RawResourceGroup & { id: string; name: string } => typeof g.id === 'string' && typeof g.name === 'string')
+      .map((g) => ({ id: g.id, name: g.name, location: g.location ?? '' }));
+  }
+
+  async createResourceGroup(name: string, location: string, options?: CallOptions): Promise<ResourceGroupInfo> {
+    const path = `/subscriptions/${encodeURIComponent(this.subscriptionId)}/resourcegroups/${encodeURIComponent(name)}`;
+    const raw = await this.resources.put<RawResourceGroup>(path, RESOURCE_GROUPS_API_VERSION, { location }, options);
+    return { id: raw.id ?? path, name: raw.name ?? name, location: raw.location ?? location };
+  }
+
+  async listLocations(options?: CallOptions): Promise<LocationInfo[]> {
+    const raw = await this.resources.listAll<RawLocation>(`/subscriptions/${encodeURIComponent(this.subscriptionId)}/locations`, RESOURCES_API_VERSION, options);
+    return raw
+      .filter((l): l is RawLocation & { name: string } => typeof l.name === 'string' && l.metadata?.regionType !== 'Logical')
+      .map((l) => ({ name: l.name, displayName: l.displayName ?? l.name }));
+  }
+
+  listVirtualMachines(options?: CallOptions): Promise<VirtualMachine[]> {
+    return allPages(this.client.virtualMachines.listAll({ abortSignal: options?.signal }), options);
+  }
+
+  listDisks(options?: CallOptions): Promise<Disk[]> {
+    return allPages(this.client.disks.list({ abortSignal: options?.signal }), options);
+  }
+
+  listSnapshots(options?: CallOptions): Promise<Snapshot[]> {
+    return allPages(this.client.snapshots.list({ abortSignal: options?.signal }), options);
+  }
+
+  listDiskEncryptionSets(options?: CallOptions): Promise<DiskEncryptionSet[]> {
+    return allPages(this.client.diskEncryptionSets.list({ abortSignal: options?.signal }), options);
+  }
+
+  async listStorageAccounts(options?: CallOptions): Promise<StorageAccountInfo[]> {
+    const raw = await this.resources.listAll<RawResourceGroup>(
+      `/subscriptions/${encodeURIComponent(this.subscriptionId)}/providers/Microsoft.Storage/storageAccounts`,
+      STORAGE_API_VERSION,
+      options,
+    );
+    return raw
+      .filter((a): a is RawResourceGroup & { id: string; name: string } => typeof a.id === 'string' && typeof a.name === 'string')
+      .map((a) => ({ id: a.id, name: a.name, location: a.location ?? '' }));
+  }
 }
 
 interface ArmListBody<T> {
@@ -262,11 +415,11 @@ class ArmServicesImpl implements ArmServices {
     return client;
   }
 
-  private async listAll<T>(tenantId: string | undefined, path: string, options?: CallOptions): Promise<T[]> {
+  private async listAll<T>(tenantId: string | undefined, path: string, options?: CallOptions, apiVersion = RESOURCES_API_VERSION): Promise<T[]> {
     const client = this.resourcesClient(tenantId);
     return withSignal(options, async () => {
       const items: T[] = [];
-      let next: string | undefined = `${path}?api-version=${RESOURCES_API_VERSION}`;
+      let next: string | undefined = `${path}?api-version=${apiVersion}`;
       while (next) {
         const response = await client.pathUnchecked(next).get({ abortSignal: options?.signal });
         if (response.status !== '200') {
@@ -282,6 +435,25 @@ class ArmServicesImpl implements ArmServices {
       }
       return items;
     });
+  }
+
+  private async put<T>(tenantId: string | undefined, path: string, apiVersion: string, body: unknown, options?: CallOptions): Promise<T> {
+    const client = this.resourcesClient(tenantId);
+    return withSignal(options, async () => {
+      const response = await client.pathUnchecked(`${path}?api-version=${apiVersion}`).put({ body, abortSignal: options?.signal });
+      if (response.status !== '200' && response.status !== '201') {
+        const { createRestError } = await import('@azure-rest/core-client');
+        throw createRestError(response);
+      }
+      return response.body as T;
+    });
+  }
+
+  private resourcesApi(tenantId: string | undefined): ResourcesApi {
+    return {
+      listAll: <T>(path: string, apiVersion: string, options?: CallOptions) => this.listAll<T>(tenantId, path, options, apiVersion),
+      put: <T>(path: string, apiVersion: string, body: unknown, options?: CallOptions) => this.put<T>(tenantId, path, apiVersion, body, options),
+    };
   }
 
   async listTenants(options?: CallOptions): Promise<TenantInfo[]> {
@@ -308,7 +480,7 @@ class ArmServicesImpl implements ArmServices {
     let service = this.galleryServices.get(key);
     if (!service) {
       const client = new ComputeManagementClient(this.credential(tenantId), subscriptionId, this.pipelineOptions());
-      service = new ArmGalleryService(subscriptionId, client, this.options.pollIntervalMs);
+      service = new ArmGalleryService(subscriptionId, client, this.options.pollIntervalMs, this.resourcesApi(tenantId));
       this.galleryServices.set(key, service);
     }
     return service;

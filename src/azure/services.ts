@@ -3,11 +3,40 @@
  * `@azure/arm-compute` and lives in its own lazily loaded bundle, so activation stays light.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import type { Gallery, GalleryImage, GalleryImageVersion, Image } from '@azure/arm-compute';
+import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
 import type { CloudEnvironment } from './cloud';
 import type { ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 
-export type { Gallery, GalleryImage, GalleryImageVersion, Image };
+export type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, Image, Snapshot, VirtualMachine };
+
+/**
+ * A create (PUT) or update (PATCH) body in ARM's REST shape, exactly as the forms show it:
+ * `properties` nested, dates as ISO strings. The service sends it through the SDK unchanged.
+ */
+export interface ArmRequestBody {
+  readonly location?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly properties?: { readonly [key: string]: unknown };
+}
+
+export interface ResourceGroupInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly location: string;
+}
+
+export interface LocationInfo {
+  /** "eastus" */
+  readonly name: string;
+  /** "East US" */
+  readonly displayName: string;
+}
+
+export interface StorageAccountInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly location: string;
+}
 
 /** One page of a list, with the continuation (ARM's nextLink) to fetch the next one. */
 export interface Page<T> {
@@ -64,6 +93,27 @@ export interface GalleryService {
   deleteImageDefinition(id: ImageDefinitionId, options?: CallOptions): Promise<void>;
   deleteImageVersion(id: ImageVersionId, options?: CallOptions): Promise<void>;
   deleteManagedImage(id: ManagedImageId, options?: CallOptions): Promise<void>;
+
+  /** Create (PUT) and update (PATCH): each waits for ARM's long-running operation and returns the resource. */
+  createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery>;
+  updateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery>;
+  createOrUpdateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage>;
+  updateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage>;
+  createOrUpdateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion>;
+  updateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion>;
+  createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
+  updateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
+
+  /** What the forms' pickers offer (all pages). */
+  listResourceGroups(options?: CallOptions): Promise<ResourceGroupInfo[]>;
+  /** Creates the resource group, or leaves an existing one as it is. */
+  createResourceGroup(name: string, location: string, options?: CallOptions): Promise<ResourceGroupInfo>;
+  listLocations(options?: CallOptions): Promise<LocationInfo[]>;
+  listVirtualMachines(options?: CallOptions): Promise<VirtualMachine[]>;
+  listDisks(options?: CallOptions): Promise<Disk[]>;
+  listSnapshots(options?: CallOptions): Promise<Snapshot[]>;
+  listDiskEncryptionSets(options?: CallOptions): Promise<DiskEncryptionSet[]>;
+  listStorageAccounts(options?: CallOptions): Promise<StorageAccountInfo[]>;
 }
 
 export interface ArmServicesOptions {

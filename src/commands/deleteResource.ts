@@ -78,7 +78,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
         throw err;
       }
     } finally {
-      tree.clearPending(id.id);
+      tree.clearPending(id.id, target.node);
       tree.reload(target.node?.parent);
     }
   }
@@ -130,7 +130,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
       void vscode.window.showWarningMessage(`${what[0].toUpperCase()}${what.slice(1)} "${name}" was not completely deleted. ${summary}`);
     }
   } finally {
-    tree.clearPending(id.id);
+    tree.clearPending(id.id, target.node);
     tree.reload(target.node?.parent);
   }
 }

@@ -6,7 +6,12 @@ import { PagedListNode } from '../tree/PagedListNode';
 import type { TreeNode } from '../tree/TreeNode';
 import { copyImageReference } from './copyImageReference';
 import { copyResourceId } from './copyResourceId';
+import { createGallery } from './createGallery';
+import { createImageDefinition } from './createImageDefinition';
+import { createImageVersion } from './createImageVersion';
+import { createManagedImage } from './createManagedImage';
 import { deleteResource } from './deleteResource';
+import { newResourceFile } from './newResourceFile';
 import { openInPortal } from './openInPortal';
 import type { ResourceDocumentProvider } from './ResourceDocumentProvider';
 import { wrapCommand } from './runCommand';
@@ -14,12 +19,15 @@ import { selectSubscriptions } from './selectSubscriptions';
 import { refreshProperties, showProperties } from './showProperties';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
+import { updateResource } from './updateResource';
+import type { FormLauncher } from '../webview/FormLauncher';
 
 export interface CommandServices {
   readonly account: AzureAccount;
   readonly tree: GalleryTreeDataProvider;
   readonly properties: ResourceDocumentProvider;
   readonly log: vscode.LogOutputChannel;
+  readonly forms: FormLauncher;
 }
 
 /** Commands get the clicked tree node, or nothing from the palette; anything else is ignored. */
@@ -29,7 +37,7 @@ function asNode(arg: unknown): TreeNode | undefined {
 
 /** The one table of commands: id → what a failure is called → handler. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { account, tree, properties, log } = services;
+  const { account, tree, properties, log, forms } = services;
   const table: Array<[string, string, (arg?: unknown) => unknown]> = [
     ['azureComputeGallery.signIn', "Couldn't sign in to Azure", () => signIn(account)],
     ['azureComputeGallery.signOut', "Couldn't sign out", () => signOut(account)],
@@ -50,7 +58,13 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.copyResourceId', "Couldn't copy the resource ID", (node) => copyResourceId(account, asNode(node))],
     ['azureComputeGallery.copyImageReference', "Couldn't copy the image reference", (node) => copyImageReference(account, asNode(node))],
     ['azureComputeGallery.openInPortal', "Couldn't open the portal", (node) => openInPortal(account, asNode(node))],
+    ['azureComputeGallery.newResourceFile', "Couldn't create the file", () => newResourceFile()],
     ['azureComputeGallery.delete', "Couldn't delete", (node) => deleteResource(account, tree, log, asNode(node))],
+    ['azureComputeGallery.createGallery', "Couldn't open the gallery form", (node) => createGallery(forms, asNode(node))],
+    ['azureComputeGallery.createImageDefinition', "Couldn't open the image definition form", (node) => createImageDefinition(forms, asNode(node))],
+    ['azureComputeGallery.createImageVersion', "Couldn't open the image version form", (node) => createImageVersion(forms, asNode(node))],
+    ['azureComputeGallery.createManagedImage', "Couldn't open the managed image form", (node) => createManagedImage(forms, asNode(node))],
+    ['azureComputeGallery.edit', "Couldn't open the form", (node) => updateResource(account, forms, asNode(node))],
   ];
   return table.map(([id, failure, handler]) => vscode.commands.registerCommand(id, wrapCommand(id, log, failure, handler)));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeArmError } from '../azure/armError';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { AccountNode } from './AccountNode';
+import type { CreatingChild } from './CreatingNode';
 import { ErrorNode, MessageNode } from './MessageNodes';
 import { ImageVersionNode } from './ImageVersionNode';
 import { VersionWatcher } from './VersionWatcher';
@@ -20,6 +21,9 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   private abort = new AbortController();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly pending = new Map<string, string>();
+  readonly creating = new Map<string, CreatingChild[]>();
+  /** Nodes handed to VS Code, by id, so that a form can refresh just the parent of what it created. */
+  private readonly shown = new Map<string, TreeNode>();
   readonly versions: VersionWatcher;
   private readonly versionNodes = new Map<string, TreeNode>();
 
@@ -57,6 +61,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       this.abort = new AbortController();
       this.root = undefined;
       this.versionNodes.clear();
+      this.shown.clear();
     }
     this.changed.fire(node);
   }
@@ -78,6 +83,31 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       node.reset();
     }
     this.refresh(node);
+  }
+
+  /** Shows `label` (a new resource, "Creating…") with a spinner in the list node `parentId` until {@link clearCreating}. */
+  markCreating(parentId: string, armId: string, label: string, description: string): void {
+    const id = armId.toLowerCase();
+    const list = (this.creating.get(parentId) ?? []).filter((c) => c.id !== id);
+    this.creating.set(parentId, [...list, { id, label, description }]);
+    const parent = this.shown.get(parentId);
+    if (parent) {
+      this.refresh(parent);
+    }
+  }
+
+  clearCreating(parentId: string, armId: string): void {
+    const list = (this.creating.get(parentId) ?? []).filter((c) => c.id !== armId.toLowerCase());
+    if (list.length > 0) {
+      this.creating.set(parentId, list);
+    } else {
+      this.creating.delete(parentId);
+    }
+  }
+
+  /** A node VS Code is showing (or has shown), by its id. */
+  findNode(id: string): TreeNode | undefined {
+    return this.shown.get(id);
   }
 
   registerVersionNode(id: string, node: TreeNode): void {
@@ -119,7 +149,11 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const signal = this.abort.signal;
     if (node) {
-      return node.getChildren ? node.getChildren(signal) : [];
+      const children = node.getChildren ? await node.getChildren(signal) : [];
+      for (const child of children) {
+        this.shown.set(child.id, child);
+      }
+      return children;
     }
     this.root ??= await this.rootNodes();
     return this.root;

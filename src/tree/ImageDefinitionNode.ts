@@ -97,7 +97,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     const d = this.definition;
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.imageDefinition, vscode.TreeItemCollapsibleState.Collapsed, 'imageDefinition');
     const eol = endOfLifeStatus(d.endOfLifeDate);
-    item.description ??= [describeDefinition(d), eol?.kind === 'passed' ? 'end of life passed' : eol?.kind === 'soon' ? `end of life in ${eol.days} days` : undefined]
+    item.description ??= [describeDefinition(d), eol?.kind === 'passed' ? 'end of life passed' : eol?.kind === 'soon' ? `end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}` : undefined]
       .filter(Boolean)
       .join(' · ');
     item.iconPath ??= eol ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(d.osType === 'Windows' ? 'window' : 'terminal-linux');

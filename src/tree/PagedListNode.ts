@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Page } from '../azure/services';
 import { describeArmError } from '../azure/armError';
+import { CreatingNode } from './CreatingNode';
 import { ErrorNode, LoadMoreNode, MessageNode } from './MessageNodes';
 import type { RefreshableNode, TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -54,6 +55,17 @@ export abstract class PagedListNode<T> implements RefreshableNode {
   }
 
   async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    const listed = await this.listedChildren(signal);
+    // Resources being created from a form show first, until the list has them.
+    const creating = (this.ctx.creating?.get(this.id) ?? []).filter((c) => !listed.some((n) => n.id === c.id));
+    if (creating.length === 0) {
+      return listed;
+    }
+    const real = listed.filter((n) => !(n instanceof MessageNode));
+    return [...creating.map((c) => new CreatingNode(this, c)), ...real];
+  }
+
+  private async listedChildren(signal: AbortSignal): Promise<TreeNode[]> {
     if (!this.loaded && this.error === undefined) {
       try {
         await this.fetchInto(signal, undefined);

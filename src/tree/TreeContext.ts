@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
+import type { CreatingChild } from './CreatingNode';
 import type { TreeNode } from './TreeNode';
 import type { VersionWatcher } from './VersionWatcher';
 
@@ -15,4 +16,6 @@ export interface TreeContext {
   readonly versions: VersionWatcher;
   /** Lets the tree find the current node of a version when its state changes. */
   registerVersionNode(id: string, node: TreeNode): void;
+  /** Resources being created from a form, by the id of the list node they will appear in. */
+  readonly creating?: ReadonlyMap<string, readonly CreatingChild[]>;
 }

@@ -104,6 +104,9 @@ async function main(): Promise<number> {
             env,
         });
         wb = await openWorkbench(cs.url);
+        // vscode.env.clipboard in a browser workbench is the page's clipboard: without these permissions
+        // headless Chromium never answers readText (a desktop user would have granted them).
+        await wb.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(cs.url).origin });
         console.log(`\nextension-host suite in code-server (${((Date.now() - t0) / 1000).toFixed(1)}s to start)\n`);
 
         let offset = 0;

@@ -1,0 +1,300 @@
+/**
+ * What a form needs from Azure: picker lists, the new resource's neighbours, the resource being edited,
+ * and the write itself. {@link ArmFormBackend} does it over the Azure layer (services.ts). No `vscode`.
+ */
+import { imageDefinitionId, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
+import { listAll, mapLimit } from '../azure/listAll';
+import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, SubscriptionInfo } from '../azure/services';
+import type { ArmTarget, FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource, ResourceFacts, ValidationContext } from './forms/formTypes';
+import { resourceGroupOf } from './forms/commonFields';
+import { text } from './forms/values';
+
+export type SiblingFacts = Pick<ValidationContext, 'siblingNames' | 'siblingIdentifiers' | 'definition'>;
+
+export interface SubmitRequest {
+  readonly kind: FormKind;
+  readonly mode: FormMode;
+  readonly target: ArmTarget;
+  /** Exactly the body the form showed. */
+  readonly body: JsonObject;
+  readonly values: FormValues;
+  /** Create this resource group (in this location) first. */
+  readonly newResourceGroup?: { readonly name: string; readonly location: string };
+}
+
+export interface FormBackend {
+  loadOptions(source: PickerSource, values: FormValues, signal: AbortSignal): Promise<PickerOption[]>;
+  /** A key for the neighbours of the resource the values describe; undefined when there are none to read yet. */
+  siblingScope(kind: FormKind, mode: FormMode, values: FormValues): string | undefined;
+  loadSiblings(kind: FormKind, mode: FormMode, values: FormValues, signal: AbortSignal): Promise<SiblingFacts>;
+  /** The resource as ARM returns it (update mode). */
+  loadResource(id: string, signal: AbortSignal): Promise<JsonObject>;
+  /** Sends the request and waits for ARM's long-running operation. */
+  submit(request: SubmitRequest, signal: AbortSignal): Promise<void>;
+}
+
+/** Most picker lists are cut here: a form is not the place to scroll through thousands of VMs. */
+const MAX_OPTIONS = 1000;
+
+function definitionFacts(d: GalleryImage): ResourceFacts {
+  return compactFacts({ location: d.location, osType: d.osType, osState: d.osState, hyperVGeneration: d.hyperVGeneration ?? 'V1', architecture: d.architecture });
+}
+
+function compactFacts(facts: Record<string, string | undefined>): ResourceFacts {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(facts)) {
+    if (v) {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+function imageFacts(i: Image): ResourceFacts {
+  return compactFacts({
+    location: i.location,
+    osType: i.storageProfile?.osDisk?.osType,
+    osState: i.storageProfile?.osDisk?.osState,
+    hyperVGeneration: i.hyperVGeneration,
+  });
+}
+
+function rgOf(id: string | undefined): string {
+  return /\/resourceGroups\/([^/]+)/i.exec(id ?? '')?.[1] ?? '';
+}
+
+function byLabel(a: PickerOption, b: PickerOption): number {
+  return a.label.localeCompare(b.label);
+}
+
+export class ArmFormBackend implements FormBackend {
+  private readonly tenants = new Map<string, string>();
+
+  /**
+   * @param services the Azure layer (loaded lazily by the caller)
+   * @param tenantHint tenant of the subscription the form starts in (from the tree), if known
+   */
+  constructor(
+    private readonly services: () => Promise<ArmServices>,
+    tenantHint?: { readonly subscriptionId: string; readonly tenantId: string },
+  ) {
+    if (tenantHint) {
+      this.tenants.set(tenantHint.subscriptionId.toLowerCase(), tenantHint.tenantId);
+    }
+  }
+
+  /** The tenant of a subscription, as far as we know it (undefined = the home tenant). */
+  tenantOf(subscriptionId: string): string | undefined {
+    return this.tenants.get(subscriptionId.toLowerCase());
+  }
+
+  private async service(subscriptionId: string): Promise<GalleryService> {
+    return (await this.services()).galleryService(subscriptionId, this.tenantOf(subscriptionId));
+  }
+
+  async loadOptions(source: PickerSource, values: FormValues, signal: AbortSignal): Promise<PickerOption[]> {
+    const options = await this.list(source, values, signal);
+    return options.sort(byLabel).slice(0, MAX_OPTIONS);
+  }
+
+  private async list(source: PickerSource, values: FormValues, signal: AbortSignal): Promise<PickerOption[]> {
+    const call = { signal };
+    if (source === 'subscriptions') {
+      const services = await this.services();
+      const tenants = await services.listTenants(call);
+      const tenantIds: Array<string | undefined> = tenants.length > 0 ? tenants.map((t) => t.tenantId) : [undefined];
+      const lists = await mapLimit(tenantIds, 4, (tenantId) => services.listSubscriptions(tenantId, call).catch((): SubscriptionInfo[] => []));
+      const seen = new Map<string, PickerOption>();
+      for (const s of lists.flat()) {
+        this.tenants.set(s.subscriptionId.toLowerCase(), s.tenantId);
+        seen.set(s.subscriptionId.toLowerCase(), { value: s.subscriptionId, label: s.displayName, description: s.subscriptionId });
+      }
+      return [...seen.values()];
+    }
+    if (source === 'imageDefinitions') {
+      const gallery = parseIdOfKind(text(values, 'galleryId'), 'gallery');
+      const service = await this.service(gallery.subscriptionId);
+      const definitions = await listAll((o) => service.listImageDefinitions(gallery, o), signal);
+      return definitions.map((d) => ({
+        value: d.id ?? '',
+        label: d.name ?? '',
+        description: [d.osType, d.osState, d.hyperVGeneration, d.architecture].filter(Boolean).join(' · '),
+        facts: definitionFacts(d),
+      }));
+    }
+    const service = await this.service(text(values, 'subscriptionId'));
+    switch (source) {
+      case 'resourceGroups':
+        return (await service.listResourceGroups(call)).map((g) => ({ value: g.name, label: g.name, description: g.location, facts: { location: g.location } }));
+      case 'locations':
+        return (await service.listLocations(call)).map((l) => ({ value: l.name, label: l.displayName, description: l.name }));
+      case 'galleries':
+        return (await listAll((o) => service.listGalleries(o), signal)).map((g) => ({
+          value: g.id ?? '',
+          label: g.name ?? '',
+          description: [g.location, rgOf(g.id)].filter(Boolean).join(' · '),
+          facts: compactFacts({ location: g.location }),
+        }));
+      case 'managedImages':
+        return (await listAll((o) => service.listManagedImages(o), signal)).map((i) => ({
+          value: i.id ?? '',
+          label: i.name ?? '',
+          description: [i.location, i.storageProfile?.osDisk?.osType, i.hyperVGeneration, rgOf(i.id)].filter(Boolean).join(' · '),
+          facts: imageFacts(i),
+        }));
+      case 'virtualMachines':
+        return (await service.listVirtualMachines(call)).map((vm) => ({
+          value: vm.id ?? '',
+          label: vm.name ?? '',
+          description: [vm.location, vm.storageProfile?.osDisk?.osType, rgOf(vm.id)].filter(Boolean).join(' · '),
+          facts: compactFacts({ location: vm.location, osType: vm.storageProfile?.osDisk?.osType }),
+        }));
+      case 'disks':
+        return (await service.listDisks(call)).map((d) => ({
+          value: d.id ?? '',
+          label: d.name ?? '',
+          description: ['disk', d.location, d.osType, d.hyperVGeneration, d.diskSizeGB ? `${d.diskSizeGB} GB` : undefined].filter(Boolean).join(' · '),
+          facts: compactFacts({ location: d.location, osType: d.osType, hyperVGeneration: d.hyperVGeneration }),
+        }));
+      case 'snapshots':
+        return (await service.listSnapshots(call)).map((s) => ({
+          value: s.id ?? '',
+          label: s.name ?? '',
+          description: ['snapshot', s.location, s.osType, s.hyperVGeneration, s.diskSizeGB ? `${s.diskSizeGB} GB` : undefined].filter(Boolean).join(' · '),
+          facts: compactFacts({ location: s.location, osType: s.osType, hyperVGeneration: s.hyperVGeneration }),
+        }));
+      case 'diskSources': {
+        const [disks, snapshots] = await Promise.all([this.list('disks', values, signal), this.list('snapshots', values, signal)]);
+        return [...disks, ...snapshots];
+      }
+      case 'storageAccounts':
+        return (await service.listStorageAccounts(call)).map((a) => ({ value: a.id, label: a.name, description: [a.location, rgOf(a.id)].join(' · '), facts: { location: a.location } }));
+      case 'diskEncryptionSets':
+        return (await service.listDiskEncryptionSets(call)).map((d) => ({
+          value: d.id ?? '',
+          label: d.name ?? '',
+          description: [d.location, rgOf(d.id)].filter(Boolean).join(' · '),
+          facts: compactFacts({ location: d.location }),
+        }));
+      case 'imageVersions':
+        return this.listAllVersions(service, signal);
+    }
+  }
+
+  /** Every image version in the subscription (galleries → definitions → versions), for "another version" as a source. */
+  private async listAllVersions(service: GalleryService, signal: AbortSignal): Promise<PickerOption[]> {
+    const galleries = await listAll((o) => service.listGalleries(o), signal);
+    const perGallery = await mapLimit(galleries, 4, async (g) => {
+      const gallery = parseIdOfKind(g.id ?? '', 'gallery');
+      const definitions = await listAll((o) => service.listImageDefinitions(gallery, o), signal);
+      return mapLimit(definitions, 4, async (d) => {
+        const definition = imageDefinitionId(gallery, d.name ?? '');
+        const versions = await listAll((o) => service.listImageVersions(definition, o), signal);
+        return versions.map(
+          (v): PickerOption => ({
+            value: v.id ?? '',
+            label: `${gallery.gallery}/${d.name ?? ''}/${v.name ?? ''}`,
+            description: [v.location, d.osType, d.osState, d.hyperVGeneration].filter(Boolean).join(' · '),
+            facts: { ...definitionFacts(d), ...compactFacts({ location: v.location }) },
+          }),
+        );
+      });
+    });
+    return perGallery.flat(2);
+  }
+
+  siblingScope(kind: FormKind, mode: FormMode, values: FormValues): string | undefined {
+    switch (kind) {
+      case 'gallery':
+        return text(values, 'subscriptionId') || undefined;
+      case 'imageDefinition':
+        return text(values, 'galleryId') || undefined;
+      case 'imageVersion':
+        return text(values, 'definitionId') || undefined;
+      case 'managedImage': {
+        const sub = text(values, 'subscriptionId');
+        const rg = resourceGroupOf(values, mode);
+        return sub && rg ? `${sub}/${rg}` : undefined;
+      }
+    }
+  }
+
+  async loadSiblings(kind: FormKind, mode: FormMode, values: FormValues, signal: AbortSignal): Promise<SiblingFacts> {
+    const lower = (names: Array<string | undefined>): string[] => names.filter((n): n is string => !!n).map((n) => n.toLowerCase());
+    switch (kind) {
+      case 'gallery': {
+        const service = await this.service(text(values, 'subscriptionId'));
+        return { siblingNames: lower((await listAll((o) => service.listGalleries(o), signal)).map((g) => g.name)) };
+      }
+      case 'imageDefinition': {
+        const gallery = parseIdOfKind(text(values, 'galleryId'), 'gallery');
+        const service = await this.service(gallery.subscriptionId);
+        const definitions = await listAll((o) => service.listImageDefinitions(gallery, o), signal);
+        return {
+          siblingNames: lower(definitions.map((d) => d.name)),
+          siblingIdentifiers: definitions.map((d) => ({
+            name: d.name ?? '',
+            publisher: d.identifier?.publisher ?? '',
+            offer: d.identifier?.offer ?? '',
+            sku: d.identifier?.sku ?? '',
+          })),
+        };
+      }
+      case 'imageVersion': {
+        const definition = parseIdOfKind(text(values, 'definitionId'), 'imageDefinition');
+        const service = await this.service(definition.subscriptionId);
+        const [versions, parent] = await Promise.all([
+          listAll((o) => service.listImageVersions(definition, o), signal),
+          service.getImageDefinition(definition, { signal }),
+        ]);
+        return { siblingNames: lower(versions.map((v) => v.name)), definition: definitionFacts(parent) };
+      }
+      case 'managedImage': {
+        if (mode === 'create' && text(values, 'resourceGroupMode') === 'new') {
+          return { siblingNames: [] };
+        }
+        const service = await this.service(text(values, 'subscriptionId'));
+        const rg = resourceGroupOf(values, mode).toLowerCase();
+        const images = await listAll((o) => service.listManagedImages(o), signal);
+        return { siblingNames: lower(images.filter((i) => rgOf(i.id).toLowerCase() === rg).map((i) => i.name)) };
+      }
+    }
+  }
+
+  async loadResource(id: string, signal: AbortSignal): Promise<JsonObject> {
+    const armId = parseComputeResourceId(id);
+    if (!armId) {
+      throw new Error(`"${id}" is not a resource this extension edits.`);
+    }
+    const json = await (await this.service(armId.subscriptionId)).getResourceJson(armId, { signal });
+    return JSON.parse(JSON.stringify(json)) as JsonObject;
+  }
+
+  async submit(request: SubmitRequest, signal: AbortSignal): Promise<void> {
+    const { target, mode } = request;
+    const service = await this.service(target.subscriptionId);
+    const body: ArmRequestBody = request.body;
+    const call = { signal };
+    if (request.newResourceGroup) {
+      await service.createResourceGroup(request.newResourceGroup.name, request.newResourceGroup.location, call);
+    }
+    const id = parseComputeResourceId(target.id);
+    if (!id || id.kind !== request.kind) {
+      throw new Error(`"${target.id}" is not the id of a ${request.kind}.`);
+    }
+    switch (id.kind) {
+      case 'gallery':
+        await (mode === 'create' ? service.createOrUpdateGallery(id, body, call) : service.updateGallery(id, body, call));
+        return;
+      case 'imageDefinition':
+        await (mode === 'create' ? service.createOrUpdateImageDefinition(id, body, call) : service.updateImageDefinition(id, body, call));
+        return;
+      case 'imageVersion':
+        await (mode === 'create' ? service.createOrUpdateImageVersion(id, body, call) : service.updateImageVersion(id, body, call));
+        return;
+      case 'managedImage':
+        await (mode === 'create' ? service.createOrUpdateManagedImage(id, body, call) : service.updateManagedImage(id, body, call));
+        return;
+    }
+  }
+}

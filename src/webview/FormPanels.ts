@@ -1,0 +1,215 @@
+/**
+ * Opens resource forms in webview panels, brings them back after a window reload (WebviewPanelSerializer),
+ * and runs their writes under a cancellable progress notification with the tree's "Creating…" item.
+ */
+import * as vscode from 'vscode';
+import { displayName, kindLabel, parseComputeResourceId } from '../azure/armId';
+import type { AzureAccount } from '../azure/AzureAccount';
+import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
+import { ArmFormBackend } from './FormBackend';
+import type { SubmitRequest } from './FormBackend';
+import { formHtml, createNonce } from './formHtml';
+import { FormSession } from './FormSession';
+import { formDefinition } from './forms/formRegistry';
+import type { FormKind, FormMode, FormValues } from './forms/formTypes';
+import { text } from './forms/values';
+import { isPersistedFormState } from './protocol';
+
+import { FORM_VIEW_TYPE } from './FormLauncher';
+
+export interface OpenFormRequest {
+  readonly kind: FormKind;
+  readonly mode: FormMode;
+  /** Prefilled values (the parent chosen in the tree). */
+  readonly values?: FormValues;
+  /** Update mode: the resource. */
+  readonly targetId?: string;
+  readonly tenantId?: string;
+}
+
+/** The tree node id a new resource appears under (see SubscriptionNode, GalleryNode, … ids). */
+export function parentNodeId(kind: FormKind, resourceId: string): string | undefined {
+  const id = parseComputeResourceId(resourceId);
+  if (!id) {
+    return undefined;
+  }
+  switch (id.kind) {
+    case 'gallery':
+      return `/subscriptions/${id.subscriptionId}`.toLowerCase();
+    case 'managedImage':
+      return `/subscriptions/${id.subscriptionId}/managedimages`.toLowerCase();
+    default:
+      return kind === id.kind ? resourceId.split('/').slice(0, -2).join('/').toLowerCase() : undefined;
+  }
+}
+
+export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly open = new Map<string, vscode.WebviewPanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly account: AzureAccount,
+    private readonly tree: GalleryTreeDataProvider,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  dispose(): void {
+    for (const panel of this.open.values()) {
+      panel.dispose();
+    }
+    this.open.clear();
+  }
+
+  private key(request: OpenFormRequest): string {
+    const scope = request.mode === 'update' ? (request.targetId ?? '') : Object.values(request.values ?? {}).filter((v) => typeof v === 'string').join('|');
+    return `${request.kind}:${request.mode}:${scope}`.toLowerCase();
+  }
+
+  /** Opens the form (or brings an identical one to the front). */
+  show(request: OpenFormRequest): void {
+    const key = this.key(request);
+    const existing = this.open.get(key);
+    if (existing) {
+      existing.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, this.title(request), vscode.ViewColumn.Active, this.webviewOptions());
+    this.attach(panel, request, key);
+  }
+
+  /** VS Code brings a form back after a reload with the state the webview saved. */
+  deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Thenable<void> {
+    if (!isPersistedFormState(state)) {
+      this.log.warn('Form: a form could not be restored after the reload (no saved state).');
+      panel.dispose();
+      return Promise.resolve();
+    }
+    const request: OpenFormRequest = {
+      kind: state.kind,
+      mode: state.mode,
+      values: state.values,
+      ...(state.targetId ? { targetId: state.targetId } : {}),
+      ...(state.tenantId ? { tenantId: state.tenantId } : {}),
+    };
+    panel.webview.options = this.webviewOptions();
+    panel.title = this.title(request);
+    this.attach(panel, request, this.key(request));
+    return Promise.resolve();
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private title(request: OpenFormRequest): string {
+    const noun = kindLabel(request.kind);
+    const target = request.targetId ? parseComputeResourceId(request.targetId) : undefined;
+    return request.mode === 'update' && target ? `Edit ${displayName(target)}` : `New ${noun}`;
+  }
+
+  private attach(panel: vscode.WebviewPanel, request: OpenFormRequest, key: string): void {
+    const definition = formDefinition(request.kind);
+    const webview = panel.webview;
+    webview.html = formHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'forms.css')).toString(),
+      title: this.title(request),
+    });
+    const subscriptionId = text(request.values ?? {}, 'subscriptionId') || (request.targetId ? (parseComputeResourceId(request.targetId)?.subscriptionId ?? '') : '');
+    const backend = new ArmFormBackend(
+      () => this.account.services(),
+      subscriptionId && request.tenantId ? { subscriptionId, tenantId: request.tenantId } : undefined,
+    );
+    const target = request.targetId ? parseComputeResourceId(request.targetId) : undefined;
+    const session = new FormSession({
+      definition,
+      mode: request.mode,
+      ...(request.values ? { values: request.values } : {}),
+      ...(request.targetId ? { targetId: request.targetId } : {}),
+      ...(request.tenantId ? { tenantId: request.tenantId } : {}),
+      ...(target ? { subject: displayName(target) } : {}),
+      backend,
+      post: (message) => void webview.postMessage(message),
+      log: this.log,
+      runSubmit: (submit, send) => this.runWithProgress(submit, send),
+      copyText: (value) => Promise.resolve(vscode.env.clipboard.writeText(value)),
+      onSubmitted: (submit) => {
+        const name = displayName(parseComputeResourceId(submit.target.id) ?? target ?? { kind: 'gallery', gallery: submit.target.id, id: '', subscriptionId: '', resourceGroup: '' });
+        void vscode.window.showInformationMessage(`${submit.mode === 'create' ? 'Created' : 'Saved'} ${definition.noun} "${name}".`);
+        panel.dispose();
+      },
+      onCancel: () => {
+        panel.dispose();
+      },
+    });
+    this.open.set(key, panel);
+    panel.onDidDispose(() => {
+      session.dispose();
+      if (this.open.get(key) === panel) {
+        this.open.delete(key);
+      }
+    });
+    webview.onDidReceiveMessage((message: unknown) => session.handle(message));
+  }
+
+  /** The write, under a cancellable notification; the tree shows "Creating…"/"Saving…" meanwhile and then reloads the parent. */
+  private async runWithProgress(request: SubmitRequest, send: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    const id = parseComputeResourceId(request.target.id);
+    const noun = kindLabel(request.kind);
+    const name = id ? displayName(id) : request.target.id;
+    const parentId = parentNodeId(request.kind, request.target.id);
+    const label = request.mode === 'create' ? 'Creating…' : 'Saving…';
+    if (request.mode === 'create' && parentId) {
+      this.tree.markCreating(parentId, request.target.id, id ? lastName(id) : name, label);
+    } else {
+      const node = this.tree.findNode(request.target.id.toLowerCase());
+      if (node) {
+        this.tree.markPending(request.target.id, label, node);
+      }
+    }
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `${request.mode === 'create' ? 'Creating' : 'Saving'} ${noun} ${name}`, cancellable: true },
+        async (_progress, token) => {
+          const controller = new AbortController();
+          const subscription = token.onCancellationRequested(() => controller.abort());
+          try {
+            await send(controller.signal);
+          } finally {
+            subscription.dispose();
+          }
+        },
+      );
+      this.log.info(`${request.mode === 'create' ? 'Created' : 'Updated'} ${noun} ${request.target.id}`);
+    } finally {
+      if (request.mode === 'create' && parentId) {
+        this.tree.clearCreating(parentId, request.target.id);
+      } else {
+        this.tree.pending.delete(request.target.id.toLowerCase());
+      }
+      const parent = parentId ? this.tree.findNode(parentId) : undefined;
+      if (parent) {
+        this.tree.reload(parent);
+      }
+    }
+  }
+}
+
+function lastName(id: NonNullable<ReturnType<typeof parseComputeResourceId>>): string {
+  switch (id.kind) {
+    case 'gallery':
+      return id.gallery;
+    case 'imageDefinition':
+      return id.imageDefinition;
+    case 'imageVersion':
+      return id.version;
+    case 'managedImage':
+      return id.image;
+  }
+}

@@ -1,0 +1,405 @@
+/**
+ * The host side of one form: answers the webview's messages, fills pickers, validates with the same
+ * module as the webview, and sends the request. No `vscode` import: the panel (FormPanel.ts) plugs in
+ * the webview, the progress notification and the tree; tests plug in plain functions.
+ *
+ * Every message is parsed with {@link parseWebviewMessage}; anything else is logged and ignored. A
+ * request leaves only after the values passed the form's checks here, on the host.
+ */
+import { describeArmError } from '../azure/armError';
+import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, PickerOption, PickerSource, PickerState, ValidationContext } from './forms/formTypes';
+import { PICKER_SCOPES } from './forms/formTypes';
+import { sanitizeValues } from './forms/sanitize';
+import { text } from './forms/values';
+import type { HostMessage, WebviewMessage } from './protocol';
+import { parseWebviewMessage } from './protocol';
+import type { SiblingFacts, SubmitRequest } from './FormBackend';
+import type { FormBackend } from './FormBackend';
+
+export interface FormLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface FormSessionOptions {
+  readonly definition: FormDefinition;
+  readonly mode: FormMode;
+  /** Values to start with (prefilled parent, or what the user had typed before a reload). */
+  readonly values?: FormValues;
+  /** Update mode: the ARM id of the resource. */
+  readonly targetId?: string;
+  /** What the form is about, for its heading. */
+  readonly subject?: string;
+  /** Tenant of the form's subscription, kept in the webview's state for a reload. */
+  readonly tenantId?: string;
+  readonly backend: FormBackend;
+  readonly post: (message: HostMessage) => void;
+  readonly log: FormLog;
+  readonly now?: () => number;
+  /** Runs the write; the panel wraps it in a progress notification and the tree's "Creating…". */
+  readonly runSubmit?: (request: SubmitRequest, send: (signal: AbortSignal) => Promise<void>) => Promise<void>;
+  readonly copyText?: (text: string) => Promise<void>;
+  /** After a successful submit (the panel closes). */
+  readonly onSubmitted?: (request: SubmitRequest) => void;
+  readonly onCancel?: () => void;
+}
+
+interface LoadedList {
+  readonly scopeKey: string;
+  state: PickerState;
+  readonly controller: AbortController;
+}
+
+/** The picker sources a form uses with its current values (hidden fields need no list). */
+export function sourcesInUse(definition: FormDefinition, values: FormValues, mode: FormMode): PickerSource[] {
+  const sources = new Set<PickerSource>();
+  const visible = (f: FieldSpec): boolean => (f.onlyIn === undefined || f.onlyIn === mode || mode === 'update') && (!f.visibleWhen || f.visibleWhen(values, mode));
+  for (const field of definition.fields.filter(visible)) {
+    if (field.type === 'picker') {
+      sources.add(field.source);
+    } else if (field.type === 'table') {
+      for (const column of field.columns) {
+        if (column.source) {
+          sources.add(column.source);
+        }
+      }
+    }
+  }
+  return [...sources];
+}
+
+/** The values a source's list depends on, as a key; undefined while one of them is still empty. */
+export function scopeKey(source: PickerSource, values: FormValues): string | undefined {
+  const parts = PICKER_SCOPES[source].map((id) => text(values, id));
+  return parts.some((p) => p === '') ? undefined : JSON.stringify([source, ...parts.map((p) => p.toLowerCase())]);
+}
+
+export class FormSession {
+  private values: FormValues;
+  private original: FormValues | undefined;
+  private readonly lists = new Map<PickerSource, LoadedList>();
+  private siblings: { key: string; facts: SiblingFacts | undefined; controller: AbortController; done: Promise<void> } | undefined;
+  private loadingResource: Promise<void> | undefined;
+  private submitting = false;
+  private disposed = false;
+  private readonly lifetime = new AbortController();
+
+  constructor(private readonly options: FormSessionOptions) {
+    const { definition, mode } = options;
+    this.values = sanitizeValues(definition, 'create', { ...definition.defaults(), ...(options.values ?? {}) });
+    if (mode === 'update' && !options.targetId) {
+      throw new Error('An update form needs the id of the resource.');
+    }
+  }
+
+  get currentValues(): FormValues {
+    return this.values;
+  }
+
+  get isSubmitting(): boolean {
+    return this.submitting;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.lifetime.abort();
+    for (const list of this.lists.values()) {
+      list.controller.abort();
+    }
+    this.siblings?.controller.abort();
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.disposed) {
+      this.options.post(message);
+    }
+  }
+
+  /** The context the host validates with: its own lists, never the webview's. */
+  context(): ValidationContext {
+    const options: Partial<Record<PickerSource, readonly PickerOption[]>> = {};
+    for (const [source, list] of this.lists) {
+      options[source] = list.state.options;
+    }
+    const facts = this.siblings?.facts;
+    return {
+      now: this.now(),
+      options,
+      ...(facts?.siblingNames ? { siblingNames: facts.siblingNames } : {}),
+      ...(facts?.siblingIdentifiers ? { siblingIdentifiers: facts.siblingIdentifiers } : {}),
+      ...(facts?.definition ? { definition: facts.definition } : {}),
+      ...(this.original ? { original: this.original } : {}),
+    };
+  }
+
+  /** Context for the webview: everything but the option lists, which travel in `options` messages. */
+  private webviewContext(): ValidationContext {
+    const context: { -readonly [K in keyof ValidationContext]: ValidationContext[K] } = { ...this.context() };
+    delete context.options;
+    return context;
+  }
+
+  /** Entry point for everything the webview posts. Never throws. */
+  handle(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.options.log.warn(`Form: ignored a malformed message from the webview (${describeShape(raw)}).`);
+      return;
+    }
+    void this.dispatch(message).catch((err: unknown) => {
+      this.options.log.error(`Form: handling "${message.type}" failed: ${describeArmError(err).message}`);
+    });
+  }
+
+  private async dispatch(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.onReady();
+        return;
+      case 'change':
+        this.setValues(message.values);
+        this.refreshLists();
+        return;
+      case 'submit':
+        await this.submit(message.values);
+        return;
+      case 'copyTemplate':
+        await this.copyTemplate(message.values);
+        return;
+      case 'cancel':
+        this.options.onCancel?.();
+        return;
+    }
+  }
+
+  private setValues(values: FormValues): void {
+    this.values = sanitizeValues(this.options.definition, this.options.mode, values, this.original);
+  }
+
+  private onReady(): void {
+    const { definition, mode } = this.options;
+    const loading = mode === 'update' && this.original === undefined;
+    this.post({
+      type: 'init',
+      kind: definition.kind,
+      mode,
+      values: this.values,
+      context: this.webviewContext(),
+      loading,
+      ...(this.options.subject ? { subject: this.options.subject } : {}),
+      ...(this.options.targetId ? { targetId: this.options.targetId } : {}),
+      ...(this.options.tenantId ? { tenantId: this.options.tenantId } : {}),
+    });
+    // A reload of the webview: send the lists we already have.
+    for (const [source, list] of this.lists) {
+      this.post({ type: 'options', source, state: list.state });
+    }
+    if (loading) {
+      this.loadingResource ??= this.loadResource();
+    } else {
+      this.refreshLists();
+    }
+  }
+
+  private async loadResource(): Promise<void> {
+    const { definition, mode, targetId } = this.options;
+    try {
+      const resource = await this.options.backend.loadResource(targetId ?? '', this.lifetime.signal);
+      this.original = definition.fromResource(resource);
+      // Keep what the user typed before a reload; locked fields always come from Azure.
+      const typed = this.options.values;
+      this.values = sanitizeValues(definition, mode, typed ? { ...this.original, ...typed } : this.original, this.original);
+      this.post({ type: 'values', values: this.values });
+      this.post({ type: 'context', context: this.webviewContext() });
+      this.refreshLists();
+    } catch (err) {
+      const info = describeArmError(err);
+      if (!info.cancelled) {
+        this.post({ type: 'result', ok: false, message: `Couldn't read the ${definition.noun}: ${info.message} ${info.nextStep}`, ...(info.code ? { code: info.code } : {}) });
+      }
+      this.loadingResource = undefined;
+    }
+  }
+
+  /** Loads every list the form needs whose scope changed, and the neighbours validation needs. */
+  private refreshLists(): void {
+    const { definition, mode } = this.options;
+    for (const source of sourcesInUse(definition, this.values, mode)) {
+      const key = scopeKey(source, this.values);
+      const current = this.lists.get(source);
+      if (key === undefined || current?.scopeKey === key) {
+        continue;
+      }
+      current?.controller.abort();
+      const controller = new AbortController();
+      const list: LoadedList = { scopeKey: key, state: { status: 'loading', options: [] }, controller };
+      this.lists.set(source, list);
+      this.post({ type: 'options', source, state: list.state });
+      void this.options.backend.loadOptions(source, this.values, controller.signal).then(
+        (options) => this.listDone(source, list, { status: 'ready', options }),
+        (err: unknown) => {
+          const info = describeArmError(err);
+          if (!info.cancelled) {
+            this.options.log.warn(`Form: couldn't list ${source}: ${info.message}`);
+            this.listDone(source, list, { status: 'error', options: [], message: info.message });
+          }
+        },
+      );
+    }
+    void this.refreshSiblings();
+  }
+
+  private listDone(source: PickerSource, list: LoadedList, state: PickerState): void {
+    if (this.lists.get(source) !== list || list.controller.signal.aborted) {
+      return;
+    }
+    list.state = state;
+    this.post({ type: 'options', source, state });
+  }
+
+  /** Reads the new resource's neighbours (names taken, identifiers, the parent definition) when their scope changed. */
+  private refreshSiblings(force = false): Promise<void> {
+    const { definition, mode } = this.options;
+    const key = this.options.backend.siblingScope(definition.kind, mode, this.values);
+    if (key === undefined) {
+      return Promise.resolve();
+    }
+    if (this.siblings && this.siblings.key === key && !force) {
+      return this.siblings.done;
+    }
+    this.siblings?.controller.abort();
+    const controller = new AbortController();
+    const entry: { key: string; facts: SiblingFacts | undefined; controller: AbortController; done: Promise<void> } = {
+      key,
+      facts: undefined,
+      controller,
+      done: Promise.resolve(),
+    };
+    entry.done = this.options.backend.loadSiblings(definition.kind, mode, this.values, controller.signal).then(
+      (facts) => {
+        if (this.siblings === entry && !controller.signal.aborted) {
+          entry.facts = facts;
+          this.post({ type: 'context', context: this.webviewContext() });
+        }
+      },
+      (err: unknown) => {
+        const info = describeArmError(err);
+        if (!info.cancelled) {
+          this.options.log.warn(`Form: couldn't read what is next to the new ${definition.noun}: ${info.message}`);
+        }
+      },
+    );
+    this.siblings = entry;
+    return entry.done;
+  }
+
+  private async submit(raw: FormValues): Promise<void> {
+    const { definition, mode } = this.options;
+    if (this.submitting) {
+      this.options.log.info('Form: submit ignored, a request is already running.');
+      return;
+    }
+    if (mode === 'update' && this.original === undefined) {
+      this.post({ type: 'result', ok: false, message: `The ${definition.noun} is still being read; try again in a moment.` });
+      return;
+    }
+    this.setValues(raw);
+    const values = this.values;
+    // Checks that need nothing from Azure come first: invalid input never causes a request.
+    let errors = definition.validate(values, mode, this.context());
+    if (Object.keys(errors).length === 0) {
+      // Fresh neighbours, so that "already taken" is judged on Azure's current state.
+      this.submitting = true;
+      try {
+        await this.refreshSiblings(true);
+      } finally {
+        this.submitting = false;
+      }
+      errors = definition.validate(values, mode, this.context());
+    }
+    const target = definition.target(values, mode);
+    if (Object.keys(errors).length > 0 || !target) {
+      this.post({ type: 'validation', errors: Object.keys(errors).length > 0 ? errors : { _form: 'Some fields are missing.' } });
+      return;
+    }
+    if (mode === 'update' && target.id.toLowerCase() !== (this.options.targetId ?? '').toLowerCase()) {
+      this.options.log.warn(`Form: refused to update ${target.id}: the form is for ${this.options.targetId ?? '?'}.`);
+      this.post({ type: 'validation', errors: { _form: 'The name or parent of an existing resource cannot change.' } });
+      return;
+    }
+    const body: JsonObject = definition.requestBody(values, mode, this.context());
+    const request: SubmitRequest = {
+      kind: definition.kind,
+      mode,
+      target,
+      body,
+      values,
+      ...(mode === 'create' && text(values, 'resourceGroupMode') === 'new'
+        ? { newResourceGroup: { name: text(values, 'newResourceGroup'), location: text(values, 'location') } }
+        : {}),
+    };
+    this.submitting = true;
+    this.post({ type: 'busy', busy: true, message: mode === 'create' ? `Creating the ${definition.noun}…` : `Saving the ${definition.noun}…` });
+    try {
+      const send = (signal: AbortSignal): Promise<void> => this.options.backend.submit(request, signal);
+      await (this.options.runSubmit ? this.options.runSubmit(request, send) : send(this.lifetime.signal));
+      this.post({ type: 'result', ok: true, message: mode === 'create' ? `Created the ${definition.noun}.` : `Saved the ${definition.noun}.` });
+      this.options.onSubmitted?.(request);
+    } catch (err) {
+      const info = describeArmError(err);
+      const field = armTarget(err);
+      const mapped = field ? definition.fieldForArmTarget(field) : undefined;
+      this.options.log.error(`Form: ${request.target.method} ${request.target.id} failed: ${info.code ?? ''} ${info.message}`);
+      this.post({
+        type: 'result',
+        ok: false,
+        message: info.cancelled
+          ? 'Stopped waiting. Azure may still finish the request: refresh the view to see.'
+          : `${info.message}${info.nextStep ? ` ${info.nextStep}` : ''}`,
+        ...(info.code ? { code: info.code } : {}),
+        ...(mapped ? { field: mapped } : {}),
+      });
+    } finally {
+      this.submitting = false;
+      this.post({ type: 'busy', busy: false });
+    }
+  }
+
+  private async copyTemplate(raw: FormValues): Promise<void> {
+    this.setValues(raw);
+    const resource = this.options.definition.templateResource(this.values, this.context());
+    await this.options.copyText?.(JSON.stringify(resource, null, 2));
+    this.post({ type: 'notice', message: 'Copied the ARM template resource to the clipboard.' });
+  }
+}
+
+/** ARM's error `target` ("galleryImageVersionName"), read from the SDK's RestError body when there is one. */
+export function armTarget(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) {
+    return undefined;
+  }
+  const response = (err as { response?: { bodyAsText?: unknown } }).response;
+  if (typeof response?.bodyAsText !== 'string') {
+    return undefined;
+  }
+  try {
+    const body = JSON.parse(response.bodyAsText) as { error?: { target?: unknown } };
+    return typeof body.error?.target === 'string' ? body.error.target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short, safe description of a rejected message for the log (never its content). */
+function describeShape(raw: unknown): string {
+  if (raw === null || typeof raw !== 'object') {
+    return typeof raw;
+  }
+  const type = (raw as { type?: unknown }).type;
+  return typeof type === 'string' ? `type "${type.slice(0, 40)}"` : Array.isArray(raw) ? 'array' : 'object without a type';
+}

@@ -1,0 +1,116 @@
+/**
+ * Fields and checks several forms share: subscription, resource group (pick or create), location, tags.
+ */
+import type { FieldSpec, FormMode, FormValues, JsonObject, TableField, ValidationContext } from './formTypes';
+import { put, resourceGroupNameProblem, tagProblems } from './fieldRules';
+import { text } from './values';
+
+/** api-versions @azure/arm-compute 25.x sends (README "Azure API versions"). */
+export const GALLERY_API_VERSION = '2025-12-03';
+export const IMAGES_API_VERSION = '2026-04-01';
+
+export const subscriptionField: FieldSpec = {
+  id: 'subscriptionId',
+  label: 'Subscription',
+  section: 'basics',
+  type: 'picker',
+  source: 'subscriptions',
+  required: true,
+  immutable: true,
+  emptyLabel: 'Choose a subscription',
+};
+
+export const resourceGroupFields: readonly FieldSpec[] = [
+  {
+    id: 'resourceGroupMode',
+    label: 'Resource group',
+    section: 'basics',
+    type: 'radio',
+    onlyIn: 'create',
+    choices: [
+      { value: 'existing', label: 'Use existing' },
+      { value: 'new', label: 'Create new' },
+    ],
+  },
+  {
+    id: 'resourceGroup',
+    label: 'Existing resource group',
+    section: 'basics',
+    type: 'picker',
+    source: 'resourceGroups',
+    required: true,
+    immutable: true,
+    emptyLabel: 'Choose a resource group',
+    visibleWhen: (v, mode) => mode === 'update' || text(v, 'resourceGroupMode') !== 'new',
+  },
+  {
+    id: 'newResourceGroup',
+    label: 'New resource group name',
+    section: 'basics',
+    type: 'text',
+    required: true,
+    onlyIn: 'create',
+    help: 'Created in the location below, before the resource.',
+    visibleWhen: (v) => text(v, 'resourceGroupMode') === 'new',
+  },
+];
+
+export function locationField(help?: string): FieldSpec {
+  return {
+    id: 'location',
+    label: 'Location',
+    section: 'basics',
+    type: 'picker',
+    source: 'locations',
+    required: true,
+    immutable: true,
+    emptyLabel: 'Choose a region',
+    ...(help ? { help } : {}),
+  };
+}
+
+export const tagsField: TableField = {
+  id: 'tags',
+  label: 'Tags',
+  section: 'tags',
+  type: 'table',
+  addLabel: 'Add tag',
+  maxRows: 50,
+  columns: [
+    { id: 'key', label: 'Name', type: 'text' },
+    { id: 'value', label: 'Value', type: 'text' },
+  ],
+};
+
+/** The resource group the resource goes to: the existing one chosen, or the new name. */
+export function resourceGroupOf(values: FormValues, mode: FormMode): string {
+  return mode === 'create' && text(values, 'resourceGroupMode') === 'new' ? text(values, 'newResourceGroup') : text(values, 'resourceGroup');
+}
+
+export function validateSubscriptionAndGroup(values: FormValues, mode: FormMode, errors: Record<string, string>): void {
+  if (!text(values, 'subscriptionId')) {
+    put(errors, 'subscriptionId', 'Choose a subscription.');
+  }
+  if (mode === 'create' && text(values, 'resourceGroupMode') === 'new') {
+    put(errors, 'newResourceGroup', resourceGroupNameProblem(text(values, 'newResourceGroup')));
+  } else if (!text(values, 'resourceGroup')) {
+    put(errors, 'resourceGroup', 'Choose a resource group.');
+  }
+}
+
+export function validateLocationAndTags(values: FormValues, errors: Record<string, string>): void {
+  if (!text(values, 'location')) {
+    put(errors, 'location', 'Choose a location.');
+  }
+  Object.assign(errors, tagProblems(values));
+}
+
+/** The location as a picker option label ("East US") when known, for messages. */
+export function regionLabel(name: string, context: ValidationContext): string {
+  return context.options?.locations?.find((o) => o.value.toLowerCase() === name.toLowerCase())?.label ?? name;
+}
+
+/** An ARM template resource: `name` is the full nested name ("gallery/definition/1.0.0"). */
+export function templateResource(type: string, apiVersion: string, name: string, body: JsonObject): JsonObject {
+  return { type, apiVersion, name, ...body };
+}

@@ -1,0 +1,215 @@
+/**
+ * Checks of single values, with the messages users see next to the field. The same functions run in
+ * the webview as the user types and on the host before anything is sent. Pure.
+ *
+ * Naming rules: /work/shared/reference/ARM_BEHAVIOUR.md §5 (resource-name-rules, troubleshooting-shared-images).
+ */
+import { parseVersionName } from '../../tree/versionOrdering';
+import type { FormValues, ValidationContext } from './formTypes';
+import { cell, filledRows, isoDate } from './values';
+
+export type Problem = string | undefined;
+
+/** Gallery: 1–80 letters, digits, underscores and periods, starting with a letter or digit; no dashes. */
+export function galleryNameProblem(name: string): Problem {
+  if (!name) {
+    return 'Enter a gallery name.';
+  }
+  if (name.length > 80) {
+    return `A gallery name has at most 80 characters (this has ${name.length}).`;
+  }
+  if (name.includes('-')) {
+    return 'Gallery names cannot contain dashes (-): use letters, digits, underscores and periods.';
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.]*$/.test(name)) {
+    return /^[A-Za-z0-9]/.test(name)
+      ? 'Use only letters, digits, underscores (_) and periods (.).'
+      : 'A gallery name starts with a letter or a digit.';
+  }
+  if (name.endsWith('.')) {
+    return 'A gallery name cannot end with a period.';
+  }
+  return undefined;
+}
+
+/**
+ * Image definition and managed image names: ARM's `^[^_\W][\w-._]{0,79}(?<![-.])$` — 1–80 letters, digits,
+ * underscores, hyphens and periods, starting with a letter or digit, not ending with a hyphen or period.
+ */
+export function entityNameProblem(name: string, what: string): Problem {
+  if (!name) {
+    return `Enter ${what} name.`;
+  }
+  if (name.length > 80) {
+    return `The name has at most 80 characters (this has ${name.length}).`;
+  }
+  if (!/^[A-Za-z0-9]/.test(name)) {
+    return 'The name starts with a letter or a digit.';
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
+    return 'Use only letters, digits, underscores (_), hyphens (-) and periods (.).';
+  }
+  if (/[-.]$/.test(name)) {
+    return 'The name cannot end with a hyphen or a period.';
+  }
+  return undefined;
+}
+
+/** Resource group: 1–90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period. */
+export function resourceGroupNameProblem(name: string): Problem {
+  if (!name) {
+    return 'Enter a resource group name.';
+  }
+  if (name.length > 90) {
+    return 'A resource group name has at most 90 characters.';
+  }
+  if (!/^[\p{L}\p{N}_().-]+$/u.test(name)) {
+    return 'Use only letters, digits, underscores, hyphens, periods and parentheses.';
+  }
+  if (name.endsWith('.')) {
+    return 'A resource group name cannot end with a period.';
+  }
+  return undefined;
+}
+
+/** Major.Minor.Patch, each an integer from 0 to 2,147,483,647. */
+export function versionNameProblem(name: string): Problem {
+  if (!name) {
+    return 'Enter a version number such as 1.0.0.';
+  }
+  if (!/^\d+\.\d+\.\d+$/.test(name)) {
+    return 'Use Major.Minor.Patch with whole numbers, e.g. 1.0.0 or 2026.11.1.';
+  }
+  if (!parseVersionName(name)) {
+    return 'Each part of the version is at most 2,147,483,647.';
+  }
+  return undefined;
+}
+
+/** publisher (≤128) / offer, SKU (≤64): letters, digits, hyphens, underscores, periods; not ending with a period. */
+export function identifierProblem(value: string, what: string, max: number): Problem {
+  if (!value) {
+    return `Enter the ${what}.`;
+  }
+  if (value.length > max) {
+    return `The ${what} has at most ${max} characters.`;
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(value)) {
+    return 'Use only letters, digits, hyphens (-), underscores (_) and periods (.).';
+  }
+  if (value.endsWith('.')) {
+    return `The ${what} cannot end with a period.`;
+  }
+  return undefined;
+}
+
+/** A YYYY-MM-DD date after today (end-of-life dates must be in the future). */
+export function futureDateProblem(day: string, now: number): Problem {
+  if (!day) {
+    return undefined;
+  }
+  const iso = isoDate(day);
+  if (!iso) {
+    return 'Enter a date as YYYY-MM-DD.';
+  }
+  if (new Date(iso).getTime() <= now) {
+    return 'The end-of-life date must be in the future.';
+  }
+  return undefined;
+}
+
+export function urlProblem(value: string): Problem {
+  if (!value) {
+    return undefined;
+  }
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : 'Enter an http or https address.';
+  } catch {
+    return 'Enter a full address such as https://contoso.com/release-notes.';
+  }
+}
+
+/** A VHD in blob storage: https://<account>.blob.<suffix>/<container>/<name>.vhd */
+export function blobUriProblem(value: string): Problem {
+  if (!value) {
+    return 'Enter the VHD blob URI.';
+  }
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:') {
+      return 'The blob URI starts with https://.';
+    }
+    if (!/\.vhd$/i.test(url.pathname)) {
+      return 'The blob must be a .vhd file (page blob).';
+    }
+    return undefined;
+  } catch {
+    return 'Enter a blob URI such as https://account.blob.core.windows.net/vhds/os.vhd.';
+  }
+}
+
+/** A whole number in [min, max]; '' is fine unless required. */
+export function intProblem(value: string, min: number, max: number, required = false): Problem {
+  if (!value) {
+    return required ? 'Enter a number.' : undefined;
+  }
+  if (!/^-?\d+$/.test(value)) {
+    return 'Enter a whole number.';
+  }
+  const n = Number(value);
+  if (n < min || n > max) {
+    return `Enter a number from ${min} to ${max}.`;
+  }
+  return undefined;
+}
+
+/** ARM ids chosen in pickers or pasted: /subscriptions/…/providers/<type>/<name>. */
+export function armIdProblem(value: string, type: string, what: string): Problem {
+  if (!value) {
+    return `Choose ${what}.`;
+  }
+  const re = new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${type.replace(/\./g, '\\.')}/[^/]+$`, 'i');
+  return re.test(value) ? undefined : `That is not the resource ID of ${what}.`;
+}
+
+/** Tags: at most 50; names ≤ 512 characters without < > % & \ ? /; values ≤ 256. Errors keyed by cell. */
+export function tagProblems(values: FormValues, id = 'tags'): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const seen = new Set<string>();
+  const filled = filledRows(values, id);
+  if (filled.length > 50) {
+    errors[id] = 'A resource has at most 50 tags.';
+  }
+  for (const { row, index } of filled) {
+    const key = cell(row, 'key');
+    const value = cell(row, 'value');
+    const at = `${id}[${index}]`;
+    if (!key) {
+      errors[`${at}.key`] = 'Enter the tag name.';
+    } else if (key.length > 512) {
+      errors[`${at}.key`] = 'A tag name has at most 512 characters.';
+    } else if (/[<>%&\\?/]/.test(key)) {
+      errors[`${at}.key`] = 'A tag name cannot contain < > % & \\ ? or /.';
+    } else if (seen.has(key.toLowerCase())) {
+      errors[`${at}.key`] = `The tag "${key}" is already set (tag names ignore case).`;
+    }
+    seen.add(key.toLowerCase());
+    if (value.length > 256) {
+      errors[`${at}.value`] = 'A tag value has at most 256 characters.';
+    }
+  }
+  return errors;
+}
+
+/** Is `name` (lower-cased compare) already used next to the new resource? */
+export function nameTaken(name: string, context: ValidationContext): boolean {
+  return !!name && (context.siblingNames ?? []).includes(name.toLowerCase());
+}
+
+/** Puts `problem` under `key` when there is one. */
+export function put(errors: Record<string, string>, key: string, problem: Problem): void {
+  if (problem && errors[key] === undefined) {
+    errors[key] = problem;
+  }
+}

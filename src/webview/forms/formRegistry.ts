@@ -1,0 +1,19 @@
+/**
+ * The form of each resource kind. Pure, shared by the host and the webview.
+ */
+import type { FormDefinition, FormKind } from './formTypes';
+import { galleryForm } from './galleryForm';
+import { imageDefinitionForm } from './imageDefinitionForm';
+import { imageVersionForm } from './imageVersionForm';
+import { managedImageForm } from './managedImageForm';
+
+const FORMS: Record<FormKind, FormDefinition> = {
+  gallery: galleryForm,
+  imageDefinition: imageDefinitionForm,
+  imageVersion: imageVersionForm,
+  managedImage: managedImageForm,
+};
+
+export function formDefinition(kind: FormKind): FormDefinition {
+  return FORMS[kind];
+}

@@ -1,0 +1,122 @@
+/**
+ * Gallery form (Microsoft.Compute/galleries): create, or change the description and tags.
+ */
+import { galleryId, parseComputeResourceId } from '../../azure/armId';
+import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, ValidationContext } from './formTypes';
+import {
+  GALLERY_API_VERSION,
+  locationField,
+  resourceGroupFields,
+  resourceGroupOf,
+  subscriptionField,
+  tagsField,
+  templateResource,
+  validateLocationAndTags,
+  validateSubscriptionAndGroup,
+} from './commonFields';
+import { galleryNameProblem, nameTaken, put } from './fieldRules';
+import { compact, stringAt, tagRows, tagsObject, text } from './values';
+
+const fields: readonly FieldSpec[] = [
+  subscriptionField,
+  ...resourceGroupFields,
+  {
+    id: 'name',
+    label: 'Gallery name',
+    section: 'basics',
+    type: 'text',
+    required: true,
+    immutable: true,
+    help: 'Letters, digits, underscores and periods; no dashes. Unique in the subscription.',
+    placeholder: 'contoso_images',
+  },
+  locationField(),
+  { id: 'description', label: 'Description', section: 'basics', type: 'textarea' },
+  tagsField,
+];
+
+function body(values: FormValues, mode: FormMode): JsonObject {
+  const description = text(values, 'description');
+  const tags = tagsObject(values);
+  if (mode === 'update') {
+    // PATCH replaces tags as a whole: send {} to remove the last one.
+    return { properties: { description }, tags: tags ?? {} };
+  }
+  return compact({
+    location: text(values, 'location'),
+    tags,
+    properties: description ? { description } : undefined,
+  });
+}
+
+export const galleryForm: FormDefinition = {
+  kind: 'gallery',
+  noun: 'gallery',
+  sections: [
+    { id: 'basics', title: 'Basics' },
+    { id: 'tags', title: 'Tags' },
+  ],
+  fields,
+
+  defaults(): FormValues {
+    return { subscriptionId: '', resourceGroupMode: 'existing', resourceGroup: '', newResourceGroup: '', name: '', location: '', description: '', tags: [] };
+  },
+
+  validate(values: FormValues, mode: FormMode, context: ValidationContext) {
+    const errors: Record<string, string> = {};
+    validateSubscriptionAndGroup(values, mode, errors);
+    const name = text(values, 'name');
+    put(errors, 'name', galleryNameProblem(name));
+    if (mode === 'create' && nameTaken(name, context)) {
+      put(errors, 'name', `The subscription already has a gallery named "${name}" (gallery names are unique per subscription).`);
+    }
+    validateLocationAndTags(values, errors);
+    if (text(values, 'description').length > 4096) {
+      put(errors, 'description', 'The description has at most 4,096 characters.');
+    }
+    return errors;
+  },
+
+  target(values: FormValues, mode: FormMode) {
+    const subscriptionId = text(values, 'subscriptionId');
+    const resourceGroup = resourceGroupOf(values, mode);
+    const name = text(values, 'name');
+    if (!subscriptionId || !resourceGroup || galleryNameProblem(name)) {
+      return undefined;
+    }
+    return { method: mode === 'create' ? 'PUT' : 'PATCH', id: galleryId(subscriptionId, resourceGroup, name).id, apiVersion: GALLERY_API_VERSION, subscriptionId };
+  },
+
+  requestBody: (values, mode) => body(values, mode),
+
+  templateResource(values: FormValues) {
+    return templateResource('Microsoft.Compute/galleries', GALLERY_API_VERSION, text(values, 'name'), body(values, 'create'));
+  },
+
+  fromResource(resource: JsonObject): FormValues {
+    const id = parseComputeResourceId(stringAt(resource, 'id'));
+    return {
+      subscriptionId: id?.subscriptionId ?? '',
+      resourceGroupMode: 'existing',
+      resourceGroup: id?.resourceGroup ?? '',
+      newResourceGroup: '',
+      name: id?.kind === 'gallery' ? id.gallery : stringAt(resource, 'name'),
+      location: stringAt(resource, 'location'),
+      description: stringAt(resource, 'properties', 'description'),
+      tags: tagRows(resource),
+    };
+  },
+
+  fieldForArmTarget(target: string) {
+    if (/galleryName|^name$/i.test(target)) {
+      return 'name';
+    }
+    if (/location/i.test(target)) {
+      return 'location';
+    }
+    if (/description/i.test(target)) {
+      return 'description';
+    }
+    return undefined;
+  },
+};

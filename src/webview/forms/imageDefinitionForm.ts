@@ -1,0 +1,395 @@
+/**
+ * Image definition form (Microsoft.Compute/galleries/images): everything `az sig image-definition create`
+ * takes; in update mode what Azure lets change (description, EULA, privacy and release-note URIs, end of
+ * life, recommended configuration, tags) — the rest is shown locked.
+ */
+import { parseComputeResourceId } from '../../azure/armId';
+import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
+import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags } from './commonFields';
+import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
+import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text } from './values';
+
+export const SECURITY_TYPES: readonly Choice[] = [
+  { value: '', label: 'Standard', description: 'No security type: Gen1 or Gen2 VMs without Trusted launch or confidential computing.' },
+  { value: 'TrustedLaunchSupported', label: 'Trusted launch supported', description: 'A generic Gen2 image: Gen2 VMs or Trusted launch VMs can be created from it.' },
+  { value: 'TrustedLaunch', label: 'Trusted launch', description: 'Only Trusted launch VMs can be created from it (private galleries only).' },
+  { value: 'ConfidentialVmSupported', label: 'Confidential VM supported', description: 'A generic Gen2 image: Gen2 VMs or confidential VMs can be created from it.' },
+  { value: 'ConfidentialVM', label: 'Confidential VM', description: 'Only confidential VMs can be created from it (private galleries only).' },
+  {
+    value: 'TrustedLaunchAndConfidentialVmSupported',
+    label: 'Trusted launch and confidential VM supported',
+    description: 'A generic Gen2 image: Gen2, Trusted launch or confidential VMs can be created from it.',
+  },
+];
+
+const TRUE_FALSE: readonly Choice[] = [
+  { value: '', label: 'Not set' },
+  { value: 'True', label: 'Supported' },
+  { value: 'False', label: 'Not supported' },
+];
+
+export const DISK_TYPES: readonly Choice[] = [
+  { value: 'Standard_LRS', label: 'Standard HDD (Standard_LRS)' },
+  { value: 'StandardSSD_LRS', label: 'Standard SSD (StandardSSD_LRS)' },
+  { value: 'StandardSSD_ZRS', label: 'Standard SSD zone-redundant (StandardSSD_ZRS)' },
+  { value: 'Premium_LRS', label: 'Premium SSD (Premium_LRS)' },
+  { value: 'Premium_ZRS', label: 'Premium SSD zone-redundant (Premium_ZRS)' },
+  { value: 'PremiumV2_LRS', label: 'Premium SSD v2 (PremiumV2_LRS)' },
+  { value: 'UltraSSD_LRS', label: 'Ultra disk (UltraSSD_LRS)' },
+];
+
+const definitionUpdatable = new Set(['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'vcpuMin', 'vcpuMax', 'memoryMin', 'memoryMax', 'tags']);
+
+const rawFields: readonly FieldSpec[] = [
+  subscriptionField,
+  { id: 'galleryId', label: 'Gallery', section: 'basics', type: 'picker', source: 'galleries', required: true, emptyLabel: 'Choose a gallery' },
+  {
+    id: 'name',
+    label: 'Image definition name',
+    section: 'basics',
+    type: 'text',
+    required: true,
+    help: 'Letters, digits, underscores, hyphens and periods; starts with a letter or digit.',
+    placeholder: 'ubuntu-24_04-gen2',
+  },
+  locationField('Usually the gallery\'s location.'),
+  { id: 'description', label: 'Description', section: 'basics', type: 'textarea' },
+  {
+    id: 'osType',
+    label: 'Operating system',
+    section: 'os',
+    type: 'select',
+    required: true,
+    choices: [
+      { value: 'Linux', label: 'Linux' },
+      { value: 'Windows', label: 'Windows' },
+    ],
+  },
+  {
+    id: 'osState',
+    label: 'Operating system state',
+    section: 'os',
+    type: 'select',
+    required: true,
+    choices: [
+      { value: 'Generalized', label: 'Generalized', description: 'Sysprepped / deprovisioned: each VM gets its own name, users and settings at deployment.' },
+      { value: 'Specialized', label: 'Specialized', description: 'A copy of a configured machine: VMs keep its name, users and settings.' },
+    ],
+  },
+  {
+    id: 'hyperVGeneration',
+    label: 'VM generation',
+    section: 'os',
+    type: 'select',
+    choices: [
+      { value: 'V1', label: 'Gen 1 (V1)', description: 'BIOS boot.' },
+      { value: 'V2', label: 'Gen 2 (V2)', description: 'UEFI boot; needed for Trusted launch, confidential VMs, Arm64 and NVMe.' },
+    ],
+  },
+  {
+    id: 'architecture',
+    label: 'Architecture',
+    section: 'os',
+    type: 'select',
+    choices: [
+      { value: 'x64', label: 'x64' },
+      { value: 'Arm64', label: 'Arm64' },
+    ],
+  },
+  { id: 'publisher', label: 'Publisher', section: 'identifier', type: 'text', required: true, help: 'Up to 128 characters.', placeholder: 'Contoso' },
+  { id: 'offer', label: 'Offer', section: 'identifier', type: 'text', required: true, help: 'Up to 64 characters.', placeholder: 'UbuntuServer' },
+  {
+    id: 'sku',
+    label: 'SKU',
+    section: 'identifier',
+    type: 'text',
+    required: true,
+    help: 'Up to 64 characters. Publisher, offer and SKU together are unique in the gallery.',
+    placeholder: '24_04-gen2',
+  },
+  { id: 'securityType', label: 'Security type', section: 'features', type: 'select', choices: SECURITY_TYPES },
+  { id: 'acceleratedNetworking', label: 'Accelerated networking', section: 'features', type: 'select', choices: TRUE_FALSE },
+  {
+    id: 'diskControllerTypes',
+    label: 'Disk controller types',
+    section: 'features',
+    type: 'select',
+    choices: [
+      { value: '', label: 'Not set (SCSI)' },
+      { value: 'SCSI', label: 'SCSI' },
+      { value: 'SCSI, NVMe', label: 'SCSI and NVMe', description: 'NVMe VMs and disks can only be captured in definitions that support NVMe.' },
+    ],
+  },
+  { id: 'hibernation', label: 'Hibernation', section: 'features', type: 'select', choices: TRUE_FALSE },
+  { id: 'vcpuMin', label: 'Minimum vCPUs', section: 'recommended', type: 'number' },
+  { id: 'vcpuMax', label: 'Maximum vCPUs', section: 'recommended', type: 'number' },
+  { id: 'memoryMin', label: 'Minimum memory (GB)', section: 'recommended', type: 'number' },
+  { id: 'memoryMax', label: 'Maximum memory (GB)', section: 'recommended', type: 'number' },
+  { id: 'disallowedDiskTypes', label: 'Disallowed disk types', section: 'recommended', type: 'multi', choices: DISK_TYPES, help: 'Disk types VMs from this image should not use.' },
+  { id: 'endOfLifeDate', label: 'End-of-life date', section: 'publishing', type: 'date', help: 'Informational: VMs can still be created after it.' },
+  { id: 'eula', label: 'EULA', section: 'publishing', type: 'textarea' },
+  { id: 'privacyStatementUri', label: 'Privacy statement URI', section: 'publishing', type: 'text', placeholder: 'https://' },
+  { id: 'releaseNoteUri', label: 'Release notes URI', section: 'publishing', type: 'text', placeholder: 'https://' },
+  { id: 'planName', label: 'Purchase plan name', section: 'plan', type: 'text', help: 'Only for images made from Marketplace images with a plan.' },
+  { id: 'planPublisher', label: 'Purchase plan publisher', section: 'plan', type: 'text' },
+  { id: 'planProduct', label: 'Purchase plan product', section: 'plan', type: 'text' },
+  tagsField,
+];
+
+/** In update mode everything is locked except what Azure lets change. */
+const fields: readonly FieldSpec[] = rawFields.map((f) => (definitionUpdatable.has(f.id) ? f : { ...f, immutable: true }));
+
+const FEATURE_NAMES: ReadonlyArray<[string, string]> = [
+  ['securityType', 'SecurityType'],
+  ['acceleratedNetworking', 'IsAcceleratedNetworkSupported'],
+  ['diskControllerTypes', 'DiskControllerTypes'],
+  ['hibernation', 'IsHibernateSupported'],
+];
+
+function range(min: string, max: string): JsonObject | undefined {
+  return compactOrUndefined({ min: intOrUndefined(min), max: intOrUndefined(max) });
+}
+
+function properties(values: FormValues, mode: FormMode): JsonObject {
+  const features: Json[] = FEATURE_NAMES.filter(([id]) => text(values, id)).map(([id, name]) => ({ name, value: text(values, id) }));
+  const disallowed = list(values, 'disallowedDiskTypes');
+  const plan = compactOrUndefined({
+    name: text(values, 'planName') || undefined,
+    publisher: text(values, 'planPublisher') || undefined,
+    product: text(values, 'planProduct') || undefined,
+  });
+  const recommended = compactOrUndefined({
+    vCPUs: range(text(values, 'vcpuMin'), text(values, 'vcpuMax')),
+    memory: range(text(values, 'memoryMin'), text(values, 'memoryMax')),
+  });
+  const identifier = { publisher: text(values, 'publisher'), offer: text(values, 'offer'), sku: text(values, 'sku') };
+  const common = {
+    eula: text(values, 'eula') || undefined,
+    privacyStatementUri: text(values, 'privacyStatementUri') || undefined,
+    releaseNoteUri: text(values, 'releaseNoteUri') || undefined,
+    endOfLifeDate: isoDate(text(values, 'endOfLifeDate')),
+    recommended,
+  };
+  if (mode === 'update') {
+    // PATCH: the identity of the definition (required by the API, unchanged) and what may change.
+    return compact({
+      description: text(values, 'description'),
+      osType: text(values, 'osType'),
+      osState: text(values, 'osState'),
+      hyperVGeneration: text(values, 'hyperVGeneration') || undefined,
+      architecture: text(values, 'architecture') || undefined,
+      identifier,
+      ...common,
+    });
+  }
+  return compact({
+    description: text(values, 'description') || undefined,
+    osType: text(values, 'osType'),
+    osState: text(values, 'osState'),
+    hyperVGeneration: text(values, 'hyperVGeneration') || undefined,
+    architecture: text(values, 'architecture') || undefined,
+    identifier,
+    features: features.length > 0 ? features : undefined,
+    disallowed: disallowed.length > 0 ? { diskTypes: disallowed } : undefined,
+    purchasePlan: plan,
+    ...common,
+  });
+}
+
+function body(values: FormValues, mode: FormMode): JsonObject {
+  const tags = tagsObject(values);
+  if (mode === 'update') {
+    return { properties: properties(values, mode), tags: tags ?? {} };
+  }
+  return compact({ location: text(values, 'location'), tags, properties: properties(values, mode) });
+}
+
+function rangeProblems(values: FormValues, errors: Record<string, string>, minId: string, maxId: string, what: string, max: number): void {
+  put(errors, minId, intProblem(text(values, minId), 1, max));
+  put(errors, maxId, intProblem(text(values, maxId), 1, max));
+  const min = intOrUndefined(text(values, minId));
+  const top = intOrUndefined(text(values, maxId));
+  if (min !== undefined && top !== undefined && min > top && errors[maxId] === undefined) {
+    errors[maxId] = `The maximum ${what} is less than the minimum (${min}).`;
+  }
+}
+
+function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!text(values, 'subscriptionId')) {
+    put(errors, 'subscriptionId', 'Choose a subscription.');
+  }
+  const gallery = parseComputeResourceId(text(values, 'galleryId'));
+  if (!gallery || gallery.kind !== 'gallery') {
+    put(errors, 'galleryId', 'Choose the gallery the definition goes in.');
+  }
+  const name = text(values, 'name');
+  put(errors, 'name', entityNameProblem(name, 'an image definition'));
+  if (mode === 'create' && nameTaken(name, context)) {
+    put(errors, 'name', `The gallery already has an image definition named "${name}".`);
+  }
+  validateLocationAndTags(values, errors);
+  for (const id of ['osType', 'osState'] as const) {
+    if (!text(values, id)) {
+      put(errors, id, 'Choose one.');
+    }
+  }
+  const generation = text(values, 'hyperVGeneration') || 'V1';
+  put(errors, 'publisher', identifierProblem(text(values, 'publisher'), 'publisher', 128));
+  put(errors, 'offer', identifierProblem(text(values, 'offer'), 'offer', 64));
+  put(errors, 'sku', identifierProblem(text(values, 'sku'), 'SKU', 64));
+  if (mode === 'create' && !errors.publisher && !errors.offer && !errors.sku) {
+    const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+    const clash = (context.siblingIdentifiers ?? []).find(
+      (i) => same(i.publisher, text(values, 'publisher')) && same(i.offer, text(values, 'offer')) && same(i.sku, text(values, 'sku')),
+    );
+    if (clash) {
+      errors.sku = `The definition "${clash.name}" in this gallery already uses this publisher, offer and SKU.`;
+    }
+  }
+  if (mode === 'create') {
+    const security = text(values, 'securityType');
+    if (security && generation !== 'V2') {
+      put(errors, 'securityType', 'Trusted launch and confidential VM images are Gen 2: set the VM generation to Gen 2 (V2).');
+    }
+    if (text(values, 'architecture') === 'Arm64' && generation !== 'V2') {
+      put(errors, 'hyperVGeneration', 'Arm64 images are Gen 2 (V2).');
+    }
+    if (/confidential/i.test(security) && text(values, 'architecture') === 'Arm64') {
+      put(errors, 'securityType', 'Confidential VMs run on x64 only.');
+    }
+    if (text(values, 'diskControllerTypes').includes('NVMe') && generation !== 'V2') {
+      put(errors, 'diskControllerTypes', 'NVMe needs Gen 2 (V2).');
+    }
+    const plan = ['planName', 'planPublisher', 'planProduct'].filter((id) => text(values, id));
+    if (plan.length > 0 && plan.length < 3) {
+      for (const id of ['planName', 'planPublisher', 'planProduct']) {
+        if (!text(values, id)) {
+          put(errors, id, 'A purchase plan needs its name, publisher and product.');
+        }
+      }
+    }
+  }
+  rangeProblems(values, errors, 'vcpuMin', 'vcpuMax', 'vCPU count', 1024);
+  rangeProblems(values, errors, 'memoryMin', 'memoryMax', 'memory', 16_384);
+  const eol = text(values, 'endOfLifeDate');
+  const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
+  if (mode === 'update' && originalEol && !eol) {
+    put(errors, 'endOfLifeDate', 'Azure cannot remove an end-of-life date: set another date instead.');
+  } else if (mode === 'create' || eol !== originalEol) {
+    put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
+  }
+  put(errors, 'privacyStatementUri', urlProblem(text(values, 'privacyStatementUri')));
+  put(errors, 'releaseNoteUri', urlProblem(text(values, 'releaseNoteUri')));
+  return errors;
+}
+
+const TARGETS: ReadonlyArray<[RegExp, string]> = [
+  [/galleryImageName|^name$/i, 'name'],
+  [/identifier\.publisher/i, 'publisher'],
+  [/identifier\.offer/i, 'offer'],
+  [/identifier\.sku|identifier$/i, 'sku'],
+  [/osType/i, 'osType'],
+  [/osState/i, 'osState'],
+  [/hyperVGeneration/i, 'hyperVGeneration'],
+  [/architecture/i, 'architecture'],
+  [/endOfLifeDate/i, 'endOfLifeDate'],
+  [/vCPUs/i, 'vcpuMax'],
+  [/memory/i, 'memoryMax'],
+  [/privacyStatementUri/i, 'privacyStatementUri'],
+  [/releaseNoteUri/i, 'releaseNoteUri'],
+  [/location/i, 'location'],
+  [/features/i, 'securityType'],
+];
+
+export const imageDefinitionForm: FormDefinition = {
+  kind: 'imageDefinition',
+  noun: 'image definition',
+  sections: [
+    { id: 'basics', title: 'Basics' },
+    { id: 'os', title: 'Operating system' },
+    { id: 'identifier', title: 'Publisher, offer and SKU' },
+    { id: 'features', title: 'Features' },
+    { id: 'recommended', title: 'Recommended VM configuration' },
+    { id: 'publishing', title: 'Publishing' },
+    { id: 'plan', title: 'Purchase plan' },
+    { id: 'tags', title: 'Tags' },
+  ],
+  fields,
+
+  defaults(): FormValues {
+    const values: Record<string, string | readonly never[]> = {};
+    for (const f of fields) {
+      values[f.id] = f.type === 'table' ? [] : '';
+    }
+    return { ...values, osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2', architecture: 'x64', securityType: 'TrustedLaunchSupported' };
+  },
+
+  validate,
+
+  target(values: FormValues, mode: FormMode) {
+    const gallery = parseComputeResourceId(text(values, 'galleryId'));
+    const name = text(values, 'name');
+    if (!gallery || gallery.kind !== 'gallery' || entityNameProblem(name, 'an image definition')) {
+      return undefined;
+    }
+    return {
+      method: mode === 'create' ? 'PUT' : 'PATCH',
+      id: `${gallery.id}/images/${encodeURIComponent(name)}`,
+      apiVersion: GALLERY_API_VERSION,
+      subscriptionId: gallery.subscriptionId,
+    };
+  },
+
+  requestBody: (values, mode) => body(values, mode),
+
+  templateResource(values: FormValues) {
+    const gallery = parseComputeResourceId(text(values, 'galleryId'));
+    const galleryName = gallery?.kind === 'gallery' ? gallery.gallery : '<gallery>';
+    return templateResource('Microsoft.Compute/galleries/images', GALLERY_API_VERSION, `${galleryName}/${text(values, 'name')}`, body(values, 'create'));
+  },
+
+  fromResource(resource: JsonObject): FormValues {
+    const id = parseComputeResourceId(stringAt(resource, 'id'));
+    const p = objectAt(resource, 'properties') ?? {};
+    const feature = (name: string): string => {
+      const found = arrayAt(p, 'features').find((f) => isJsonObject(f) && stringAt(f, 'name').toLowerCase() === name.toLowerCase());
+      return found ? stringAt(found, 'value') : '';
+    };
+    const values: Record<string, FormValues[string]> = {
+      subscriptionId: id?.subscriptionId ?? '',
+      galleryId: id?.kind === 'imageDefinition' ? id.id.split('/').slice(0, -2).join('/') : '',
+      name: id?.kind === 'imageDefinition' ? id.imageDefinition : stringAt(resource, 'name'),
+      location: stringAt(resource, 'location'),
+      description: stringAt(p, 'description'),
+      osType: stringAt(p, 'osType'),
+      osState: stringAt(p, 'osState'),
+      hyperVGeneration: stringAt(p, 'hyperVGeneration') || 'V1',
+      architecture: stringAt(p, 'architecture') || 'x64',
+      publisher: stringAt(p, 'identifier', 'publisher'),
+      offer: stringAt(p, 'identifier', 'offer'),
+      sku: stringAt(p, 'identifier', 'sku'),
+      vcpuMin: stringAt(p, 'recommended', 'vCPUs', 'min'),
+      vcpuMax: stringAt(p, 'recommended', 'vCPUs', 'max'),
+      memoryMin: stringAt(p, 'recommended', 'memory', 'min'),
+      memoryMax: stringAt(p, 'recommended', 'memory', 'max'),
+      disallowedDiskTypes: arrayAt(p, 'disallowed', 'diskTypes').filter((t): t is string => typeof t === 'string').join(','),
+      endOfLifeDate: dayOf(stringAt(p, 'endOfLifeDate')),
+      eula: stringAt(p, 'eula'),
+      privacyStatementUri: stringAt(p, 'privacyStatementUri'),
+      releaseNoteUri: stringAt(p, 'releaseNoteUri'),
+      planName: stringAt(p, 'purchasePlan', 'name'),
+      planPublisher: stringAt(p, 'purchasePlan', 'publisher'),
+      planProduct: stringAt(p, 'purchasePlan', 'product'),
+      tags: tagRows(resource),
+    };
+    for (const [field, name] of FEATURE_NAMES) {
+      values[field] = feature(name);
+    }
+    return values;
+  },
+
+  fieldForArmTarget(target: string) {
+    return TARGETS.find(([re]) => re.test(target))?.[1];
+  },
+};

@@ -1,0 +1,622 @@
+/**
+ * Image version form (Microsoft.Compute/galleries/images/versions): every source `az sig image-version
+ * create` takes (managed image, VM, OS disk or snapshot plus data disks, VHDs in a storage account,
+ * another image version), replication to target regions and extended locations. In update mode the
+ * target regions (sent as the complete set), replica counts, exclude-from-latest, end of life and tags.
+ */
+import { parseComputeResourceId } from '../../azure/armId';
+import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
+import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource } from './commonFields';
+import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
+import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text } from './values';
+
+export type VersionSource = 'managedImage' | 'virtualMachine' | 'disks' | 'vhd' | 'imageVersion';
+
+const SOURCES: readonly Choice[] = [
+  { value: 'managedImage', label: 'A managed image' },
+  { value: 'virtualMachine', label: 'A virtual machine', description: 'captures the VM\'s OS and data disks' },
+  { value: 'disks', label: 'An OS disk or snapshot, with data disks' },
+  { value: 'vhd', label: 'VHDs in a storage account' },
+  { value: 'imageVersion', label: 'Another image version' },
+];
+
+const STORAGE_TYPES: readonly Choice[] = [
+  { value: 'Standard_LRS', label: 'Standard_LRS' },
+  { value: 'Standard_ZRS', label: 'Standard_ZRS' },
+  { value: 'Premium_LRS', label: 'Premium_LRS' },
+  { value: 'PremiumV2_LRS', label: 'PremiumV2_LRS' },
+];
+
+const EDGE_STORAGE_TYPES: readonly Choice[] = [
+  { value: 'Standard_LRS', label: 'Standard_LRS' },
+  { value: 'StandardSSD_LRS', label: 'StandardSSD_LRS' },
+  { value: 'Premium_LRS', label: 'Premium_LRS' },
+];
+
+const CACHING: readonly Choice[] = [
+  { value: 'ReadOnly', label: 'ReadOnly' },
+  { value: 'None', label: 'None' },
+  { value: 'ReadWrite', label: 'ReadWrite' },
+];
+
+const source = (v: FormValues): string => text(v, 'sourceType') || 'managedImage';
+const when =
+  (...types: VersionSource[]) =>
+  (v: FormValues): boolean =>
+    (types as string[]).includes(source(v));
+
+const updatable = new Set(['targetRegions', 'replicaCount', 'excludeFromLatest', 'endOfLifeDate', 'allowDeletionOfReplicatedLocations', 'targetExtendedLocations', 'tags']);
+
+const rawFields: readonly FieldSpec[] = [
+  subscriptionField,
+  { id: 'galleryId', label: 'Gallery', section: 'basics', type: 'picker', source: 'galleries', required: true, emptyLabel: 'Choose a gallery' },
+  { id: 'definitionId', label: 'Image definition', section: 'basics', type: 'picker', source: 'imageDefinitions', required: true, emptyLabel: 'Choose an image definition' },
+  { id: 'name', label: 'Version', section: 'basics', type: 'text', required: true, help: 'Major.Minor.Patch, e.g. 1.0.0 or 2026.11.22.', placeholder: '1.0.0' },
+  locationField('The source region: the source must be in it, and it is always a target region.'),
+  { id: 'sourceType', label: 'Source', section: 'source', type: 'radio', choices: SOURCES },
+  { id: 'managedImageId', label: 'Managed image', section: 'source', type: 'picker', source: 'managedImages', required: true, emptyLabel: 'Choose a managed image', visibleWhen: when('managedImage') },
+  { id: 'virtualMachineId', label: 'Virtual machine', section: 'source', type: 'picker', source: 'virtualMachines', required: true, emptyLabel: 'Choose a VM', visibleWhen: when('virtualMachine') },
+  { id: 'sourceVersionId', label: 'Image version', section: 'source', type: 'picker', source: 'imageVersions', required: true, emptyLabel: 'Choose an image version', visibleWhen: when('imageVersion') },
+  { id: 'osDiskId', label: 'OS disk or snapshot', section: 'source', type: 'picker', source: 'diskSources', required: true, emptyLabel: 'Choose a disk or snapshot', visibleWhen: when('disks') },
+  { id: 'storageAccountId', label: 'Storage account', section: 'source', type: 'picker', source: 'storageAccounts', required: true, emptyLabel: 'Choose the storage account of the VHDs', visibleWhen: when('vhd') },
+  { id: 'osVhdUri', label: 'OS disk VHD URI', section: 'source', type: 'text', required: true, placeholder: 'https://account.blob.core.windows.net/vhds/os.vhd', visibleWhen: when('vhd') },
+  { id: 'osHostCaching', label: 'OS disk host caching', section: 'source', type: 'select', choices: CACHING, visibleWhen: when('disks', 'vhd') },
+  {
+    id: 'dataDisks',
+    label: 'Data disks',
+    section: 'source',
+    type: 'table',
+    addLabel: 'Add data disk',
+    maxRows: 64,
+    visibleWhen: when('disks'),
+    columns: [
+      { id: 'lun', label: 'LUN', type: 'number' },
+      { id: 'sourceId', label: 'Disk or snapshot', type: 'picker', source: 'diskSources', emptyLabel: 'Choose' },
+      { id: 'hostCaching', label: 'Host caching', type: 'select', choices: CACHING },
+    ],
+    newRow: (v) => ({ lun: String(filledRows(v, 'dataDisks').length), hostCaching: 'None' }),
+  },
+  {
+    id: 'vhdDataDisks',
+    label: 'Data disk VHDs',
+    section: 'source',
+    type: 'table',
+    addLabel: 'Add data disk VHD',
+    maxRows: 64,
+    visibleWhen: when('vhd'),
+    columns: [
+      { id: 'lun', label: 'LUN', type: 'number' },
+      { id: 'uri', label: 'VHD URI', type: 'text', placeholder: 'https://…/data.vhd' },
+      { id: 'hostCaching', label: 'Host caching', type: 'select', choices: CACHING },
+    ],
+    newRow: (v) => ({ lun: String(filledRows(v, 'vhdDataDisks').length), hostCaching: 'None' }),
+  },
+  {
+    id: 'targetRegions',
+    label: 'Target regions',
+    section: 'replication',
+    type: 'table',
+    addLabel: 'Add region',
+    maxRows: 100,
+    help: 'Where the version is replicated. Must include the source region. Disk encryption sets must be in the region they encrypt.',
+    columns: [
+      { id: 'name', label: 'Region', type: 'picker', source: 'locations', emptyLabel: 'Choose', immutable: true },
+      { id: 'replicas', label: 'Replicas', type: 'number' },
+      { id: 'storageAccountType', label: 'Storage', type: 'select', choices: STORAGE_TYPES, immutable: true },
+      { id: 'osDiskEncryptionSetId', label: 'OS disk encryption set', type: 'picker', source: 'diskEncryptionSets', emptyLabel: 'Platform-managed key', immutable: true },
+      { id: 'dataDiskEncryptionSetId', label: 'Data disks encryption set', type: 'picker', source: 'diskEncryptionSets', emptyLabel: 'Platform-managed key', immutable: true },
+      // An existing region's encryption exactly as Azure has it: sent back unchanged on update.
+      { id: 'encryption', label: 'Encryption (as in Azure)', type: 'text', hidden: true, immutable: true },
+    ],
+    newRow: () => ({ replicas: '1', storageAccountType: 'Standard_LRS' }),
+  },
+  { id: 'replicaCount', label: 'Default replica count', section: 'replication', type: 'number', help: 'For target regions without their own count.' },
+  { id: 'storageAccountType', label: 'Default storage account type', section: 'replication', type: 'select', choices: STORAGE_TYPES },
+  {
+    id: 'replicationMode',
+    label: 'Replication mode',
+    section: 'replication',
+    type: 'select',
+    choices: [
+      { value: 'Full', label: 'Full', description: 'Copies the whole image: for production.' },
+      { value: 'Shallow', label: 'Shallow', description: 'Faster, for testing: no replication beyond the source region; up to 4 TB.' },
+    ],
+  },
+  {
+    id: 'allowDeletionOfReplicatedLocations',
+    label: 'Allow removing regions that are already replicated',
+    section: 'replication',
+    type: 'checkbox',
+    onlyIn: 'update',
+    help: 'Without it Azure refuses to drop a replicated region.',
+  },
+  {
+    id: 'targetExtendedLocations',
+    label: 'Target extended locations (edge zones)',
+    section: 'replication',
+    type: 'table',
+    addLabel: 'Add extended location',
+    maxRows: 50,
+    columns: [
+      { id: 'name', label: 'Region', type: 'picker', source: 'locations', emptyLabel: 'Choose' },
+      { id: 'edgeZone', label: 'Edge zone', type: 'text', placeholder: 'microsoftlosangeles1' },
+      { id: 'replicas', label: 'Replicas', type: 'number' },
+      { id: 'storageAccountType', label: 'Storage', type: 'select', choices: EDGE_STORAGE_TYPES },
+    ],
+    newRow: () => ({ replicas: '1', storageAccountType: 'Standard_LRS' }),
+  },
+  { id: 'excludeFromLatest', label: 'Exclude from latest', section: 'publishing', type: 'checkbox', help: 'VMs deployed from "latest" will not use this version.' },
+  { id: 'endOfLifeDate', label: 'End-of-life date', section: 'publishing', type: 'date', help: 'Informational: VMs can still be created after it.' },
+  tagsField,
+];
+
+const fields: readonly FieldSpec[] = rawFields.map((f) => (updatable.has(f.id) ? f : { ...f, immutable: true }));
+
+/** The source resource's ARM id and the picker list it comes from. */
+function chosenSource(values: FormValues): { id: string; source: PickerSource; field: string } | undefined {
+  switch (source(values)) {
+    case 'managedImage':
+      return { id: text(values, 'managedImageId'), source: 'managedImages', field: 'managedImageId' };
+    case 'virtualMachine':
+      return { id: text(values, 'virtualMachineId'), source: 'virtualMachines', field: 'virtualMachineId' };
+    case 'imageVersion':
+      return { id: text(values, 'sourceVersionId'), source: 'imageVersions', field: 'sourceVersionId' };
+    case 'disks':
+      return { id: text(values, 'osDiskId'), source: 'diskSources', field: 'osDiskId' };
+    case 'vhd':
+      return { id: text(values, 'storageAccountId'), source: 'storageAccounts', field: 'storageAccountId' };
+    default:
+      return undefined;
+  }
+}
+
+function factsOf(id: string, from: PickerSource, context: ValidationContext): ResourceFacts | undefined {
+  return context.options?.[from]?.find((o) => o.value.toLowerCase() === id.toLowerCase())?.facts;
+}
+
+/** LUNs of the data disks the form lists (for per-LUN disk encryption). */
+function dataLuns(values: FormValues): number[] {
+  const table = source(values) === 'disks' ? 'dataDisks' : source(values) === 'vhd' ? 'vhdDataDisks' : '';
+  return table ? filledRows(values, table).map(({ row }) => intOrUndefined(cell(row, 'lun'))).filter((n): n is number => n !== undefined) : [];
+}
+
+function parseEncryption(value: string): JsonObject | undefined {
+  if (!value) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isJsonObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function targetRegion(values: FormValues, row: TableRow): JsonObject {
+  const kept = parseEncryption(cell(row, 'encryption'));
+  if (kept) {
+    return compact({
+      name: cell(row, 'name'),
+      regionalReplicaCount: intOrUndefined(cell(row, 'replicas')),
+      storageAccountType: cell(row, 'storageAccountType') || undefined,
+      encryption: kept,
+    });
+  }
+  const osDes = cell(row, 'osDiskEncryptionSetId');
+  const dataDes = cell(row, 'dataDiskEncryptionSetId');
+  const encryption = compactOrUndefined({
+    osDiskImage: osDes ? { diskEncryptionSetId: osDes } : undefined,
+    dataDiskImages: dataDes ? dataLuns(values).map((lun) => ({ lun, diskEncryptionSetId: dataDes })) : undefined,
+  });
+  return compact({
+    name: cell(row, 'name'),
+    regionalReplicaCount: intOrUndefined(cell(row, 'replicas')),
+    storageAccountType: cell(row, 'storageAccountType') || undefined,
+    encryption,
+  });
+}
+
+function storageProfile(values: FormValues): JsonObject {
+  const caching = text(values, 'osHostCaching') || undefined;
+  switch (source(values)) {
+    case 'managedImage':
+      return { source: { id: text(values, 'managedImageId') } };
+    case 'virtualMachine':
+      return { source: { virtualMachineId: text(values, 'virtualMachineId') } };
+    case 'imageVersion':
+      return { source: { id: text(values, 'sourceVersionId') } };
+    case 'disks': {
+      const data: Json[] = filledRows(values, 'dataDisks').map(({ row }) =>
+        compact({ lun: intOrUndefined(cell(row, 'lun')) ?? 0, source: { id: cell(row, 'sourceId') }, hostCaching: cell(row, 'hostCaching') || undefined }),
+      );
+      return compact({ osDiskImage: compact({ source: { id: text(values, 'osDiskId') }, hostCaching: caching }), dataDiskImages: data.length > 0 ? data : undefined });
+    }
+    case 'vhd': {
+      const account = text(values, 'storageAccountId');
+      const data: Json[] = filledRows(values, 'vhdDataDisks').map(({ row }) =>
+        compact({ lun: intOrUndefined(cell(row, 'lun')) ?? 0, source: { storageAccountId: account, uri: cell(row, 'uri') }, hostCaching: cell(row, 'hostCaching') || undefined }),
+      );
+      return compact({
+        osDiskImage: compact({ source: { storageAccountId: account, uri: text(values, 'osVhdUri') }, hostCaching: caching }),
+        dataDiskImages: data.length > 0 ? data : undefined,
+      });
+    }
+    default:
+      return {};
+  }
+}
+
+function body(values: FormValues, mode: FormMode): JsonObject {
+  const regions: Json[] = filledRows(values, 'targetRegions').map(({ row }) => targetRegion(values, row));
+  const extended: Json[] = filledRows(values, 'targetExtendedLocations').map(({ row }) =>
+    compact({
+      name: cell(row, 'name'),
+      extendedLocation: { name: cell(row, 'edgeZone'), type: 'EdgeZone' },
+      extendedLocationReplicaCount: intOrUndefined(cell(row, 'replicas')),
+      storageAccountType: cell(row, 'storageAccountType') || undefined,
+    }),
+  );
+  const tags = tagsObject(values);
+  const common = {
+    // Updating target regions sends the complete set: every row of the table.
+    targetRegions: regions,
+    replicaCount: intOrUndefined(text(values, 'replicaCount')),
+    excludeFromLatest: flag(values, 'excludeFromLatest'),
+    endOfLifeDate: isoDate(text(values, 'endOfLifeDate')),
+    targetExtendedLocations: extended.length > 0 ? extended : undefined,
+  };
+  if (mode === 'update') {
+    return compact({
+      properties: compact({
+        publishingProfile: compact(common),
+        safetyProfile: flag(values, 'allowDeletionOfReplicatedLocations') ? { allowDeletionOfReplicatedLocations: true } : undefined,
+      }),
+      tags: tags ?? {},
+    });
+  }
+  return compact({
+    location: text(values, 'location'),
+    tags,
+    properties: {
+      publishingProfile: compact({
+        ...common,
+        storageAccountType: text(values, 'storageAccountType') || undefined,
+        replicationMode: text(values, 'replicationMode') || undefined,
+      }),
+      storageProfile: storageProfile(values),
+    },
+  });
+}
+
+function validateSource(values: FormValues, errors: Record<string, string>, context: ValidationContext): void {
+  switch (source(values)) {
+    case 'managedImage':
+      put(errors, 'managedImageId', armIdProblem(text(values, 'managedImageId'), 'Microsoft.Compute/images', 'a managed image'));
+      break;
+    case 'virtualMachine':
+      put(errors, 'virtualMachineId', armIdProblem(text(values, 'virtualMachineId'), 'Microsoft.Compute/virtualMachines', 'a virtual machine'));
+      break;
+    case 'imageVersion':
+      put(errors, 'sourceVersionId', parseComputeResourceId(text(values, 'sourceVersionId'))?.kind === 'imageVersion' ? undefined : 'Choose an image version.');
+      break;
+    case 'disks': {
+      const os = text(values, 'osDiskId');
+      put(errors, 'osDiskId', /\/providers\/Microsoft\.Compute\/(disks|snapshots)\/[^/]+$/i.test(os) ? undefined : 'Choose the OS disk or snapshot.');
+      const luns = new Set<number>();
+      for (const { row, index } of filledRows(values, 'dataDisks')) {
+        const at = `dataDisks[${index}]`;
+        put(errors, `${at}.lun`, intProblem(cell(row, 'lun'), 0, 63, true));
+        const lun = intOrUndefined(cell(row, 'lun'));
+        if (lun !== undefined && luns.has(lun)) {
+          put(errors, `${at}.lun`, `LUN ${lun} is used twice.`);
+        }
+        if (lun !== undefined) {
+          luns.add(lun);
+        }
+        if (!/\/providers\/Microsoft\.Compute\/(disks|snapshots)\/[^/]+$/i.test(cell(row, 'sourceId'))) {
+          put(errors, `${at}.sourceId`, 'Choose the disk or snapshot.');
+        }
+        if (cell(row, 'sourceId') && cell(row, 'sourceId').toLowerCase() === os.toLowerCase()) {
+          put(errors, `${at}.sourceId`, 'This is already the OS disk.');
+        }
+      }
+      break;
+    }
+    case 'vhd': {
+      put(errors, 'storageAccountId', armIdProblem(text(values, 'storageAccountId'), 'Microsoft.Storage/storageAccounts', 'a storage account'));
+      put(errors, 'osVhdUri', blobUriProblem(text(values, 'osVhdUri')));
+      const luns = new Set<number>();
+      for (const { row, index } of filledRows(values, 'vhdDataDisks')) {
+        const at = `vhdDataDisks[${index}]`;
+        put(errors, `${at}.lun`, intProblem(cell(row, 'lun'), 0, 63, true));
+        const lun = intOrUndefined(cell(row, 'lun'));
+        if (lun !== undefined && luns.has(lun)) {
+          put(errors, `${at}.lun`, `LUN ${lun} is used twice.`);
+        }
+        if (lun !== undefined) {
+          luns.add(lun);
+        }
+        put(errors, `${at}.uri`, blobUriProblem(cell(row, 'uri')));
+      }
+      break;
+    }
+    default:
+      put(errors, 'sourceType', 'Choose a source.');
+  }
+
+  // The source must fit the definition: OS type, OS state and generation.
+  const chosen = chosenSource(values);
+  const facts = chosen ? factsOf(chosen.id, chosen.source, context) : undefined;
+  const definition = context.definition;
+  if (chosen && facts && definition && !errors[chosen.field]) {
+    const mismatch = (what: string, a: string | undefined, b: string | undefined): string | undefined =>
+      a && b && a.toLowerCase() !== b.toLowerCase() ? `The source's ${what} is ${a}, the definition's is ${b}.` : undefined;
+    put(errors, chosen.field, mismatch('OS type', facts.osType, definition.osType));
+    put(errors, chosen.field, mismatch('OS state', facts.osState, definition.osState));
+    put(errors, chosen.field, mismatch('VM generation', facts.hyperVGeneration, definition.hyperVGeneration));
+    put(errors, chosen.field, mismatch('architecture', facts.architecture, definition.architecture));
+    if (chosen.source === 'managedImages' && definition.osState?.toLowerCase() === 'specialized') {
+      put(errors, chosen.field, 'Managed images are generalized; this definition is for specialized images.');
+    }
+  }
+}
+
+function validateRegions(values: FormValues, mode: FormMode, errors: Record<string, string>, context: ValidationContext): void {
+  const regions = filledRows(values, 'targetRegions');
+  const location = text(values, 'location');
+  if (regions.length === 0) {
+    put(errors, 'targetRegions', 'Add at least one target region (the source region).');
+  }
+  const seen = new Set<string>();
+  const luns = dataLuns(values);
+  for (const { row, index } of regions) {
+    const at = `targetRegions[${index}]`;
+    const name = cell(row, 'name');
+    if (!name) {
+      put(errors, `${at}.name`, 'Choose the region.');
+    } else if (seen.has(name.replace(/\s+/g, '').toLowerCase())) {
+      put(errors, `${at}.name`, `${regionLabel(name, context)} is listed twice.`);
+    }
+    seen.add(name.replace(/\s+/g, '').toLowerCase());
+    put(errors, `${at}.replicas`, intProblem(cell(row, 'replicas'), 1, 100));
+    for (const column of ['osDiskEncryptionSetId', 'dataDiskEncryptionSetId']) {
+      const des = cell(row, column);
+      if (!des) {
+        continue;
+      }
+      put(errors, `${at}.${column}`, armIdProblem(des, 'Microsoft.Compute/diskEncryptionSets', 'a disk encryption set'));
+      const desRegion = factsOf(des, 'diskEncryptionSets', context)?.location;
+      if (desRegion && name && !sameRegion(desRegion, name)) {
+        put(errors, `${at}.${column}`, `This disk encryption set is in ${regionLabel(desRegion, context)}; a region needs one of its own.`);
+      }
+    }
+    if (cell(row, 'dataDiskEncryptionSetId') && luns.length === 0 && mode === 'create') {
+      put(errors, `${at}.dataDiskEncryptionSetId`, 'Data disk encryption needs the data disks listed under Source (disk or VHD sources).');
+    }
+  }
+  if (location && regions.length > 0 && !regions.some(({ row }) => sameRegion(cell(row, 'name'), location))) {
+    put(errors, 'targetRegions', `The target regions must include the version's location, ${regionLabel(location, context)}.`);
+  }
+  const chosen = chosenSource(values);
+  const sourceRegion = chosen ? factsOf(chosen.id, chosen.source, context)?.location : undefined;
+  if (chosen && sourceRegion && source(values) !== 'imageVersion') {
+    if (location && !sameRegion(sourceRegion, location)) {
+      put(errors, 'location', `The source is in ${regionLabel(sourceRegion, context)}: the version's location must be the source region.`);
+    }
+    if (regions.length > 0 && !regions.some(({ row }) => sameRegion(cell(row, 'name'), sourceRegion))) {
+      put(errors, 'targetRegions', `The source region, ${regionLabel(sourceRegion, context)}, must be one of the target regions.`);
+    }
+  }
+  if (mode === 'update' && context.original && !flag(values, 'allowDeletionOfReplicatedLocations')) {
+    const before = filledRows(context.original, 'targetRegions').map(({ row }) => cell(row, 'name'));
+    const dropped = before.filter((b) => !regions.some(({ row }) => sameRegion(cell(row, 'name'), b)));
+    if (dropped.length > 0) {
+      put(errors, 'targetRegions', `${dropped.map((d) => regionLabel(d, context)).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} already replicated: tick "Allow removing regions that are already replicated" to remove ${dropped.length === 1 ? 'it' : 'them'}.`);
+    }
+  }
+  put(errors, 'replicaCount', intProblem(text(values, 'replicaCount'), 1, 100));
+  for (const { row, index } of filledRows(values, 'targetExtendedLocations')) {
+    const at = `targetExtendedLocations[${index}]`;
+    if (!cell(row, 'name')) {
+      put(errors, `${at}.name`, 'Choose the region of the edge zone.');
+    }
+    if (!cell(row, 'edgeZone')) {
+      put(errors, `${at}.edgeZone`, 'Enter the edge zone name.');
+    }
+    put(errors, `${at}.replicas`, intProblem(cell(row, 'replicas'), 1, 100));
+  }
+}
+
+function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!text(values, 'subscriptionId')) {
+    put(errors, 'subscriptionId', 'Choose a subscription.');
+  }
+  if (parseComputeResourceId(text(values, 'galleryId'))?.kind !== 'gallery') {
+    put(errors, 'galleryId', 'Choose the gallery.');
+  }
+  const definition = parseComputeResourceId(text(values, 'definitionId'));
+  if (definition?.kind !== 'imageDefinition') {
+    put(errors, 'definitionId', 'Choose the image definition the version belongs to.');
+  }
+  const name = text(values, 'name');
+  put(errors, 'name', versionNameProblem(name));
+  if (mode === 'create' && nameTaken(name, context)) {
+    put(errors, 'name', `Version ${name} already exists in this image definition.`);
+  }
+  if (!text(values, 'location')) {
+    put(errors, 'location', 'Choose the location (the source region).');
+  }
+  if (mode === 'create') {
+    validateSource(values, errors, context);
+  }
+  validateRegions(values, mode, errors, context);
+  const eol = text(values, 'endOfLifeDate');
+  const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
+  if (mode === 'update' && originalEol && !eol) {
+    put(errors, 'endOfLifeDate', 'Azure cannot remove an end-of-life date: set another date instead.');
+  } else if (mode === 'create' || eol !== originalEol) {
+    put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
+  }
+  Object.assign(errors, tagProblems(values));
+  return errors;
+}
+
+function regionRows(p: JsonObject): TableRow[] {
+  return arrayAt(p, 'publishingProfile', 'targetRegions')
+    .filter(isJsonObject)
+    .map((r) => ({
+      name: stringAt(r, 'name'),
+      replicas: stringAt(r, 'regionalReplicaCount'),
+      storageAccountType: stringAt(r, 'storageAccountType'),
+      osDiskEncryptionSetId: stringAt(r, 'encryption', 'osDiskImage', 'diskEncryptionSetId'),
+      dataDiskEncryptionSetId: stringAt(arrayAt(r, 'encryption', 'dataDiskImages').find(isJsonObject) ?? {}, 'diskEncryptionSetId'),
+      encryption: objectAt(r, 'encryption') ? JSON.stringify(objectAt(r, 'encryption')) : '',
+    }));
+}
+
+function sourceValues(storage: JsonObject): Record<string, FormValues[string]> {
+  const sourceId = stringAt(storage, 'source', 'id');
+  const vm = stringAt(storage, 'source', 'virtualMachineId');
+  const osSource = objectAt(storage, 'osDiskImage', 'source') ?? {};
+  const data = arrayAt(storage, 'dataDiskImages').filter(isJsonObject);
+  const caching = stringAt(storage, 'osDiskImage', 'hostCaching');
+  if (vm) {
+    return { sourceType: 'virtualMachine', virtualMachineId: vm };
+  }
+  if (sourceId && /\/galleries\//i.test(sourceId)) {
+    return { sourceType: 'imageVersion', sourceVersionId: sourceId };
+  }
+  if (sourceId) {
+    return { sourceType: 'managedImage', managedImageId: sourceId };
+  }
+  if (stringAt(osSource, 'uri')) {
+    return {
+      sourceType: 'vhd',
+      storageAccountId: stringAt(osSource, 'storageAccountId') || stringAt(osSource, 'id'),
+      osVhdUri: stringAt(osSource, 'uri'),
+      osHostCaching: caching,
+      vhdDataDisks: data.map((d) => ({ lun: stringAt(d, 'lun'), uri: stringAt(d, 'source', 'uri'), hostCaching: stringAt(d, 'hostCaching') })),
+    };
+  }
+  return {
+    sourceType: 'disks',
+    osDiskId: stringAt(osSource, 'id'),
+    osHostCaching: caching,
+    dataDisks: data.map((d) => ({ lun: stringAt(d, 'lun'), sourceId: stringAt(d, 'source', 'id'), hostCaching: stringAt(d, 'hostCaching') })),
+  };
+}
+
+const TARGETS: ReadonlyArray<[RegExp, string]> = [
+  [/galleryImageVersionName|^name$/i, 'name'],
+  [/targetRegions|publishing regions/i, 'targetRegions'],
+  [/replicaCount/i, 'replicaCount'],
+  [/endOfLifeDate/i, 'endOfLifeDate'],
+  [/targetExtendedLocations/i, 'targetExtendedLocations'],
+  [/location/i, 'location'],
+];
+
+export const imageVersionForm: FormDefinition = {
+  kind: 'imageVersion',
+  noun: 'image version',
+  sections: [
+    { id: 'basics', title: 'Basics' },
+    { id: 'source', title: 'Source' },
+    { id: 'replication', title: 'Replication' },
+    { id: 'publishing', title: 'Publishing' },
+    { id: 'tags', title: 'Tags' },
+  ],
+  fields,
+
+  defaults(): FormValues {
+    const values: Record<string, FormValues[string]> = {};
+    for (const f of fields) {
+      values[f.id] = f.type === 'table' ? [] : f.type === 'checkbox' ? false : '';
+    }
+    return {
+      ...values,
+      sourceType: 'managedImage',
+      osHostCaching: 'ReadOnly',
+      storageAccountType: 'Standard_LRS',
+      replicationMode: 'Full',
+      replicaCount: '1',
+      targetRegions: [{ name: '', replicas: '1', storageAccountType: 'Standard_LRS', osDiskEncryptionSetId: '', dataDiskEncryptionSetId: '' }],
+    };
+  },
+
+  validate,
+
+  target(values: FormValues, mode: FormMode) {
+    const definition = parseComputeResourceId(text(values, 'definitionId'));
+    const name = text(values, 'name');
+    if (!definition || definition.kind !== 'imageDefinition' || versionNameProblem(name)) {
+      return undefined;
+    }
+    return { method: mode === 'create' ? 'PUT' : 'PATCH', id: `${definition.id}/versions/${name}`, apiVersion: GALLERY_API_VERSION, subscriptionId: definition.subscriptionId };
+  },
+
+  requestBody: (values, mode) => body(values, mode),
+
+  templateResource(values: FormValues) {
+    const definition = parseComputeResourceId(text(values, 'definitionId'));
+    const prefix = definition?.kind === 'imageDefinition' ? `${definition.gallery}/${definition.imageDefinition}` : '<gallery>/<definition>';
+    return templateResource('Microsoft.Compute/galleries/images/versions', GALLERY_API_VERSION, `${prefix}/${text(values, 'name')}`, body(values, 'create'));
+  },
+
+  fromResource(resource: JsonObject): FormValues {
+    const id = parseComputeResourceId(stringAt(resource, 'id'));
+    const p = objectAt(resource, 'properties') ?? {};
+    const definitionId = id?.kind === 'imageVersion' ? id.id.split('/').slice(0, -2).join('/') : '';
+    return {
+      ...imageVersionForm.defaults(),
+      subscriptionId: id?.subscriptionId ?? '',
+      galleryId: definitionId.split('/').slice(0, -2).join('/'),
+      definitionId,
+      name: id?.kind === 'imageVersion' ? id.version : stringAt(resource, 'name'),
+      location: stringAt(resource, 'location'),
+      ...sourceValues(objectAt(p, 'storageProfile') ?? {}),
+      targetRegions: regionRows(p),
+      replicaCount: stringAt(p, 'publishingProfile', 'replicaCount'),
+      storageAccountType: stringAt(p, 'publishingProfile', 'storageAccountType'),
+      replicationMode: stringAt(p, 'publishingProfile', 'replicationMode') || 'Full',
+      targetExtendedLocations: arrayAt(p, 'publishingProfile', 'targetExtendedLocations')
+        .filter(isJsonObject)
+        .map((e) => ({
+          name: stringAt(e, 'name'),
+          edgeZone: stringAt(e, 'extendedLocation', 'name'),
+          replicas: stringAt(e, 'extendedLocationReplicaCount'),
+          storageAccountType: stringAt(e, 'storageAccountType'),
+        })),
+      excludeFromLatest: boolAt(p, 'publishingProfile', 'excludeFromLatest'),
+      endOfLifeDate: dayOf(stringAt(p, 'publishingProfile', 'endOfLifeDate')),
+      allowDeletionOfReplicatedLocations: false,
+      tags: tagRows(resource),
+    };
+  },
+
+  fieldForArmTarget(target: string) {
+    return TARGETS.find(([re]) => re.test(target))?.[1];
+  },
+
+  adjust(values: FormValues, changed: string, context: ValidationContext): FormValues {
+    let next: Record<string, FormValues[string]> = { ...values };
+    const picked = chosenSource(values);
+    // The source's region is where the version lives.
+    if (picked && changed === picked.field && !text(values, 'location') && source(values) !== 'imageVersion') {
+      const region = factsOf(picked.id, picked.source, context)?.location;
+      if (region) {
+        next.location = region;
+      }
+    }
+    // …and always one of its target regions.
+    const location = text(next, 'location');
+    const regions = filledRows(next, 'targetRegions');
+    const all = next.targetRegions;
+    if (location && Array.isArray(all) && !regions.some(({ row }) => cell(row, 'name') !== '')) {
+      const first = (all as readonly TableRow[])[0] ?? { replicas: '1', storageAccountType: 'Standard_LRS' };
+      next = { ...next, targetRegions: [{ ...first, name: location }, ...(all as readonly TableRow[]).slice(1)] };
+    }
+    return next;
+  },
+};
+

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import type { FormBackend, SiblingFacts, SubmitRequest } from '../../../src/webview/FormBackend';
+import { FormSession } from '../../../src/webview/FormSession';
+import { formDefinition } from '../../../src/webview/forms/formRegistry';
+import type { FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource } from '../../../src/webview/forms/formTypes';
+import type { HostMessage } from '../../../src/webview/protocol';
+import { createNonce, escapeHtml, formHtml } from '../../../src/webview/formHtml';
+
+const SUB = '11111111-0000-4000-8000-000000000001';
+const GALLERY_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/galleries/g1`;
+
+class FakeBackend implements FormBackend {
+  readonly calls: string[] = [];
+  readonly submitted: SubmitRequest[] = [];
+  failWith: Error | undefined;
+  siblings: SiblingFacts = { siblingNames: ['taken'] };
+  resource: JsonObject = { id: GALLERY_ID, name: 'g1', location: 'eastus', properties: { description: 'old' } };
+
+  loadOptions(source: PickerSource): Promise<PickerOption[]> {
+    this.calls.push(`options:${source}`);
+    return Promise.resolve(source === 'locations' ? [{ value: 'eastus', label: 'East US' }] : []);
+  }
+  siblingScope(_kind: FormKind, _mode: FormMode, values: FormValues): string | undefined {
+    return typeof values.subscriptionId === 'string' && values.subscriptionId ? values.subscriptionId : undefined;
+  }
+  loadSiblings(): Promise<SiblingFacts> {
+    this.calls.push('siblings');
+    return Promise.resolve(this.siblings);
+  }
+  loadResource(id: string): Promise<JsonObject> {
+    this.calls.push(`resource:${id}`);
+    return Promise.resolve(this.resource);
+  }
+  submit(request: SubmitRequest): Promise<void> {
+    this.calls.push(`submit:${request.target.method}`);
+    this.submitted.push(request);
+    return this.failWith === undefined ? Promise.resolve() : Promise.reject(this.failWith);
+  }
+}
+
+function session(mode: FormMode = 'create', values?: FormValues) {
+  const backend = new FakeBackend();
+  const posted: HostMessage[] = [];
+  const warnings: string[] = [];
+  let submittedCount = 0;
+  const s = new FormSession({
+    definition: formDefinition('gallery'),
+    mode,
+    ...(values ? { values } : {}),
+    ...(mode === 'update' ? { targetId: GALLERY_ID } : {}),
+    backend,
+    post: (m) => posted.push(m),
+    log: { info: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
+    onSubmitted: () => submittedCount++,
+  });
+  return { s, backend, posted, warnings, submitted: () => submittedCount };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const good: FormValues = { subscriptionId: SUB, resourceGroupMode: 'existing', resourceGroup: 'rg', name: 'newGallery', location: 'eastus', description: '', tags: [] };
+
+describe('FormSession: the host side of a form', () => {
+  it('ignores and logs malformed messages without touching Azure', async () => {
+    const { s, backend, posted, warnings } = session();
+    for (const m of [null, 'submit', { type: 'submit' }, { type: 'submit', values: { name: 5 } }, { type: 'nope' }]) {
+      s.handle(m);
+    }
+    await settle();
+    assert.deepEqual(backend.calls, []);
+    assert.deepEqual(posted, []);
+    assert.equal(warnings.length, 5);
+  });
+
+  it('answers ready with init, then fills the pickers the form uses', async () => {
+    const { s, backend, posted } = session('create', { subscriptionId: SUB });
+    s.handle({ type: 'ready' });
+    await settle();
+    assert.equal(posted[0]?.type, 'init');
+    assert.deepEqual(backend.calls.filter((c) => c.startsWith('options')).sort(), ['options:locations', 'options:resourceGroups', 'options:subscriptions']);
+    assert.ok(posted.some((m) => m.type === 'options' && m.source === 'locations' && m.state.status === 'ready' && m.state.options.length === 1));
+  });
+
+  it('sends nothing for invalid values: the errors go back to the form', async () => {
+    const { s, backend, posted } = session();
+    s.handle({ type: 'submit', values: { ...good, name: 'bad-name' } });
+    await settle();
+    assert.ok(!backend.calls.includes('siblings') && !backend.calls.some((c) => c.startsWith('submit')));
+    const validation = posted.find((m) => m.type === 'validation');
+    assert.ok(validation && validation.type === 'validation' && /dash/.test(validation.errors.name ?? ''));
+  });
+
+  it('checks the name against a fresh list before sending', async () => {
+    const { s, backend, posted } = session();
+    s.handle({ type: 'submit', values: { ...good, name: 'Taken' } });
+    await settle();
+    assert.ok(backend.calls.includes('siblings'));
+    assert.equal(backend.submitted.length, 0);
+    assert.ok(posted.some((m) => m.type === 'validation' && /already has a gallery/.test(m.errors.name ?? '')));
+  });
+
+  it('sends exactly the body the form shows, reports success, and closes', async () => {
+    const { s, backend, posted, submitted } = session();
+    s.handle({ type: 'submit', values: good });
+    await settle();
+    assert.equal(backend.submitted.length, 1);
+    assert.deepEqual(backend.submitted[0].body, formDefinition('gallery').requestBody(good, 'create', { now: Date.now() }));
+    assert.ok(posted.some((m) => m.type === 'result' && m.ok));
+    assert.equal(submitted(), 1);
+  });
+
+  it('shows ARM\'s message next to the field it names, and keeps the form open', async () => {
+    const { s, backend, posted, submitted } = session();
+    backend.failWith = Object.assign(new Error('The entity name is invalid.'), {
+      code: 'InvalidParameter',
+      statusCode: 400,
+      response: { bodyAsText: JSON.stringify({ error: { code: 'InvalidParameter', message: 'The entity name is invalid.', target: 'galleryName' } }) },
+    });
+    s.handle({ type: 'submit', values: good });
+    await settle();
+    const result = posted.find((m) => m.type === 'result');
+    assert.ok(result && result.type === 'result');
+    assert.equal(result.ok, false);
+    assert.equal(result.code, 'InvalidParameter');
+    assert.equal(result.field, 'name');
+    assert.match(result.message, /entity name is invalid/);
+    assert.equal(submitted(), 0);
+  });
+
+  it('update mode: reads the resource first and keeps locked fields as Azure has them', async () => {
+    const { s, backend, posted } = session('update');
+    s.handle({ type: 'ready' });
+    await settle();
+    assert.ok(backend.calls.includes(`resource:${GALLERY_ID}`));
+    assert.ok(posted.some((m) => m.type === 'values' && m.values.description === 'old'));
+    s.handle({ type: 'submit', values: { ...good, name: 'renamed', location: 'westus', description: 'new' } });
+    await settle();
+    assert.equal(backend.submitted.length, 1);
+    assert.equal(backend.submitted[0].target.id, GALLERY_ID);
+    assert.equal(backend.submitted[0].target.method, 'PATCH');
+    assert.deepEqual(backend.submitted[0].body, { properties: { description: 'new' }, tags: {} });
+  });
+});
+
+describe('form webview HTML', () => {
+  it('allows only our script (with a fresh nonce) and stylesheet, and no form posts', () => {
+    const nonce = createNonce();
+    assert.notEqual(nonce, createNonce());
+    assert.equal(Buffer.from(nonce, 'base64').length, 16);
+    const html = formHtml({ cspSource: 'https://x.vscode-cdn.net', nonce, scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/forms.css', title: '<b>"x"</b>' });
+    const csp = (/Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '').replace(/&#39;/g, "'");
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`));
+    assert.match(csp, /form-action 'none'/);
+    assert.doesNotMatch(csp, /unsafe/);
+    assert.match(html, /<title>&lt;b&gt;&quot;x&quot;&lt;\/b&gt;<\/title>/);
+    assert.equal(escapeHtml(`<img src=x onerror="a">'`), '&lt;img src=x onerror=&quot;a&quot;&gt;&#39;');
+  });
+});

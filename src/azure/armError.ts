@@ -109,7 +109,7 @@ function nextStepFor(code: string | undefined, status: number | undefined, retry
     return 'Azure could not be reached: check your network or proxy and the cloud in the "microsoft-sovereign-cloud.environment" setting, then try again.';
   }
   if (status === 429) {
-    const wait = retryAfter && /^\d+$/.test(retryAfter) ? `${retryAfter} seconds` : 'a minute';
+    const wait = retryAfter && /^\d+$/.test(retryAfter) ? `${retryAfter} second${retryAfter === '1' ? '' : 's'}` : 'a minute';
     return `Azure is throttling requests: wait ${wait} and try again.`;
   }
   if (status === 401) {

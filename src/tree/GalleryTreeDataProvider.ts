@@ -6,6 +6,7 @@ import type { CreatingChild } from './CreatingNode';
 import { ErrorNode, MessageNode } from './MessageNodes';
 import { ImageVersionNode } from './ImageVersionNode';
 import { VersionWatcher } from './VersionWatcher';
+import { describeProgress } from './replication';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { isRefreshable } from './TreeNode';
@@ -128,8 +129,13 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     try {
       const service = (await this.account.services()).galleryService(node.armId.subscriptionId, node.tenantId);
       const version = await service.getImageVersion(node.armId, { signal: controller.signal });
+      const before = describeProgress(node.current);
       this.versions.record(version);
       item.tooltip = node.tooltip(version);
+      if (describeProgress(version) !== before) {
+        // The row shows progress too: redraw it (and `latest`) with what the hover just read.
+        this.changed.fire(node.parent);
+      }
     } catch (err) {
       const info = describeArmError(err);
       if (!info.cancelled) {

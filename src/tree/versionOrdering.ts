@@ -5,6 +5,7 @@
 
 export interface VersionLike {
   readonly name?: string;
+  readonly provisioningState?: string;
   readonly publishingProfile?: { readonly excludeFromLatest?: boolean; readonly endOfLifeDate?: Date | string };
 }
 
@@ -71,11 +72,15 @@ export function sortVersionsDescending<T extends VersionLike>(versions: readonly
   return [...versions].sort((x, y) => compareVersionNames(y.name ?? '', x.name ?? ''));
 }
 
-/** The version `latest` resolves to: the highest version not excluded from latest. */
+/**
+ * The version `latest` resolves to: the highest version not excluded from latest, among those that exist
+ * (provisioned; a version still being created or one that failed cannot be deployed yet).
+ */
 export function resolveLatest<T extends VersionLike>(versions: readonly T[]): T | undefined {
   let best: T | undefined;
   for (const v of versions) {
-    if (v.publishingProfile?.excludeFromLatest || !v.name || !parseVersionName(v.name)) {
+    const usable = v.provisioningState === undefined || v.provisioningState === 'Succeeded' || v.provisioningState === 'Updating';
+    if (!usable || v.publishingProfile?.excludeFromLatest || !v.name || !parseVersionName(v.name)) {
       continue;
     }
     if (!best || compareVersionNames(v.name, best.name ?? '') > 0) {

@@ -128,6 +128,7 @@ async function testAll(args) {
         await runCounted('unit, emulator and integration tests (mocha)', 'npm', ['run', '--silent', 'test:unit'], mochaEnv),
         await runCounted('extension-host suite in code-server', TSX, [join(ROOT, 'test/e2e/runInCodeServer.ts'), ...args]),
         await runCounted('UI end-to-end test (tree view)', TSX, [join(ROOT, 'test/e2e/ui/treeView.e2e.ts'), ...args]),
+        await runCounted('UI end-to-end test (explorer actions)', TSX, [join(ROOT, 'test/e2e/ui/explorer.e2e.ts')]),
     ];
     const passed = steps.reduce((n, s) => n + s.passed, 0);
     const failed = steps.reduce((n, s) => n + s.failed, 0);

@@ -15,6 +15,12 @@ describe('image version ordering and latest', () => {
     assert.equal(resolveLatest([v('2.0.0', true)]), undefined);
   });
 
+  it('does not name a version that is still being created or failed as latest', () => {
+    const creating = { name: '3.0.0', provisioningState: 'Creating', publishingProfile: { excludeFromLatest: false } };
+    const failed = { name: '2.5.0', provisioningState: 'Failed', publishingProfile: { excludeFromLatest: false } };
+    assert.equal(resolveLatest([v('1.0.0'), creating, failed])?.name, '1.0.0');
+  });
+
   it('accepts only Major.Minor.Patch with 32-bit parts', () => {
     assert.deepEqual(parseVersionName('2018.12.1'), [2018, 12, 1]);
     assert.deepEqual(parseVersionName('2147483647.0.0'), [2147483647, 0, 0]);

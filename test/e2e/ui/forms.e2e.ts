@@ -113,6 +113,19 @@ async function armGet(emulator: RunningEmulator, id: string, apiVersion: string)
     return res.body as Record<string, unknown>;
 }
 
+async function waitForArm(page: Page, emulator: RunningEmulator, id: string, apiVersion: string, done: (resource: Record<string, unknown>) => boolean, timeout = 30_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    let last: Record<string, unknown> | undefined;
+    while (Date.now() < deadline) {
+        last = await armGet(emulator, id, apiVersion).catch(() => undefined);
+        if (last && done(last)) {
+            return;
+        }
+        await page.waitForTimeout(300);
+    }
+    throw new Error(`${id} did not reach the expected state; Azure has ${JSON.stringify(last)?.slice(0, 600)}`);
+}
+
 // ---- the workbench --------------------------------------------------------------------------------
 
 function escapeRegExp(s: string): string {
@@ -350,7 +363,206 @@ async function main(): Promise<number> {
                 await page.waitForTimeout(300);
             }
         });
-        void BUILD_RG;
+        // ---- image definition ---------------------------------------------------------------------
+        const galleryId = `${ARM}/${RG}/providers/Microsoft.Compute/galleries/e2eGallery`;
+        await check('"Create Image Definition…" on the gallery: a bad SKU is refused in the form, nothing is sent', async () => {
+            await contextMenu(page, 'e2eGallery', 'Create Image Definition…');
+            form = await formFrame(page, /Create image definition/);
+            const gallery = form.getByLabel('Gallery', { exact: true });
+            await gallery.locator(`option[value="${galleryId}"]`).waitFor({ state: 'attached', timeout: 20_000 });
+            if ((await gallery.inputValue()) !== galleryId) {
+                throw new Error(`the gallery is "${await gallery.inputValue()}"`);
+            }
+            const before = await requestCount(emu);
+            await form.getByLabel('Image definition name', { exact: true }).fill('e2e-def');
+            await form.getByLabel('Publisher', { exact: true }).fill('Contoso');
+            await form.getByLabel('Offer', { exact: true }).fill('E2E');
+            await form.getByLabel('SKU', { exact: true }).fill('gen2.');
+            await form.getByRole('button', { name: 'Create image definition' }).click();
+            await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
+            const message = await fieldError(form, 'SKU');
+            if (!/period/.test(message)) {
+                throw new Error(`SKU error is "${message}"`);
+            }
+            await page.waitForTimeout(300);
+            const sent = await writesSince(emu, before);
+            if (sent.length > 0) {
+                throw new Error(`requests were sent: ${sent.map((w) => `${w.method} ${w.path}`).join(', ')}`);
+            }
+        });
+
+        await check('creating the image definition shows it under the gallery', async () => {
+            await form.getByLabel('SKU', { exact: true }).fill('gen2');
+            await form.getByLabel('Release notes URI', { exact: true }).fill('https://contoso.example/notes/1');
+            await form.getByRole('button', { name: 'Create image definition' }).click();
+            await form.locator('h1').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+            await expand(page, 'e2eGallery');
+            await waitForRow(page, 'e2e-def', 30_000);
+            const def = await armGet(emu, `${galleryId}/images/e2e-def`, '2025-12-03');
+            const p = def.properties as { features?: unknown; identifier?: { sku?: string } };
+            if (p.identifier?.sku !== 'gen2' || JSON.stringify(p.features) !== JSON.stringify([{ name: 'SecurityType', value: 'TrustedLaunchSupported' }])) {
+                throw new Error(`in Azure: ${JSON.stringify(p)}`);
+            }
+        });
+
+        await check('"Edit…" on the definition changes its release notes URI; its identity is locked', async () => {
+            await contextMenu(page, 'e2e-def', 'Edit…');
+            form = await formFrame(page, /Edit image definition/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            if ((await form.getByLabel('Publisher', { exact: true }).getAttribute('readonly')) === null) {
+                throw new Error('the publisher is editable in the update form');
+            }
+            await form.getByLabel('Release notes URI', { exact: true }).fill('https://contoso.example/notes/2');
+            await form.getByRole('button', { name: 'Save changes' }).click();
+            await waitForArm(page, emu, `${galleryId}/images/e2e-def`, '2025-12-03', (r) => (r.properties as { releaseNoteUri?: string }).releaseNoteUri === 'https://contoso.example/notes/2');
+        });
+
+        // ---- image versions: every kind of source --------------------------------------------------
+        const definitionId = `${galleryId}/images/e2e-def`;
+        const BUILD = `${ARM}/${BUILD_RG}/providers`;
+        const openVersionForm = async (): Promise<FrameLocator> => {
+            await contextMenu(page, 'e2e-def', 'Create Image Version…');
+            const f = await formFrame(page, /Create image version/);
+            const region = f.getByLabel('Region, row 1', { exact: true });
+            await region.locator('option[value="eastus"]').waitFor({ state: 'attached', timeout: 20_000 });
+            return f;
+        };
+        const createVersion = async (name: string, setSource: (f: FrameLocator) => Promise<void>): Promise<void> => {
+            form = await openVersionForm();
+            await form.getByLabel('Version', { exact: true }).fill(name);
+            await setSource(form);
+            await form.getByRole('button', { name: 'Create image version' }).click();
+            if (name === '7.0.1') {
+                await expand(page, 'e2e-def');
+            }
+            await waitForRow(page, name, 30_000);
+            await waitForArm(page, emu, `${definitionId}/versions/${name}`, '2025-12-03', (r) => (r.properties as { provisioningState?: string }).provisioningState === 'Succeeded');
+        };
+
+        await check('a version number that is not Major.Minor.Patch is refused in the form, nothing is sent', async () => {
+            form = await openVersionForm();
+            const before = await requestCount(emu);
+            await form.getByLabel('Version', { exact: true }).fill('7.0');
+            await form.getByRole('button', { name: 'Create image version' }).click();
+            await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
+            if (!/Major\.Minor\.Patch/.test(await fieldError(form, 'Version'))) {
+                throw new Error(`version error is "${await fieldError(form, 'Version')}"`);
+            }
+            await page.waitForTimeout(300);
+            if ((await writesSince(emu, before)).length > 0) {
+                throw new Error('a request was sent');
+            }
+            await form.getByRole('button', { name: 'Cancel' }).click();
+        });
+
+        await check('creates a version from a managed image', () =>
+            createVersion('7.0.1', (f) => choose(f, 'Managed image', `${BUILD}/Microsoft.Compute/images/img-ubuntu2404-arm-20261105`)),
+        );
+        await check('creates a version from a virtual machine', () =>
+            createVersion('7.0.2', async (f) => {
+                await f.getByLabel(/^A virtual machine/).check();
+                await choose(f, 'Virtual machine', `${BUILD}/Microsoft.Compute/virtualMachines/vm-build-ubuntu2404-arm`);
+            }),
+        );
+        await check('creates a version from an OS snapshot and a data disk (LUN 0)', () =>
+            createVersion('7.0.3', async (f) => {
+                await f.getByLabel(/^An OS disk or snapshot/).check();
+                await choose(f, 'OS disk or snapshot', `${BUILD}/Microsoft.Compute/snapshots/snap-ubuntu2404-arm-osdisk-20261105`);
+                await f.getByRole('button', { name: 'Add data disk' }).click();
+                await choose(f, 'Disk or snapshot, row 1', `${BUILD}/Microsoft.Compute/disks/disk-scratch-unattached`);
+            }),
+        );
+        await check('creates a version from VHDs in a storage account', () =>
+            createVersion('7.0.4', async (f) => {
+                await f.getByLabel(/^VHDs in a storage account/).check();
+                await choose(f, 'Storage account', `${BUILD}/Microsoft.Storage/storageAccounts/stcontosobuildvhds`);
+                await f.getByLabel('OS disk VHD URI', { exact: true }).fill('https://stcontosobuildvhds.blob.core.windows.net/vhds/e2e.vhd');
+            }),
+        );
+        await check('creates a version from another image version, replicated to a second region', () =>
+            createVersion('7.0.5', async (f) => {
+                await f.getByLabel(/^Another image version/).check();
+                await choose(f, 'Image version', `${ARM}/${RG}/providers/Microsoft.Compute/galleries/shared_gallery.prod/images/web-frontend-linux/versions/2026.11.0`);
+                await f.getByRole('button', { name: 'Add region' }).click();
+                await choose(f, 'Region, row 2', 'westeurope');
+            }),
+        );
+
+        await check('"Edit…" on a version excludes it from latest', async () => {
+            await contextMenu(page, '7.0.1', 'Edit…');
+            form = await formFrame(page, /Edit image version/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            await form.getByLabel('Exclude from latest', { exact: true }).check();
+            await form.getByRole('button', { name: 'Save changes' }).click();
+            await waitForArm(page, emu, `${definitionId}/versions/7.0.1`, '2025-12-03', (r) => (r.properties as { publishingProfile?: { excludeFromLatest?: boolean } }).publishingProfile?.excludeFromLatest === true);
+            await screenshot(page, 'forms-versions');
+        });
+
+        // ---- managed image --------------------------------------------------------------------------
+        await check('"Create Managed Image…": a bad name is refused in the form, nothing is sent', async () => {
+            await contextMenu(page, 'Managed images', 'Create Managed Image…');
+            form = await formFrame(page, /Create managed image/);
+            await choose(form, 'Existing resource group', BUILD_RG);
+            await choose(form, 'Location', 'eastus');
+            const before = await requestCount(emu);
+            await form.getByLabel('Image name', { exact: true }).fill('-img');
+            await form.getByRole('button', { name: 'Create managed image' }).click();
+            await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
+            if (!/starts with a letter or a digit/.test(await fieldError(form, 'Image name'))) {
+                throw new Error(`name error is "${await fieldError(form, 'Image name')}"`);
+            }
+            await page.waitForTimeout(300);
+            if ((await writesSince(emu, before)).length > 0) {
+                throw new Error('a request was sent');
+            }
+        });
+
+        await check('creates a managed image from a snapshot; it appears under "Managed images"', async () => {
+            await form.getByLabel('Image name', { exact: true }).fill('img-e2e');
+            await form.getByLabel(/^An OS disk snapshot/).check();
+            await choose(form, 'Snapshot', `${BUILD}/Microsoft.Compute/snapshots/snap-ubuntu2404-arm-osdisk-20261105`);
+            await form.getByLabel('VM generation', { exact: true }).selectOption('V2');
+            await form.getByRole('button', { name: 'Create managed image' }).click();
+            await expand(page, 'Managed images');
+            await waitForRow(page, 'img-e2e', 30_000);
+        });
+
+        await check('"Edit…" on the managed image adds a tag', async () => {
+            await contextMenu(page, 'img-e2e', 'Edit…');
+            form = await formFrame(page, /Edit managed image/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            await form.getByRole('button', { name: 'Add tag' }).click();
+            await form.getByLabel('Name, row 1', { exact: true }).fill('owner');
+            await form.getByLabel('Value, row 1', { exact: true }).fill('e2e');
+            await form.getByRole('button', { name: 'Save changes' }).click();
+            await waitForArm(page, emu, `${BUILD}/Microsoft.Compute/images/img-e2e`, '2026-04-01', (r) => JSON.stringify(r.tags) === JSON.stringify({ owner: 'e2e' }));
+        });
+
+        // ---- nothing typed is lost ------------------------------------------------------------------
+        await check('typed values survive hiding the form and reloading the window', async () => {
+            await contextMenu(page, SUB_NAME, 'Create Gallery…');
+            form = await formFrame(page, /Create gallery/);
+            await form.getByLabel('Gallery name', { exact: true }).fill('kept_across_reload');
+            await form.getByLabel('Description', { exact: true }).fill('typed before hiding');
+            // Hide it behind another form, then bring it back.
+            await contextMenu(page, 'Managed images', 'Create Managed Image…');
+            await formFrame(page, /Create managed image/);
+            await page.locator('.tabs-container .tab').filter({ hasText: 'New gallery' }).first().click();
+            form = await formFrame(page, /Create gallery/);
+            if ((await form.getByLabel('Description', { exact: true }).inputValue()) !== 'typed before hiding') {
+                throw new Error('the description was lost when the form was hidden');
+            }
+            await page.waitForTimeout(500);
+            await page.reload();
+            form = await formFrame(page, /Create gallery/);
+            const name = form.getByLabel('Gallery name', { exact: true });
+            await name.waitFor({ state: 'visible', timeout: 30_000 });
+            const value = await name.inputValue();
+            if (value !== 'kept_across_reload') {
+                throw new Error(`after the reload the name is "${value}"`);
+            }
+            await screenshot(page, 'forms-after-reload');
+        });
     } catch (e) {
         if (!(e instanceof StopRun)) {
             results.push({ name: 'test setup', ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

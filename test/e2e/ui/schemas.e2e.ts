@@ -105,6 +105,27 @@ function makeWorkspace(): string {
     return dir;
 }
 
+/** The extension's own log (its "Azure Compute Gallery" output channel): where template support reports its failures. */
+function extensionLogs(userDataDir: string): { file: string; text: string }[] {
+    const found: { file: string; text: string }[] = [];
+    const walk = (dir: string, depth: number): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory() && depth < 6) {
+                walk(full, depth + 1);
+            } else if (entry.isFile() && full.includes('acg-tools.azure-compute-gallery') && entry.name.endsWith('.log')) {
+                found.push({ file: full, text: fs.readFileSync(full, 'utf8') });
+            }
+        }
+    };
+    try {
+        walk(path.join(userDataDir, 'logs'), 0);
+    } catch {
+        // no logs yet
+    }
+    return found.filter((log) => log.text.trim() !== '');
+}
+
 async function main(): Promise<number> {
     const t0 = Date.now();
     const seedPath = path.resolve(process.env.ACG_E2E_SEED ?? DEFAULT_SEED);
@@ -402,6 +423,9 @@ async function main(): Promise<number> {
             }
         }
         if (cs) {
+            for (const log of extensionLogs(cs.userDataDir)) {
+                console.log(`--- ${path.basename(log.file)} (tail) ---\n${log.text.slice(-3000)}`);
+            }
             console.log(`--- code-server output (tail) ---\n${cs.output().slice(-3000)}`);
         }
     } finally {

@@ -36,12 +36,13 @@ const common = {
   minify: production,
   logLevel: 'info',
   metafile: true,
+  // ESM builds first: jsonc-parser's `main` is a UMD file whose require('./impl/…') esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
   // dynamic-import off: the lazy bundles are loaded with require(), as VS Code's extension host expects of CommonJS.
-  // mainFields: ESM builds first, because jsonc-parser's `main` is a UMD file whose require('./impl/…') esbuild cannot follow.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], supported: { 'dynamic-import': false }, mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundles], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/azure/armServices.ts'], outfile: 'dist/azure.js' },
   { ...common, entryPoints: ['src/azure/identityCredential.ts'], outfile: 'dist/identity.js' },
   { ...common, entryPoints: ['src/schemas/GalleryTemplateLanguageService.ts'], outfile: 'dist/templates.js' },

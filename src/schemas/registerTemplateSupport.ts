@@ -83,6 +83,13 @@ class TemplateSupport implements vscode.Disposable {
   private loadService(): Promise<GalleryTemplateLanguageService> {
     this.service ??= import('./GalleryTemplateLanguageService').then(
       ({ GalleryTemplateLanguageService: Service }) => new Service({ liveValues: this.options.liveValues }),
+      (error: unknown) => {
+        // Said once, plainly: otherwise the only sign is help that never appears.
+        const message = `Compute Gallery couldn't load its template support, so gallery resources in JSON files get no completions or checks: ${String(error)}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.`;
+        this.options.log.error(message);
+        void vscode.window.showErrorMessage(message);
+        throw error;
+      },
     );
     return this.service;
   }

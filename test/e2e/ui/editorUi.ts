@@ -266,9 +266,18 @@ export async function focusSuggestion(page: Page, label: string, timeout = 5_000
         const rows = await suggestRows(page);
         const focused = rows.find((r) => r.focused);
         if (focused?.label === label) {
-            // The details pane follows the focus; wait until it describes this row.
-            await page.waitForTimeout(100);
-            return suggestDetails(page);
+            // The details pane follows the focus: wait until it says what the row reads out (its aria-label ends with
+            // "docs: <detail><documentation>" once the item is resolved and the pane is shown).
+            const settle = Date.now() + 2_000;
+            for (;;) {
+                const details = await suggestDetails(page);
+                const aria = (await suggestRows(page)).find((r) => r.focused)?.ariaLabel ?? '';
+                const squeeze = (text: string): string => text.replace(/\s+/g, '');
+                if ((details && squeeze(aria).includes(squeeze(details).slice(0, 24))) || Date.now() > settle) {
+                    return details;
+                }
+                await page.waitForTimeout(100);
+            }
         }
         if (Date.now() > deadline || steps > 40) {
             throw new Error(`could not focus suggestion "${label}" (rows: ${rows.map((r) => (r.focused ? `[${r.label}]` : r.label)).join(', ')})`);
@@ -276,6 +285,27 @@ export async function focusSuggestion(page: Page, label: string, timeout = 5_000
         await page.keyboard.press('ArrowDown');
         await page.waitForTimeout(50);
     }
+}
+
+/**
+ * Types `filter` into the open suggest widget (it narrows the list, as when a user starts typing), waits until the
+ * focused row is `label`, and accepts it with Enter. Typing makes the pick independent of where the focus was.
+ */
+export async function acceptSuggestion(page: Page, filter: string, label: string, timeout = 5_000): Promise<void> {
+    await page.keyboard.type(filter);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const rows = (await suggestWidget(page).isVisible()) ? await suggestRows(page) : [];
+        if (rows.find((r) => r.focused)?.label === label) {
+            break;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`after typing "${filter}" the focused suggestion is not "${label}" (rows: ${rows.map((r) => (r.focused ? `[${r.label}]` : r.label)).join(', ') || 'none'})`);
+        }
+        await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Enter');
+    await suggestWidget(page).waitFor({ state: 'hidden', timeout });
 }
 
 /** Ctrl+K Ctrl+I (Show Hover) at the cursor; returns the hover's text once it is shown. */

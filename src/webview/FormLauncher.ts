@@ -19,7 +19,6 @@ function loadFormHost(): Promise<typeof FormHostModule> {
 
 export class FormLauncher implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panels: Promise<FormPanels> | undefined;
-  private disposed = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -43,11 +42,6 @@ export class FormLauncher implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   dispose(): void {
-    this.disposed = true;
     void this.panels?.then((p) => p.dispose());
-  }
-
-  get isDisposed(): boolean {
-    return this.disposed;
   }
 }

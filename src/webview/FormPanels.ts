@@ -142,6 +142,10 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       onSubmitted: (submit) => {
         const name = displayName(parseComputeResourceId(submit.target.id) ?? target ?? { kind: 'gallery', gallery: submit.target.id, id: '', subscriptionId: '', resourceGroup: '' });
         void vscode.window.showInformationMessage(`${submit.mode === 'create' ? 'Created' : 'Saved'} ${definition.noun} "${name}".`);
+        // Forget it before it goes: a new form for the same parent must not find this one.
+        if (this.open.get(key) === panel) {
+          this.open.delete(key);
+        }
         panel.dispose();
       },
       onCancel: () => {

@@ -373,8 +373,12 @@ export class FormSession {
   private async copyTemplate(raw: FormValues): Promise<void> {
     this.setValues(raw);
     const resource = this.options.definition.templateResource(this.values, this.context());
-    await this.options.copyText?.(JSON.stringify(resource, null, 2));
-    this.post({ type: 'notice', message: 'Copied the ARM template resource to the clipboard.' });
+    try {
+      await this.options.copyText?.(JSON.stringify(resource, null, 2));
+      this.post({ type: 'notice', message: 'Copied the ARM template resource to the clipboard.' });
+    } catch (err) {
+      this.post({ type: 'notice', message: `Couldn't copy to the clipboard: ${describeArmError(err).message}` });
+    }
   }
 }
 

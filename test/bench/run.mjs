@@ -1,5 +1,6 @@
-// `npm run bench`: bundles the benchmarks the way the extension is bundled (esbuild, no dev-time
-// transforms), with the `vscode` module replaced by test/bench/vscodeApi.ts, then runs them in Node.
+// `npm run bench`: the Explorer benchmarks (bundled the way the extension is bundled, with the `vscode` module
+// replaced by test/bench/vscodeApi.ts), the forms benchmark (command → interactive form, webview bundle size) and
+// the template language-service benchmark, in one run.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -20,5 +21,9 @@ await esbuild.build({
   alias: { vscode: join(root, 'test/bench/vscodeApi.ts') },
   logLevel: 'warning',
 });
-const run = spawnSync(process.execPath, [join(root, 'out/bench/treeBench.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, ACG_ROOT: root } });
-process.exit(run.status ?? 1);
+const tree = spawnSync(process.execPath, [join(root, 'out/bench/treeBench.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, ACG_ROOT: root } });
+const forms = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'test/bench/formsBench.ts'), '--no-build'], { cwd: root, stdio: 'inherit' });
+const templates = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/schemas/bench/templateBench.ts'), '--iterations', '400'], { cwd: root, stdio: 'inherit' });
+const failed = [tree, forms, templates].filter((r) => r.status !== 0).length;
+console.log(`\nbenchmarks: ${3 - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -85,6 +85,7 @@ class FormApp {
     const message: HostMessage = raw;
     switch (message.type) {
       case 'init': {
+        performance.mark('acg-form-init');
         this.kind = message.kind;
         this.mode = message.mode;
         this.definition = formDefinition(message.kind);
@@ -100,6 +101,8 @@ class FormApp {
           this.values = { ...this.definition.adjust(this.values, 'location', this.context()) };
         }
         this.render(true);
+        // For the forms benchmark (test/bench/formsBench.ts): when the form first takes input.
+        performance.mark('acg-form-interactive');
         this.persist();
         if (mine) {
           this.api.postMessage({ type: 'change', values: this.values });
@@ -109,6 +112,9 @@ class FormApp {
       case 'options':
         this.pickers[message.source] = message.state;
         this.rerender();
+        if (Object.values(this.pickers).every((p) => p.status !== 'loading') && performance.getEntriesByName('acg-form-pickers-filled').length === 0) {
+          performance.mark('acg-form-pickers-filled');
+        }
         return;
       case 'context':
         this.hostContext = message.context;
@@ -500,7 +506,7 @@ class FormApp {
     if (!state || state.status === 'ready') {
       return state?.status === 'ready' && state.options.length === 0 ? h('div', { className: 'help' }, 'Nothing to choose from here.') : null;
     }
-    return h('div', { className: state.status === 'error' ? 'help warning' : 'help' }, state.status === 'loading' ? 'Loading…' : `Couldn't list these: ${state.message ?? 'unknown error'}. Enter the value instead.`);
+    return h('div', { className: state.status === 'error' ? 'help warning' : 'help' }, state.status === 'loading' ? 'Loading…' : `Couldn't list these: ${(state.message ?? 'unknown error').replace(/\.+$/, '')}. Enter the value instead.`);
   }
 
   /** A select filled from the host; a text box when the list could not be read. */
@@ -511,10 +517,12 @@ class FormApp {
     }
     const options: HTMLOptionElement[] = [h('option', { value: '', selected: value === '' }, state?.status === 'loading' && value === '' ? 'Loading…' : (emptyLabel ?? '—'))];
     const listed = state?.options ?? [];
+    // ARM ids compare without case; regions also without spaces ("East US" is eastus).
+    const same = (a: string, b: string): boolean => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
     for (const o of listed) {
-      options.push(h('option', { value: o.value, selected: o.value.toLowerCase() === value.toLowerCase() }, o.description ? `${o.label} — ${o.description}` : o.label));
+      options.push(h('option', { value: o.value, selected: same(o.value, value) }, o.description ? `${o.label} — ${o.description}` : o.label));
     }
-    if (value && !listed.some((o) => o.value.toLowerCase() === value.toLowerCase())) {
+    if (value && !listed.some((o) => same(o.value, value))) {
       options.push(h('option', { value, selected: true }, state?.status === 'ready' ? `${lastSegment(value)} (not listed)` : lastSegment(value)));
     }
     return h('select', { ...attrs, 'data-source': source }, ...options);

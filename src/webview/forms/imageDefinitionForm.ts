@@ -392,4 +392,13 @@ export const imageDefinitionForm: FormDefinition = {
   fieldForArmTarget(target: string) {
     return TARGETS.find(([re]) => re.test(target))?.[1];
   },
+
+  adjust(values: FormValues, changed: string, context: ValidationContext): FormValues {
+    // A definition usually lives where its gallery is.
+    if (changed === 'galleryId' && !text(values, 'location')) {
+      const region = context.options?.galleries?.find((o) => o.value.toLowerCase() === text(values, 'galleryId').toLowerCase())?.facts?.location;
+      return region ? { ...values, location: region } : values;
+    }
+    return values;
+  },
 };

@@ -600,6 +600,12 @@ export const imageVersionForm: FormDefinition = {
 
   adjust(values: FormValues, changed: string, context: ValidationContext): FormValues {
     let next: Record<string, FormValues[string]> = { ...values };
+    if (changed === 'definitionId' && !text(values, 'location')) {
+      const region = factsOf(text(values, 'definitionId'), 'imageDefinitions', context)?.location;
+      if (region) {
+        next.location = region;
+      }
+    }
     const picked = chosenSource(values);
     // The source's region is where the version lives.
     if (picked && changed === picked.field && !text(values, 'location') && source(values) !== 'imageVersion') {

@@ -20,6 +20,7 @@ import {
     openViewContainer,
     openWorkbench,
     resizeSidebar,
+    runCommand,
     screenshot,
     viewPane,
     type Workbench,
@@ -150,20 +151,33 @@ async function expand(page: Page, label: string): Promise<void> {
     await r.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 30_000 });
 }
 
-/** Right-click → menu entry (clicked again if the menu was still settling). */
+/**
+ * Right-click → menu entry. The menu is built from the row's state when it opens: right after a change
+ * the row may still be redrawing (e.g. "Saving…" with fewer actions), so a menu without the entry is
+ * closed and opened again.
+ */
 async function contextMenu(page: Page, label: string, entry: string): Promise<void> {
-    const r = row(page, label);
-    await r.waitFor({ state: 'visible', timeout: 30_000 });
-    await r.click({ button: 'right' });
-    const item = page.getByRole('menuitem', { name: entry }).filter({ visible: true }).first();
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
-    for (let attempt = 0; attempt < 3; attempt++) {
-        await item.click();
-        if (await item.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) {
-            return;
+    for (let attempt = 1; ; attempt++) {
+        const r = row(page, label);
+        await r.waitFor({ state: 'visible', timeout: 30_000 });
+        await r.click({ button: 'right' });
+        const item = page.getByRole('menuitem', { name: entry }).filter({ visible: true }).first();
+        if (!(await item.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) {
+            await page.keyboard.press('Escape');
+            if (attempt === 5) {
+                throw new Error(`the context menu of "${label}" has no "${entry}"`);
+            }
+            await page.waitForTimeout(500);
+            continue;
         }
+        for (let click = 0; click < 3; click++) {
+            await item.click();
+            if (await item.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) {
+                return;
+            }
+        }
+        throw new Error(`the context menu entry "${entry}" did not close the menu`);
     }
-    throw new Error(`the context menu entry "${entry}" did not close the menu`);
 }
 
 /** The form inside the active webview: VS Code nests it in two iframes. */
@@ -188,6 +202,19 @@ async function formFrame(page: Page, heading: RegExp): Promise<FrameLocator> {
         }
         await page.waitForTimeout(200);
     }
+}
+
+/**
+ * Presses a form button from the keyboard (focus + Enter), as a keyboard-only user would. (A mouse click
+ * near the bottom of the webview can land on a notification toast drawn over it.)
+ */
+async function pressButton(frame: FrameLocator, name: string): Promise<void> {
+    await frame.getByRole('button', { name, exact: true }).press('Enter');
+}
+
+/** A successful submit closes the form's tab. */
+async function formClosed(page: Page, tabTitle: RegExp, timeout = 15_000): Promise<void> {
+    await page.locator('.tabs-container .tab').filter({ hasText: tabTitle }).first().waitFor({ state: 'detached', timeout });
 }
 
 /** Waits until the picker has loaded (an option with that value exists), then chooses it. */
@@ -298,7 +325,7 @@ async function main(): Promise<number> {
             if (!/dash/i.test(message)) {
                 throw new Error(`field error is "${message}"`);
             }
-            await form.getByRole('button', { name: 'Create gallery' }).click();
+            await pressButton(form, 'Create gallery');
             await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
             await page.waitForTimeout(500);
             const writes = await writesSince(emu, before);
@@ -312,7 +339,12 @@ async function main(): Promise<number> {
             await setFaults(emu, [{ kind: 'throttle', method: 'PUT', path: '/galleries/e2eGallery$', times: 4, retryAfterSeconds: 0 }]);
             await form.getByLabel('Gallery name', { exact: true }).fill('e2eGallery');
             await form.getByLabel('Description', { exact: true }).fill('Made by the forms e2e test');
-            await form.getByRole('button', { name: 'Create gallery' }).click();
+            await pressButton(form, 'Show JSON');
+            const json = await form.locator('#json pre').innerText();
+            if (!json.includes(`PUT ${ARM}/${RG}/providers/Microsoft.Compute/galleries/e2eGallery?api-version=2025-12-03`) || !json.includes('"description": "Made by the forms e2e test"')) {
+                throw new Error(`the JSON view shows:\n${json}`);
+            }
+            await pressButton(form, 'Create gallery');
             const result = form.locator('#result');
             await result.filter({ hasText: /too many requests/i }).waitFor({ timeout: 30_000 });
             const name = await form.getByLabel('Gallery name', { exact: true }).inputValue();
@@ -325,7 +357,7 @@ async function main(): Promise<number> {
 
         await check('creating the gallery shows "Creating…" in the tree, then the gallery', async () => {
             await setFaults(emu, [{ kind: 'slow', method: 'PUT', path: '/galleries/e2eGallery$', times: 1, delayMs: 2500 }]);
-            await form.getByRole('button', { name: 'Create gallery' }).click();
+            await pressButton(form, 'Create gallery');
             await row(page, 'e2eGallery').filter({ hasText: 'Creating…' }).waitFor({ timeout: 10_000 });
             await row(page, 'e2eGallery').filter({ hasText: 'eastus · rg-gallery-prod' }).waitFor({ timeout: 30_000 });
             const gallery = await armGet(emu, `${ARM}/${RG}/providers/Microsoft.Compute/galleries/e2eGallery`, '2025-12-03');
@@ -350,7 +382,7 @@ async function main(): Promise<number> {
                 throw new Error('the gallery name is editable in the update form');
             }
             await description.fill('Changed by the forms e2e test');
-            await form.getByRole('button', { name: 'Save changes' }).click();
+            await pressButton(form, 'Save changes');
             const deadline = Date.now() + 30_000;
             for (;;) {
                 const gallery = await armGet(emu, `${ARM}/${RG}/providers/Microsoft.Compute/galleries/e2eGallery`, '2025-12-03');
@@ -378,7 +410,7 @@ async function main(): Promise<number> {
             await form.getByLabel('Publisher', { exact: true }).fill('Contoso');
             await form.getByLabel('Offer', { exact: true }).fill('E2E');
             await form.getByLabel('SKU', { exact: true }).fill('gen2.');
-            await form.getByRole('button', { name: 'Create image definition' }).click();
+            await pressButton(form, 'Create image definition');
             await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
             const message = await fieldError(form, 'SKU');
             if (!/period/.test(message)) {
@@ -394,7 +426,9 @@ async function main(): Promise<number> {
         await check('creating the image definition shows it under the gallery', async () => {
             await form.getByLabel('SKU', { exact: true }).fill('gen2');
             await form.getByLabel('Release notes URI', { exact: true }).fill('https://contoso.example/notes/1');
-            await form.getByRole('button', { name: 'Create image definition' }).click();
+            await form.getByLabel('Security type', { exact: true }).scrollIntoViewIfNeeded();
+            await screenshot(page, 'forms-definition');
+            await pressButton(form, 'Create image definition');
             await form.locator('h1').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
             await expand(page, 'e2eGallery');
             await waitForRow(page, 'e2e-def', 30_000);
@@ -413,7 +447,7 @@ async function main(): Promise<number> {
                 throw new Error('the publisher is editable in the update form');
             }
             await form.getByLabel('Release notes URI', { exact: true }).fill('https://contoso.example/notes/2');
-            await form.getByRole('button', { name: 'Save changes' }).click();
+            await pressButton(form, 'Save changes');
             await waitForArm(page, emu, `${galleryId}/images/e2e-def`, '2025-12-03', (r) => (r.properties as { releaseNoteUri?: string }).releaseNoteUri === 'https://contoso.example/notes/2');
         });
 
@@ -431,19 +465,25 @@ async function main(): Promise<number> {
             form = await openVersionForm();
             await form.getByLabel('Version', { exact: true }).fill(name);
             await setSource(form);
-            await form.getByRole('button', { name: 'Create image version' }).click();
+            if (name === '7.0.5') {
+                await pressButton(form, 'Show JSON');
+                await form.locator('#json pre').scrollIntoViewIfNeeded();
+                await screenshot(page, 'forms-version-json');
+            }
+            await pressButton(form, 'Create image version');
             if (name === '7.0.1') {
                 await expand(page, 'e2e-def');
             }
             await waitForRow(page, name, 30_000);
             await waitForArm(page, emu, `${definitionId}/versions/${name}`, '2025-12-03', (r) => (r.properties as { provisioningState?: string }).provisioningState === 'Succeeded');
+            await formClosed(page, /New image version/);
         };
 
         await check('a version number that is not Major.Minor.Patch is refused in the form, nothing is sent', async () => {
             form = await openVersionForm();
             const before = await requestCount(emu);
             await form.getByLabel('Version', { exact: true }).fill('7.0');
-            await form.getByRole('button', { name: 'Create image version' }).click();
+            await pressButton(form, 'Create image version');
             await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
             if (!/Major\.Minor\.Patch/.test(await fieldError(form, 'Version'))) {
                 throw new Error(`version error is "${await fieldError(form, 'Version')}"`);
@@ -452,7 +492,7 @@ async function main(): Promise<number> {
             if ((await writesSince(emu, before)).length > 0) {
                 throw new Error('a request was sent');
             }
-            await form.getByRole('button', { name: 'Cancel' }).click();
+            await pressButton(form, 'Cancel');
         });
 
         await check('creates a version from a managed image', () =>
@@ -468,7 +508,7 @@ async function main(): Promise<number> {
             createVersion('7.0.3', async (f) => {
                 await f.getByLabel(/^An OS disk or snapshot/).check();
                 await choose(f, 'OS disk or snapshot', `${BUILD}/Microsoft.Compute/snapshots/snap-ubuntu2404-arm-osdisk-20261105`);
-                await f.getByRole('button', { name: 'Add data disk' }).click();
+                await pressButton(f, 'Add data disk');
                 await choose(f, 'Disk or snapshot, row 1', `${BUILD}/Microsoft.Compute/disks/disk-scratch-unattached`);
             }),
         );
@@ -483,7 +523,7 @@ async function main(): Promise<number> {
             createVersion('7.0.5', async (f) => {
                 await f.getByLabel(/^Another image version/).check();
                 await choose(f, 'Image version', `${ARM}/${RG}/providers/Microsoft.Compute/galleries/shared_gallery.prod/images/web-frontend-linux/versions/2026.11.0`);
-                await f.getByRole('button', { name: 'Add region' }).click();
+                await pressButton(f, 'Add region');
                 await choose(f, 'Region, row 2', 'westeurope');
             }),
         );
@@ -493,7 +533,7 @@ async function main(): Promise<number> {
             form = await formFrame(page, /Edit image version/);
             await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
             await form.getByLabel('Exclude from latest', { exact: true }).check();
-            await form.getByRole('button', { name: 'Save changes' }).click();
+            await pressButton(form, 'Save changes');
             await waitForArm(page, emu, `${definitionId}/versions/7.0.1`, '2025-12-03', (r) => (r.properties as { publishingProfile?: { excludeFromLatest?: boolean } }).publishingProfile?.excludeFromLatest === true);
             await screenshot(page, 'forms-versions');
         });
@@ -506,7 +546,7 @@ async function main(): Promise<number> {
             await choose(form, 'Location', 'eastus');
             const before = await requestCount(emu);
             await form.getByLabel('Image name', { exact: true }).fill('-img');
-            await form.getByRole('button', { name: 'Create managed image' }).click();
+            await pressButton(form, 'Create managed image');
             await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
             if (!/starts with a letter or a digit/.test(await fieldError(form, 'Image name'))) {
                 throw new Error(`name error is "${await fieldError(form, 'Image name')}"`);
@@ -522,7 +562,7 @@ async function main(): Promise<number> {
             await form.getByLabel(/^An OS disk snapshot/).check();
             await choose(form, 'Snapshot', `${BUILD}/Microsoft.Compute/snapshots/snap-ubuntu2404-arm-osdisk-20261105`);
             await form.getByLabel('VM generation', { exact: true }).selectOption('V2');
-            await form.getByRole('button', { name: 'Create managed image' }).click();
+            await pressButton(form, 'Create managed image');
             await expand(page, 'Managed images');
             await waitForRow(page, 'img-e2e', 30_000);
         });
@@ -531,11 +571,12 @@ async function main(): Promise<number> {
             await contextMenu(page, 'img-e2e', 'Edit…');
             form = await formFrame(page, /Edit managed image/);
             await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
-            await form.getByRole('button', { name: 'Add tag' }).click();
+            await pressButton(form, 'Add tag');
             await form.getByLabel('Name, row 1', { exact: true }).fill('owner');
             await form.getByLabel('Value, row 1', { exact: true }).fill('e2e');
-            await form.getByRole('button', { name: 'Save changes' }).click();
+            await pressButton(form, 'Save changes');
             await waitForArm(page, emu, `${BUILD}/Microsoft.Compute/images/img-e2e`, '2026-04-01', (r) => JSON.stringify(r.tags) === JSON.stringify({ owner: 'e2e' }));
+            await formClosed(page, /Edit img-e2e/, 30_000);
         });
 
         // ---- nothing typed is lost ------------------------------------------------------------------
@@ -553,7 +594,10 @@ async function main(): Promise<number> {
                 throw new Error('the description was lost when the form was hidden');
             }
             await page.waitForTimeout(500);
-            await page.reload();
+            // VS Code's own reload (it saves the open editors first), as a user would run it.
+            await runCommand(page, 'Developer: Reload Window');
+            await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+            await page.locator('.tabs-container .tab').filter({ hasText: 'New gallery' }).first().click({ timeout: 60_000 });
             form = await formFrame(page, /Create gallery/);
             const name = form.getByLabel('Gallery name', { exact: true });
             await name.waitFor({ state: 'visible', timeout: 30_000 });
@@ -569,6 +613,8 @@ async function main(): Promise<number> {
             console.log(`  ✗ setup failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         }
         if (wb) {
+            const tabs = await wb.page.locator('.tabs-container .tab').allInnerTexts().catch(() => []);
+            console.log(`editor tabs: ${tabs.map((t) => t.trim()).join(' | ') || 'none'}`);
             const toasts = await notifications(wb.page).catch(() => []);
             if (toasts.length) {
                 console.log(`notifications on screen:\n  ${toasts.join('\n  ')}`);

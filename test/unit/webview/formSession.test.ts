@@ -38,7 +38,7 @@ class FakeBackend implements FormBackend {
   }
 }
 
-function session(mode: FormMode = 'create', values?: FormValues) {
+function session(mode: FormMode = 'create', values?: FormValues, copied: string[] = []) {
   const backend = new FakeBackend();
   const posted: HostMessage[] = [];
   const warnings: string[] = [];
@@ -52,6 +52,10 @@ function session(mode: FormMode = 'create', values?: FormValues) {
     post: (m) => posted.push(m),
     log: { info: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
     onSubmitted: () => submittedCount++,
+    copyText: (text) => {
+      copied.push(text);
+      return Promise.resolve();
+    },
   });
   return { s, backend, posted, warnings, submitted: () => submittedCount };
 }
@@ -124,6 +128,31 @@ describe('FormSession: the host side of a form', () => {
     assert.equal(result.field, 'name');
     assert.match(result.message, /entity name is invalid/);
     assert.equal(submitted(), 0);
+  });
+
+  it('copies the ARM template resource of what is typed', async () => {
+    const copied: string[] = [];
+    const { s, posted } = session('create', undefined, copied);
+    s.handle({ type: 'copyTemplate', values: { ...good, tags: [{ key: 'env', value: 'prod' }] } });
+    await settle();
+    assert.deepEqual(JSON.parse(copied[0]), {
+      type: 'Microsoft.Compute/galleries',
+      apiVersion: '2025-12-03',
+      name: 'newGallery',
+      location: 'eastus',
+      tags: { env: 'prod' },
+    });
+    assert.ok(posted.some((m) => m.type === 'notice' && /Copied/.test(m.message)));
+  });
+
+  it('a cancelled wait says Azure may still finish, and keeps the form', async () => {
+    const { s, backend, posted } = session();
+    backend.failWith = Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
+    s.handle({ type: 'submit', values: good });
+    await settle();
+    const result = posted.find((m) => m.type === 'result');
+    assert.ok(result && result.type === 'result' && !result.ok && /may still finish/.test(result.message));
+    assert.equal(s.currentValues.name, 'newGallery');
   });
 
   it('update mode: reads the resource first and keeps locked fields as Azure has them', async () => {

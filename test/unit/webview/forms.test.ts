@@ -206,6 +206,15 @@ describe('resource forms: validation and the exact request body', () => {
       assert.match(des['targetRegions[1].osDiskEncryptionSetId'] ?? '', /region needs one of its own/);
     });
 
+    it('the source\'s region becomes the location and the first target region', () => {
+      const empty = { ...base, location: '', targetRegions: [{ name: '', replicas: '1', storageAccountType: 'Standard_LRS' }] };
+      const adjusted = form.adjust?.(empty, 'managedImageId', context) ?? empty;
+      assert.equal(adjusted.location, 'eastus');
+      assert.deepEqual(adjusted.targetRegions, [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS' }]);
+      const typed = form.adjust?.(base, 'managedImageId', context);
+      assert.deepEqual(typed?.targetRegions, base.targetRegions, 'what the user typed is kept');
+    });
+
     it('an update sends the complete set of target regions and keeps existing regions\' encryption', () => {
       const original = form.fromResource({
         id: `${DEFINITION}/versions/1.0.0`,

@@ -40,7 +40,7 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No image definitions — create one');
+    return PagedListNode.message(this, 'No image definitions — create one', { command: 'azureComputeGallery.createImageDefinition', title: 'Create Image Definition…', arguments: [this] });
   }
 
   getTreeItem(): vscode.TreeItem {

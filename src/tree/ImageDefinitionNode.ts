@@ -59,7 +59,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No image versions — create one');
+    return PagedListNode.message(this, 'No image versions — create one', { command: 'azureComputeGallery.createImageVersion', title: 'Create Image Version…', arguments: [this] });
   }
 
   protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {

@@ -34,7 +34,7 @@ export class ManagedImagesNode extends PagedListNode<Image> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No managed images — create one');
+    return PagedListNode.message(this, 'No managed images — create one', { command: 'azureComputeGallery.createManagedImage', title: 'Create Managed Image…', arguments: [this] });
   }
 
   getTreeItem(): vscode.TreeItem {

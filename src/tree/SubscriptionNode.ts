@@ -48,7 +48,7 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No galleries — create one');
+    return PagedListNode.message(this, 'No galleries — create one', { command: 'azureComputeGallery.createGallery', title: 'Create Gallery…', arguments: [this] });
   }
 
   override reset(): void {

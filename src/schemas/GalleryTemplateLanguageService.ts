@@ -23,6 +23,7 @@
  * for later. Virtual documents and per-resource diagnostics are also cached by the resource's text.
  */
 import type { Node } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { getLocation, parseTree } from 'jsonc-parser';
 import type {
   ClientCapabilities,
@@ -36,7 +37,7 @@ import type {
   Range,
   SchemaRequestService,
 } from 'vscode-json-languageservice';
-import { CompletionItemKind, DiagnosticSeverity, getLanguageService, TextDocument } from 'vscode-json-languageservice';
+import { CompletionItemKind, DiagnosticSeverity, ErrorCode, getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import type { CheckSeverity, GalleryProblem } from './galleryChecks';
 import { runGalleryChecks } from './galleryChecks';
 import type { BodyFileVariant, GalleryResourceKind } from './resourceKinds';
@@ -44,7 +45,7 @@ import { bodyKindOfFileName, GALLERY_RESOURCE_KINDS } from './resourceKinds';
 import { bodySchema, templateResourceSchema } from './schemaCatalog';
 import { SOFT_SCHEMA_MESSAGES } from './schemaMessages';
 import type { TemplateAnalysis, TemplateResource, TemplateUpdate } from './templateResources';
-import { analyzeTemplateText, findChange, parseResourceNode, resourceAtOffset, updateTemplateAnalysis } from './templateResources';
+import { analyzeTemplateText, findChange, resourceAtOffset, updateTemplateAnalysis } from './templateResources';
 
 export const DIAGNOSTIC_SOURCE = 'Azure Compute Gallery';
 
@@ -121,6 +122,8 @@ const MAX_UNANALYSED_COMPLETIONS = 16;
 
 /** ARM templates are JSONC; the editor reports syntax problems, so only schema problems are kept here. */
 const FIRST_SYNTAX_ERROR_CODE = 0x100;
+/** How templates are parsed (JSONC), as in templateResources.ts. */
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
 interface VirtualResource {
   readonly textDocument: TextDocument;
@@ -140,7 +143,18 @@ interface CachedResourceDiagnostics {
   readonly stamp: string;
   /** Absolute offsets in the text they were computed or carried over for. */
   readonly diagnostics: readonly RelativeDiagnostic[];
+  /** The resource's text had syntax errors: how it reads may then depend on any edit inside it, even in a child. */
+  readonly syntaxErrors: boolean;
 }
+
+/** Diagnostics of one resource's text, offsets relative to its start. */
+interface ResourceValidation {
+  readonly diagnostics: readonly RelativeDiagnostic[];
+  readonly syntaxErrors: boolean;
+}
+
+/** Not syntax errors for a JSONC template (allowed there); anything else may change how the text is read. */
+const ALLOWED_SYNTAX_CODES: ReadonlySet<number> = new Set([ErrorCode.TrailingComma, ErrorCode.CommentNotPermitted]);
 
 /** The analysis of one version of a template, with what was validated for it. */
 interface AnalysedText {
@@ -153,6 +167,7 @@ interface AnalysedText {
 interface DocumentEntry {
   readonly version: number;
   readonly text: string;
+  readonly bodyKind: { readonly kind: GalleryResourceKind; readonly variant: BodyFileVariant } | undefined;
   readonly body: { readonly kind: GalleryResourceKind; readonly variant: BodyFileVariant; readonly root: Node | undefined } | undefined;
   /** The analysis of this version, computed on first need (validation, classify). */
   analysed: AnalysedText | undefined;
@@ -177,10 +192,11 @@ export class GalleryTemplateLanguageService {
   private readonly languageService: LanguageService;
   private readonly documents = new Map<string, DocumentEntry>();
   private readonly virtualResources: LruCache<VirtualResource>;
-  private readonly resourceDiagnostics: LruCache<readonly RelativeDiagnostic[]>;
+  private readonly resourceDiagnostics: LruCache<ResourceValidation>;
   /** Resource objects the incremental analysis just parsed, by resource id, so validation need not parse them again. */
   private readonly parsedNodes = new LruCache<Node>(16);
   private readonly now: () => Date;
+  private lastStamp: { readonly day: number; readonly schemaFeatures: boolean; readonly stamp: string } | undefined;
 
   constructor(private readonly options: GalleryTemplateLanguageServiceOptions = {}) {
     this.languageService = getLanguageService({
@@ -220,19 +236,18 @@ export class GalleryTemplateLanguageService {
     if (previous && previous.version === document.version && previous.text === text) {
       return previous;
     }
-    const bodyKind = bodyKindOfFileName(pathOf(document.uri));
+    // Same URI, same file name: the body kind is decided once per document.
+    const bodyKind = previous ? previous.bodyKind : bodyKindOfFileName(pathOf(document.uri));
     const entry: DocumentEntry = {
       version: document.version,
       text,
+      bodyKind,
       body: bodyKind ? { ...bodyKind, root: parseTree(text, [], { allowTrailingComma: true }) } : undefined,
       analysed: undefined,
       previous,
     };
-    if (previous && previous.text === text) {
-      // Same text under a new version number: same analysis and diagnostics.
-      entry.analysed = previous.analysed;
-      entry.validation = previous.validation;
-    }
+    // Same text under a new version number: same analysis and diagnostics. Not compared here (a second pass over a
+    // large text on every keystroke): `analysed` finds it while looking for the change anyway.
     this.documents.set(document.uri, entry);
     return entry;
   }
@@ -255,9 +270,24 @@ export class GalleryTemplateLanguageService {
     for (const pending of chain.reverse()) {
       if (current?.analysis.isTemplate) {
         const update = updateTemplateAnalysis(current.analysis, current.text, pending.text);
-        current = { text: pending.text, analysis: update.analysis, resourceDiagnostics: carryOver(current.resourceDiagnostics, update) };
+        if (!update.change) {
+          // Same text under a new version number: same analysis and diagnostics.
+          if (!pending.validation && pending.previous?.analysed === current) {
+            pending.validation = pending.previous.validation;
+          }
+        } else {
+          current = { text: pending.text, analysis: update.analysis, resourceDiagnostics: carryOver(current.resourceDiagnostics, update) };
+        }
         if (update.reparsedNode) {
           this.parsedNodes.set(String(update.reparsedNode.resourceId), update.reparsedNode.node);
+        }
+        // Enclosing resources keep their ids but not their text: a node parsed for them earlier is stale.
+        for (const id of update.enclosingIds ?? []) {
+          this.parsedNodes.delete(String(id));
+        }
+      } else if (current && current.text === pending.text) {
+        if (!pending.validation && pending.previous?.analysed === current) {
+          pending.validation = pending.previous.validation;
         }
       } else {
         current = { text: pending.text, analysis: analyzeTemplateText(pending.text), resourceDiagnostics: new Map() };
@@ -398,22 +428,32 @@ export class GalleryTemplateLanguageService {
       return problems.map((problem) => toDiagnostic(document, problem.offset, problem.length, problem.message, severityOf(problem.severity), problem.code));
     }
     const schemaFeatures = features.schemaFeatures !== false;
-    const stamp = `${Math.floor(this.now().getTime() / 86_400_000)}|${schemaFeatures ? 'schema' : 'checks'}`;
+    const stamp = this.stamp(schemaFeatures);
     if (entry.validation?.stamp === stamp) {
       return entry.validation.diagnostics;
     }
     const analysed = this.analysed(entry);
+    if (entry.validation?.stamp === stamp) {
+      return entry.validation.diagnostics; // same text as the version before, validated already
+    }
     const diagnostics: Diagnostic[] = [];
-    for (const resource of analysed.analysis.resources) {
+    // Indexed loops: this walks every resource of the template on every keystroke, most of them without problems.
+    const resources = analysed.analysis.resources;
+    const perResource = analysed.resourceDiagnostics;
+    for (let i = 0; i < resources.length; i++) {
+      const resource = resources[i];
       if (resource.existing) {
         continue;
       }
-      let cached = analysed.resourceDiagnostics.get(resource.id);
-      if (cached?.stamp !== stamp) {
-        cached = { stamp, diagnostics: await this.validateResource(entry.text, resource, schemaFeatures, stamp) };
-        analysed.resourceDiagnostics.set(resource.id, cached);
+      let cached = perResource.get(resource.id);
+      if (cached === undefined || cached.stamp !== stamp) {
+        const validation = await this.validateResource(entry.text, resource, schemaFeatures, stamp);
+        cached = { stamp, diagnostics: validation.diagnostics, syntaxErrors: validation.syntaxErrors };
+        perResource.set(resource.id, cached);
       }
-      for (const problem of cached.diagnostics) {
+      const problems = cached.diagnostics;
+      for (let j = 0; j < problems.length; j++) {
+        const problem = problems[j];
         diagnostics.push(toDiagnostic(document, problem.offset, problem.length, problem.message, problem.severity, problem.code));
       }
     }
@@ -421,8 +461,23 @@ export class GalleryTemplateLanguageService {
     return diagnostics;
   }
 
+  /**
+   * What diagnostics are computed for: the day (end-of-life check) and the feature set. The same string object while
+   * they stay the same, so comparing it with every resource's cached stamp is a pointer comparison.
+   */
+  private stamp(schemaFeatures: boolean): string {
+    const day = Math.floor(this.now().getTime() / 86_400_000);
+    const last = this.lastStamp;
+    if (last && last.day === day && last.schemaFeatures === schemaFeatures) {
+      return last.stamp;
+    }
+    const stamp = `${day}|${schemaFeatures ? 'schema' : 'checks'}`;
+    this.lastStamp = { day, schemaFeatures, stamp };
+    return stamp;
+  }
+
   /** Diagnostics of one resource, with absolute offsets; shared between documents by the resource's text. */
-  private async validateResource(text: string, resource: TemplateResource, schemaFeatures: boolean, stamp: string): Promise<RelativeDiagnostic[]> {
+  private async validateResource(text: string, resource: TemplateResource, schemaFeatures: boolean, stamp: string): Promise<ResourceValidation> {
     const resourceText = text.slice(resource.offset, resource.offset + resource.length);
     const key = `${stamp}|${resource.kind}|${resource.nested ? 'nested' : 'top'}|${resource.declaredType}|${resourceText}`;
     let relative = this.resourceDiagnostics.get(key);
@@ -430,13 +485,17 @@ export class GalleryTemplateLanguageService {
       relative = await this.computeResourceDiagnostics(text, resource, schemaFeatures);
       this.resourceDiagnostics.set(key, relative);
     }
-    return relative.map((problem) => ({ ...problem, offset: problem.offset + resource.offset }));
+    return { diagnostics: relative.diagnostics.map((problem) => ({ ...problem, offset: problem.offset + resource.offset })), syntaxErrors: relative.syntaxErrors };
   }
 
   /** Offsets relative to the resource's start. */
-  private async computeResourceDiagnostics(text: string, resource: TemplateResource, schemaFeatures: boolean): Promise<RelativeDiagnostic[]> {
+  private async computeResourceDiagnostics(text: string, resource: TemplateResource, schemaFeatures: boolean): Promise<ResourceValidation> {
     const result: RelativeDiagnostic[] = [];
-    const node = this.parsedNodes.get(String(resource.id)) ?? parseResourceNode(text, resource); // offsets relative to the resource
+    const parseErrors: ParseError[] = [];
+    const parsed = this.parsedNodes.get(String(resource.id));
+    // Offsets relative to the resource. Parsed here when not just parsed by the analysis, or to learn about syntax errors.
+    const node = parsed && schemaFeatures ? parsed : parseTree(text.slice(resource.offset, resource.offset + resource.length), parseErrors, PARSE_OPTIONS);
+    let syntaxErrors = parseErrors.length > 0;
     const checks: GalleryProblem[] = node
       ? runGalleryChecks({
           kind: resource.kind,
@@ -458,6 +517,7 @@ export class GalleryTemplateLanguageService {
       });
       for (const diagnostic of found) {
         if (typeof diagnostic.code === 'number' && diagnostic.code >= FIRST_SYNTAX_ERROR_CODE) {
+          syntaxErrors ||= !ALLOWED_SYNTAX_CODES.has(diagnostic.code);
           continue;
         }
         const start = virtual.textDocument.offsetAt(diagnostic.range.start);
@@ -473,7 +533,7 @@ export class GalleryTemplateLanguageService {
     for (const check of checks) {
       result.push({ offset: check.offset, length: check.length, message: check.message, severity: severityOf(check.severity), code: check.code });
     }
-    return result;
+    return { diagnostics: result, syntaxErrors };
   }
 
   private virtualResource(documentText: string, resource: TemplateResource): VirtualResource {
@@ -613,16 +673,24 @@ function carryOver(previous: Map<number, CachedResourceDiagnostics>, update: Tem
   for (const id of update.replacedIds) {
     previous.delete(id);
   }
-  for (const [id, cached] of previous) {
+  // Enclosing resources read their children's text too: with syntax errors before or after the edit, how the
+  // enclosing text parses (and so what is reported there) may change. Without, a child's content is not theirs to check.
+  for (const id of update.enclosingIds ?? []) {
+    if (update.reparsedSyntaxErrors || previous.get(id)?.syntaxErrors) {
+      previous.delete(id);
+    }
+  }
+  // forEach, not for…of: no entry array per resource (the map holds every resource of the template).
+  previous.forEach((cached, id) => {
     if (cached.diagnostics.length === 0) {
-      continue;
+      return;
     }
     if (cached.diagnostics.some((d) => d.offset < change.oldEnd && d.offset + d.length > change.start)) {
       previous.delete(id); // touched by the edit (cannot happen for an unchanged resource, but stay safe)
     } else if (delta !== 0 && cached.diagnostics.some((d) => d.offset >= change.oldEnd)) {
-      previous.set(id, { stamp: cached.stamp, diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? { ...d, offset: d.offset + delta } : d)) });
+      previous.set(id, { stamp: cached.stamp, syntaxErrors: cached.syntaxErrors, diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? { ...d, offset: d.offset + delta } : d)) });
     }
-  }
+  });
   return previous;
 }
 
@@ -639,6 +707,10 @@ class LruCache<T> {
       this.entries.set(key, value);
     }
     return value;
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 
   set(key: string, value: T): void {

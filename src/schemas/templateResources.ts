@@ -77,6 +77,12 @@ export interface TemplateUpdate {
   readonly replacedIds: ReadonlySet<number> | 'all';
   /** The re-parsed resource object (offsets relative to its start), when `reparsed` is 'resource'. */
   readonly reparsedNode?: { readonly resourceId: number; readonly node: Node };
+  /**
+   * When `reparsed` is 'resource': ids of our resources enclosing the re-parsed one (kept, grown by the edit), and
+   * whether the re-parsed object has syntax errors (then the enclosing ones may read differently too).
+   */
+  readonly enclosingIds?: readonly number[];
+  readonly reparsedSyntaxErrors?: boolean;
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
@@ -146,9 +152,7 @@ export function parseResourceNode(text: string, resource: OffsetRange): Node | u
 
 /** Where two texts differ, found by comparing blocks from both ends (fast even for large documents). */
 export function findChange(before: string, after: string): TextChange | undefined {
-  if (before === after) {
-    return undefined;
-  }
+  // No separate equality test first: it would compare the texts once more (this runs on every keystroke).
   const limit = Math.min(before.length, after.length);
   let start = 0;
   for (let block = 4096; block >= 1 && start < limit; ) {
@@ -169,6 +173,9 @@ export function findChange(before: string, after: string): TextChange | undefine
       block = block > 1 ? Math.floor(block / 8) || 1 : 0;
     }
   }
+  if (start === before.length && start === after.length) {
+    return undefined;
+  }
   return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
@@ -176,6 +183,8 @@ interface PartialUpdate {
   readonly analysis: TemplateAnalysis;
   readonly replacedIds: ReadonlySet<number>;
   readonly reparsedNode?: { readonly resourceId: number; readonly node: Node };
+  readonly enclosingIds?: readonly number[];
+  readonly reparsedSyntaxErrors?: boolean;
 }
 
 function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange, text: string): PartialUpdate | undefined {
@@ -192,10 +201,12 @@ function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange
     return undefined;
   }
   const delta = change.newEnd - change.oldEnd;
-  const node = parseExactObject(text, target.offset, target.length + delta);
+  const errors: ParseError[] = [];
+  const node = parseExactObject(text, target.offset, target.length + delta, errors);
   if (!node) {
     return undefined;
   }
+  const enclosingIds: number[] = [];
   const reparsed: TemplateResource[] = [];
   collectResourceObject(
     node,
@@ -206,29 +217,48 @@ function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange
   );
   reparsed.sort((a, b) => a.offset - b.offset);
   const oldEnd = target.offset + target.length;
+  const previousResources = previous.resources;
+  const count = previousResources.length;
   const resources: TemplateResource[] = [];
   const replacedIds = new Set<number>();
-  for (const resource of previous.resources) {
-    if (resource.offset >= target.offset && resource.offset < oldEnd) {
-      replacedIds.add(resource.id);
+  let index = 0;
+  // Before the edited resource: unchanged, except its ancestors, which grow by delta.
+  for (; index < count; index++) {
+    const resource = previousResources[index];
+    if (resource.offset >= target.offset) {
+      break;
     }
-    if (resource.offset < target.offset) {
-      // Before the edited resource: unchanged, except its ancestors, which grow by delta.
-      resources.push(resource.offset + resource.length >= oldEnd ? grown(resource, delta) : resource);
+    if (resource.offset + resource.length >= oldEnd) {
+      enclosingIds.push(resource.id);
+      resources.push(delta !== 0 ? grown(resource, delta) : resource);
+    } else {
+      resources.push(resource);
     }
   }
-  resources.push(...reparsed);
-  for (const resource of previous.resources) {
+  // The edited resource and the ones inside it: replaced by the re-parsed ones.
+  for (; index < count; index++) {
+    const resource = previousResources[index];
     if (resource.offset >= oldEnd) {
-      resources.push(shifted(resource, delta));
+      break;
     }
+    replacedIds.add(resource.id);
   }
-  const entries = previous.entries.map((entry) =>
-    entry.offset >= oldEnd ? { ...entry, offset: entry.offset + delta } : entry.offset + entry.length >= oldEnd ? { ...entry, length: entry.length + delta } : entry,
-  );
+  for (const resource of reparsed) {
+    resources.push(resource);
+  }
+  for (; index < count; index++) {
+    const resource = previousResources[index];
+    resources.push(delta === 0 ? resource : shifted(resource, delta));
+  }
+  const entries =
+    delta === 0
+      ? previous.entries
+      : previous.entries.map((entry) =>
+          entry.offset >= oldEnd ? { ...entry, offset: entry.offset + delta } : entry.offset + entry.length >= oldEnd ? { ...entry, length: entry.length + delta } : entry,
+        );
   const first = reparsed[0];
   const reparsedNode = first && first.offset === target.offset ? { resourceId: first.id, node } : undefined;
-  return { analysis: { isTemplate: true, resources, entries }, replacedIds, reparsedNode };
+  return { analysis: { isTemplate: true, resources, entries }, replacedIds, reparsedNode, enclosingIds, reparsedSyntaxErrors: errors.length > 0 };
 }
 
 function reparseEntry(previous: TemplateAnalysis, change: TextChange, text: string): PartialUpdate | undefined {
@@ -281,11 +311,10 @@ function lastStartingBefore(resources: readonly TemplateResource[], offset: numb
  * its own as inside the whole document; an object left open at the end of the range would not (in the document it
  * would run on), which is why errors at the very end reject the range.
  */
-function parseExactObject(text: string, offset: number, length: number): Node | undefined {
+function parseExactObject(text: string, offset: number, length: number, errors: ParseError[] = []): Node | undefined {
   if (length < 2 || text.charCodeAt(offset) !== 0x7b /* { */ || text.charCodeAt(offset + length - 1) !== 0x7d /* } */) {
     return undefined;
   }
-  const errors: ParseError[] = [];
   const node = parseTree(text.slice(offset, offset + length), errors, PARSE_OPTIONS);
   if (!node || node.type !== 'object' || node.offset !== 0 || node.length !== length) {
     return undefined;

@@ -280,6 +280,56 @@ describe('template language service: editing', () => {
     }
   });
 
+  for (const initialSeed of [4242, 8, 99]) {
+    it(`gives the same diagnostics as a fresh service under random keystrokes, validated after some versions only (seed ${initialSeed})`, async () => {
+      let seed = initialSeed;
+      const random = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return (seed >>> 8) % n; // the low bits of this generator repeat quickly
+      };
+      const alphabet = ['{', '}', '"', ',', ':', ' ', '\n', 'a', '1', '0', '"x"', 'Standard_LRS', '"type": "versions"', '"comments": 1,'];
+      const svc = service();
+      const uri = 'file:///work/deploy/random.json';
+      let text = generateBenchTemplate(300).text.replace(/"endOfLifeDate": "2099/g, '"endOfLifeDate": "2025');
+      let version = 1;
+      let compared = 0;
+      let withProblems = 0;
+      for (let step = 0; step < 200; step++) {
+        const kind = random(6);
+        const at = random(text.length);
+        if (kind === 0) {
+          text = text.slice(0, at) + text.slice(at + 1 + random(3)); // delete
+        } else if (kind === 1) {
+          text = text.slice(0, at) + String(random(100)).padStart(2, '0') + text.slice(at + 2); // same length
+        } else if (kind === 2) {
+          // same text, new version
+        } else if (kind === 3) {
+          // inside a date value, as in the benchmark
+          const date = text.indexOf('"endOfLifeDate": "20', at);
+          const where = (date < 0 ? text.indexOf('"endOfLifeDate": "20') : date) + '"endOfLifeDate": "20'.length;
+          text = text.slice(0, where) + String(random(100)).padStart(2, '0') + text.slice(where + 2);
+        } else {
+          text = text.slice(0, at) + (alphabet[random(alphabet.length)] ?? '') + text.slice(at);
+        }
+        version++;
+        const doc = TextDocument.create(uri, 'json', version, text);
+        if (random(4) === 0) {
+          continue; // not validated: the next validation catches up over several edits
+        }
+        if (random(3) === 0) {
+          await svc.doComplete(doc, doc.positionAt(random(text.length)));
+        }
+        const features = random(5) === 0 ? { schemaFeatures: false } : {};
+        const incremental = await svc.doValidation(doc, features);
+        const fresh = await service().doValidation(TextDocument.create(uri, 'json', 1, text), features);
+        assert.deepEqual(incremental, fresh, `step ${step}`);
+        compared++;
+        withProblems += fresh.length > 0 ? 1 : 0;
+      }
+      assert.ok(compared > 80 && withProblems > 5, `${compared} compared, ${withProblems} with problems`);
+    });
+  }
+
   it('answers completions right after typing without analysing the whole template first', async () => {
     const svc = service();
     const base = generateBenchTemplate(1200);

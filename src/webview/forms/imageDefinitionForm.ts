@@ -7,7 +7,7 @@ import { parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags } from './commonFields';
 import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
-import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text } from './values';
+import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
 export const SECURITY_TYPES: readonly Choice[] = [
   { value: '', label: 'Standard', description: 'No security type: Gen1 or Gen2 VMs without Trusted launch or confidential computing.' },
@@ -318,10 +318,7 @@ export const imageDefinitionForm: FormDefinition = {
   fields,
 
   defaults(): FormValues {
-    const values: Record<string, string | readonly never[]> = {};
-    for (const f of fields) {
-      values[f.id] = f.type === 'table' ? [] : '';
-    }
+    const values = emptyValues(fields);
     return { ...values, osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2', architecture: 'x64', securityType: 'TrustedLaunchSupported' };
   },
 

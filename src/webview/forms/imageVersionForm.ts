@@ -8,7 +8,7 @@ import { parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource } from './commonFields';
 import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
-import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text } from './values';
+import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
 export type VersionSource = 'managedImage' | 'virtualMachine' | 'disks' | 'vhd' | 'imageVersion';
 
@@ -529,10 +529,7 @@ export const imageVersionForm: FormDefinition = {
   fields,
 
   defaults(): FormValues {
-    const values: Record<string, FormValues[string]> = {};
-    for (const f of fields) {
-      values[f.id] = f.type === 'table' ? [] : f.type === 'checkbox' ? false : '';
-    }
+    const values = emptyValues(fields);
     return {
       ...values,
       sourceType: 'managedImage',

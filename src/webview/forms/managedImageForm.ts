@@ -18,7 +18,7 @@ import {
   validateSubscriptionAndGroup,
 } from './commonFields';
 import { armIdProblem, blobUriProblem, entityNameProblem, intProblem, nameTaken, put } from './fieldRules';
-import { arrayAt, boolAt, cell, compact, filledRows, flag, intOrUndefined, isJsonObject, objectAt, sameRegion, stringAt, tagRows, tagsObject, text } from './values';
+import { arrayAt, boolAt, cell, compact, filledRows, flag, intOrUndefined, isJsonObject, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
 type ImageSource = 'virtualMachine' | 'blob' | 'snapshot' | 'managedDisk';
 
@@ -317,10 +317,7 @@ export const managedImageForm: FormDefinition = {
   fields,
 
   defaults(): FormValues {
-    const values: Record<string, FormValues[string]> = {};
-    for (const f of fields) {
-      values[f.id] = f.type === 'table' ? [] : f.type === 'checkbox' ? false : '';
-    }
+    const values = emptyValues(fields);
     return { ...values, resourceGroupMode: 'existing', sourceType: 'virtualMachine', osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V1' };
   },
 

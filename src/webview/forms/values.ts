@@ -1,7 +1,7 @@
 /**
  * Reading form values and ARM JSON safely. Pure, shared by host and webview.
  */
-import type { FieldValue, FormValues, Json, JsonObject, TableRow } from './formTypes';
+import type { FieldSpec, FieldValue, FormValues, Json, JsonObject, TableRow } from './formTypes';
 
 /** The trimmed text of a field ('' when missing or not text). */
 export function text(values: FormValues, id: string): string {
@@ -136,4 +136,13 @@ export function lastSegment(id: string): string {
 /** Region names compare without spaces and case ("East US" = "eastus"). */
 export function sameRegion(a: string, b: string): boolean {
   return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+}
+
+/** Every field of a form, empty: no rows in tables, unticked checkboxes, '' elsewhere. */
+export function emptyValues(fields: readonly FieldSpec[]): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  for (const f of fields) {
+    values[f.id] = f.type === 'table' ? [] : f.type === 'checkbox' ? false : '';
+  }
+  return values;
 }

@@ -31,6 +31,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../emulator/ArmEmulator';
 import { allowSignIn, clickWelcomeButton, openViewContainer, openWorkbench, resizeSidebar, screenshot, type Workbench } from '../../harness/browser';
+import { CheckRun, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { packageExtension } from '../../harness/packageExtension';
 import { DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, testAuthEnv } from '../../harness/seed';
@@ -64,19 +65,6 @@ const VIEW = 'Galleries';
 const API = 'api-version=2025-12-03';
 /** Long enough that the version created at start is still replicating when the test looks at it. */
 const REPLICATION_MS_PER_REGION = 180_000;
-
-interface CheckResult {
-    name: string;
-    ok: boolean;
-    ms: number;
-    error?: string;
-}
-
-class StopRun extends Error {}
-
-function since(t0: number): string {
-    return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-}
 
 function expect(condition: boolean, message: string): asserts condition {
     if (!condition) {
@@ -138,30 +126,17 @@ function row(rows: readonly Row[], tail: readonly string[]): Row {
 }
 
 async function main(): Promise<number> {
-    const t0 = Date.now();
     const account = process.env.ACG_TEST_AUTH_ACCOUNT ?? DEFAULT_TEST_ACCOUNT;
-    const results: CheckResult[] = [];
     let emu: RunningEmulator | undefined;
     let cs: CodeServerHandle | undefined;
     let wb: Workbench | undefined;
 
-    const check = async (name: string, fn: () => Promise<void>): Promise<void> => {
-        const start = Date.now();
-        try {
-            await fn();
-            results.push({ name, ok: true, ms: Date.now() - start });
-            console.log(`  ✓ ${name} (${Date.now() - start} ms)`);
-        } catch (e) {
-            const error = e instanceof Error ? e.message : String(e);
-            results.push({ name, ok: false, ms: Date.now() - start, error });
-            console.log(`  ✗ ${name}\n      ${error.split('\n').join('\n      ')}`);
-            throw new StopRun();
-        }
-    };
+    const run = new CheckRun();
+    const { check } = run;
 
     try {
         const vsix = await packageExtension();
-        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(t0)})`);
+        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
         // The emulator is started here (not through test/harness/emulator.ts) for replicationMsPerRegion.
         emu = await startEmulator({
             seed: explorerSeed({ includeTenant: true }),
@@ -179,15 +154,15 @@ async function main(): Promise<number> {
                 storageProfile: { source: { id: ids.imgLinuxSnapshot } },
             },
         });
-        console.log(`emulator ${emu.url} (${since(t0)})`);
+        console.log(`emulator ${emu.url} (${since(run.t0)})`);
         cs = await launchCodeServer({
             extensions: [vsix, AUTH_PROVIDER_DIR],
             settings: emulatorCloudSettings(emu.url),
             env: { NODE_EXTRA_CA_CERTS: emu.caCertPath, ...testAuthEnv(undefined), ACG_TEST_AUTH_HOME_TENANT: EXPLORER_TENANT },
         });
-        console.log(`code-server ${cs.url} (${since(t0)})`);
+        console.log(`code-server ${cs.url} (${since(run.t0)})`);
         wb = await openWorkbench(cs.url, { viewport: { width: 1400, height: 1000 } });
-        console.log(`workbench ready (${since(t0)})\n`);
+        console.log(`workbench ready (${since(run.t0)})\n`);
         console.log('Compute Gallery explorer');
         const page: Page = wb.page;
         let rows: Row[] = [];
@@ -442,10 +417,7 @@ async function main(): Promise<number> {
             .map((l) => `  ${l}`)
             .join('\n')}`);
     } catch (e) {
-        if (!(e instanceof StopRun)) {
-            results.push({ name: 'test setup', ok: false, ms: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-            console.log(`  ✗ setup failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        }
+        run.failed(e);
         if (wb) {
             const shot = await screenshot(wb.page, 'explorer-failure').catch(() => undefined);
             if (shot) {
@@ -465,10 +437,7 @@ async function main(): Promise<number> {
         await emu?.close().catch(() => undefined);
     }
 
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    console.log(`\n${passed} passed, ${failed} failed (${since(t0)})`);
-    return failed > 0 || passed === 0 ? 1 : 0;
+    return run.summary();
 }
 
 main().then(

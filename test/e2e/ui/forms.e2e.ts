@@ -25,6 +25,7 @@ import {
     viewPane,
     type Workbench,
 } from '../../harness/browser';
+import { CheckRun, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { packageExtension } from '../../harness/packageExtension';
 import { DEFAULT_SEED, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
@@ -40,14 +41,6 @@ const SUB_NAME = 'Contoso Production';
 const RG = 'rg-gallery-prod';
 const BUILD_RG = 'rg-image-build';
 const ARM = `/subscriptions/${SUB}/resourceGroups`;
-
-interface CheckResult {
-    name: string;
-    ok: boolean;
-    error?: string;
-}
-
-class StopRun extends Error {}
 
 // ---- the emulator, seen from the test -------------------------------------------------------------
 
@@ -238,38 +231,26 @@ async function waitForRow(page: Page, label: string, timeout = 30_000): Promise<
 }
 
 async function main(): Promise<number> {
-    const t0 = Date.now();
     const seedPath = DEFAULT_SEED;
     const seed = readSeed(seedPath);
-    const results: CheckResult[] = [];
     let emulator: RunningEmulator | undefined;
     let cs: CodeServerHandle | undefined;
     let wb: Workbench | undefined;
 
-    const check = async (name: string, fn: () => Promise<void>): Promise<void> => {
-        const start = Date.now();
-        try {
-            await fn();
-            results.push({ name, ok: true });
-            console.log(`  ✓ ${name} (${Date.now() - start} ms)`);
-        } catch (e) {
-            const error = e instanceof Error ? e.message : String(e);
-            results.push({ name, ok: false, error });
-            console.log(`  ✗ ${name}\n      ${error.split('\n').join('\n      ')}`);
-            if (wb) {
-                await screenshot(wb.page, `forms-failure-${results.length}`).catch(() => undefined);
-                if (process.env.ACG_FORMS_DEBUG) {
-                    for (const frame of wb.page.frames()) {
-                        const html = await frame.evaluate(() => document.getElementById('app')?.outerHTML ?? '').catch(() => '');
-                        if (html) {
-                            console.log(`--- form DOM ---\n${html.slice(0, 4000)}`);
-                        }
+    const run = new CheckRun(async () => {
+        if (wb) {
+            await screenshot(wb.page, `forms-failure-${run.results.length}`).catch(() => undefined);
+            if (process.env.ACG_FORMS_DEBUG) {
+                for (const frame of wb.page.frames()) {
+                    const html = await frame.evaluate(() => document.getElementById('app')?.outerHTML ?? '').catch(() => '');
+                    if (html) {
+                        console.log(`--- form DOM ---\n${html.slice(0, 4000)}`);
                     }
                 }
             }
-            throw new StopRun();
         }
-    };
+    });
+    const { check } = run;
 
     try {
         const vsix = await packageExtension();
@@ -280,7 +261,7 @@ async function main(): Promise<number> {
             env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath, ...testAuthEnv(seed) },
         });
         wb = await openWorkbench(cs.url, { viewport: { width: 1500, height: 1000 } });
-        console.log(`workbench ready (${((Date.now() - t0) / 1000).toFixed(1)}s)\n`);
+        console.log(`workbench ready (${since(run.t0)})\n`);
         const page = wb.page;
         const emu = emulator;
 
@@ -608,10 +589,7 @@ async function main(): Promise<number> {
             await screenshot(page, 'forms-after-reload');
         });
     } catch (e) {
-        if (!(e instanceof StopRun)) {
-            results.push({ name: 'test setup', ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-            console.log(`  ✗ setup failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        }
+        run.failed(e);
         if (wb) {
             const tabs = await wb.page.locator('.tabs-container .tab').allInnerTexts().catch(() => []);
             console.log(`editor tabs: ${tabs.map((t) => t.trim()).join(' | ') || 'none'}`);
@@ -631,10 +609,7 @@ async function main(): Promise<number> {
         await cs?.close().catch(() => undefined);
         await emulator?.close().catch(() => undefined);
     }
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    console.log(`\n${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-    return failed > 0 || passed === 0 ? 1 : 0;
+    return run.summary();
 }
 
 main().then(

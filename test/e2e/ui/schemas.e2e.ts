@@ -25,6 +25,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { notifications, openWorkbench, quickInput, screenshot, type Workbench } from '../../harness/browser';
+import { CheckRun, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { startEmulator, type EmulatorHandle } from '../../harness/emulator';
 import { packageExtension } from '../../harness/packageExtension';
@@ -62,19 +63,6 @@ const NEW_FILE_COMMAND = 'Compute Gallery: New Resource Body File';
 const NEW_FILE_PICK = 'New image version body';
 const NEW_FILE_NAME = '1.0.0.imageversion.json';
 const SOURCE = 'Azure Compute Gallery';
-
-interface CheckResult {
-    name: string;
-    ok: boolean;
-    ms: number;
-    error?: string;
-}
-
-class StopRun extends Error {}
-
-function since(t0: number): string {
-    return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-}
 
 function assert(condition: unknown, message: string): asserts condition {
     if (!condition) {
@@ -127,33 +115,20 @@ function extensionLogs(userDataDir: string): { file: string; text: string }[] {
 }
 
 async function main(): Promise<number> {
-    const t0 = Date.now();
     const seedPath = path.resolve(process.env.ACG_E2E_SEED ?? DEFAULT_SEED);
     const seed = readSeed(seedPath);
-    const results: CheckResult[] = [];
     const workspaceDir = makeWorkspace();
     let emu: EmulatorHandle | undefined;
     let cs: CodeServerHandle | undefined;
     let wb: Workbench | undefined;
 
     /** Runs one on-screen check; a failing check stops the run (later ones build on the editor state). */
-    const check = async (name: string, fn: () => Promise<void>): Promise<void> => {
-        const start = Date.now();
-        try {
-            await fn();
-            results.push({ name, ok: true, ms: Date.now() - start });
-            console.log(`  ✓ ${name} (${Date.now() - start} ms)`);
-        } catch (e) {
-            const error = e instanceof Error ? e.message : String(e);
-            results.push({ name, ok: false, ms: Date.now() - start, error });
-            console.log(`  ✗ ${name}\n      ${error.split('\n').join('\n      ')}`);
-            throw new StopRun();
-        }
-    };
+    const run = new CheckRun();
+    const { check } = run;
 
     try {
         const vsix = await packageExtension();
-        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(t0)})`);
+        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
         emu = await startEmulator({ seed: seedPath });
         cs = await launchCodeServer({
             extensions: [vsix, AUTH_PROVIDER_DIR],
@@ -161,9 +136,9 @@ async function main(): Promise<number> {
             env: { NODE_EXTRA_CA_CERTS: emu.caCertPath, ...testAuthEnv(seed) },
             workspaceDir,
         });
-        console.log(`code-server ${cs.url} (${since(t0)})`);
+        console.log(`code-server ${cs.url} (${since(run.t0)})`);
         wb = await openWorkbench(cs.url);
-        console.log(`workbench ready (${since(t0)})\n`);
+        console.log(`workbench ready (${since(run.t0)})\n`);
         const page: Page = wb.page;
 
         // ---------------------------------------------------------------------------------------------------
@@ -412,10 +387,7 @@ async function main(): Promise<number> {
         const shot = await screenshot(page, 'schemas-new-file');
         console.log(`\nscreenshots test-results/schemas-*.png (last: ${path.relative(process.cwd(), shot)})`);
     } catch (e) {
-        if (!(e instanceof StopRun)) {
-            results.push({ name: 'test setup', ok: false, ms: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-            console.log(`  ✗ ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        }
+        run.failed(e);
         if (wb) {
             const shot = await screenshot(wb.page, 'schemas-failure').catch(() => undefined);
             if (shot) {
@@ -439,10 +411,7 @@ async function main(): Promise<number> {
         fs.rmSync(workspaceDir, { recursive: true, force: true });
     }
 
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    console.log(`\n${passed} passed, ${failed} failed (${since(t0)})`);
-    return failed > 0 || passed === 0 ? 1 : 0;
+    return run.summary();
 }
 
 main().then(

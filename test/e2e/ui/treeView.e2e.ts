@@ -24,6 +24,7 @@ import {
     waitForTreeItem,
     type Workbench,
 } from '../../harness/browser';
+import { CheckRun, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { startEmulator, type EmulatorHandle } from '../../harness/emulator';
 import { packageExtension } from '../../harness/packageExtension';
@@ -34,13 +35,6 @@ const VIEW_CONTAINER = 'Compute Gallery';
 const VIEW = 'Galleries';
 const SIGN_IN_BUTTON = 'Sign in to Azure';
 
-interface CheckResult {
-    name: string;
-    ok: boolean;
-    ms: number;
-    error?: string;
-}
-
 function argValue(flag: string): string | undefined {
     const i = process.argv.indexOf(flag);
     return i >= 0 ? process.argv[i + 1] : undefined;
@@ -50,48 +44,31 @@ function escapeRegExp(s: string): string {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function since(t0: number): string {
-    return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-}
-
 async function main(): Promise<number> {
-    const t0 = Date.now();
     const seedPath = path.resolve(argValue('--seed') ?? process.env.ACG_E2E_SEED ?? DEFAULT_SEED);
     const seed = readSeed(seedPath);
     const account = testAuthEnv(seed).ACG_TEST_AUTH_ACCOUNT ?? DEFAULT_TEST_ACCOUNT;
-    const results: CheckResult[] = [];
     let emu: EmulatorHandle | undefined;
     let cs: CodeServerHandle | undefined;
     let wb: Workbench | undefined;
 
     /** Runs one on-screen check; a failing check stops the run (later ones depend on it). */
-    const check = async (name: string, fn: () => Promise<void>): Promise<void> => {
-        const start = Date.now();
-        try {
-            await fn();
-            results.push({ name, ok: true, ms: Date.now() - start });
-            console.log(`  ✓ ${name} (${Date.now() - start} ms)`);
-        } catch (e) {
-            const error = e instanceof Error ? e.message : String(e);
-            results.push({ name, ok: false, ms: Date.now() - start, error });
-            console.log(`  ✗ ${name}\n      ${error.split('\n').join('\n      ')}`);
-            throw new StopRun();
-        }
-    };
+    const run = new CheckRun();
+    const { check } = run;
 
     try {
         const vsix = await packageExtension();
-        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(t0)})`);
+        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
         emu = await startEmulator({ seed: seedPath });
-        console.log(`emulator ${emu.url} (${since(t0)})`);
+        console.log(`emulator ${emu.url} (${since(run.t0)})`);
         cs = await launchCodeServer({
             extensions: [vsix, AUTH_PROVIDER_DIR],
             settings: emulatorCloudSettings(emu.url),
             env: { NODE_EXTRA_CA_CERTS: emu.caCertPath, ...testAuthEnv(seed) },
         });
-        console.log(`code-server ${cs.url} (${since(t0)})`);
+        console.log(`code-server ${cs.url} (${since(run.t0)})`);
         wb = await openWorkbench(cs.url);
-        console.log(`workbench ready (${since(t0)})\n`);
+        console.log(`workbench ready (${since(run.t0)})\n`);
         console.log('Compute Gallery view');
         const page: Page = wb.page;
 
@@ -149,10 +126,7 @@ async function main(): Promise<number> {
             console.log(`  ${'  '.repeat(Math.max(0, r.level - 1))}${r.expanded === undefined ? ' ' : r.expanded ? '▾' : '▸'} ${r.label}`);
         }
     } catch (e) {
-        if (!(e instanceof StopRun)) {
-            results.push({ name: 'test setup', ok: false, ms: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-            console.log(`  ✗ setup failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        }
+        run.failed(e);
         if (wb) {
             const shot = await screenshot(wb.page, 'tree-failure').catch(() => undefined);
             if (shot) {
@@ -172,13 +146,8 @@ async function main(): Promise<number> {
         await emu?.close().catch(() => undefined);
     }
 
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    console.log(`\n${passed} passed, ${failed} failed (${since(t0)})`);
-    return failed > 0 || passed === 0 ? 1 : 0;
+    return run.summary();
 }
-
-class StopRun extends Error {}
 
 main().then(
     (code) => process.exit(code),

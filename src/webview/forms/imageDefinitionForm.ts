@@ -3,7 +3,7 @@
  * takes; in update mode what Azure lets change (description, EULA, privacy and release-note URIs, end of
  * life, recommended configuration, tags) — the rest is shown locked.
  */
-import { parseComputeResourceId } from '../../azure/armId';
+import { imageDefinitionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags } from './commonFields';
 import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
@@ -332,7 +332,7 @@ export const imageDefinitionForm: FormDefinition = {
     }
     return {
       method: mode === 'create' ? 'PUT' : 'PATCH',
-      id: `${gallery.id}/images/${encodeURIComponent(name)}`,
+      id: imageDefinitionId(gallery, name).id,
       apiVersion: GALLERY_API_VERSION,
       subscriptionId: gallery.subscriptionId,
     };

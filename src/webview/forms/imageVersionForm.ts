@@ -4,7 +4,7 @@
  * another image version), replication to target regions and extended locations. In update mode the
  * target regions (sent as the complete set), replica counts, exclude-from-latest, end of life and tags.
  */
-import { parseComputeResourceId } from '../../azure/armId';
+import { imageVersionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource } from './commonFields';
 import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
@@ -549,7 +549,7 @@ export const imageVersionForm: FormDefinition = {
     if (!definition || definition.kind !== 'imageDefinition' || versionNameProblem(name)) {
       return undefined;
     }
-    return { method: mode === 'create' ? 'PUT' : 'PATCH', id: `${definition.id}/versions/${name}`, apiVersion: GALLERY_API_VERSION, subscriptionId: definition.subscriptionId };
+    return { method: mode === 'create' ? 'PUT' : 'PATCH', id: imageVersionId(definition, name).id, apiVersion: GALLERY_API_VERSION, subscriptionId: definition.subscriptionId };
   },
 
   requestBody: (values, mode) => body(values, mode),

@@ -19,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
   const tree = new GalleryTreeDataProvider(account, log);
   const view = vscode.window.createTreeView('azureComputeGallery.explorer', { treeDataProvider: tree, showCollapseAll: true });
   const properties = new ResourceDocumentProvider(account);
+  const liveValues = new AzureLiveValues(account, log);
   const forms = new FormLauncher(context.extensionUri, account, tree, log);
   context.subscriptions.push(
     log,
@@ -27,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
     view,
     properties,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_SCHEME, properties),
-    registerTemplateSupport({ log, liveValues: new AzureLiveValues(account, log) }),
+    liveValues,
+    registerTemplateSupport({ log, liveValues }),
     forms,
     vscode.window.registerWebviewPanelSerializer(FORM_VIEW_TYPE, forms),
     ...registerCommands({ account, tree, properties, log, forms }),

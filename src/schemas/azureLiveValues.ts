@@ -11,14 +11,19 @@ import type { LiveValueList } from './liveValuePaths';
 const CACHE_MS = 5 * 60 * 1000;
 
 /** Completion values from the signed-in account's subscriptions (never prompts to sign in). */
-export class AzureLiveValues implements LiveValueProvider {
+export class AzureLiveValues implements LiveValueProvider, vscode.Disposable {
+  private readonly subscription: vscode.Disposable;
   private readonly cache = new Map<LiveValueList, { at: number; values: Promise<LiveValue[]> }>();
 
   constructor(
     private readonly account: AzureAccount,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    account.onDidChange(() => this.cache.clear());
+    this.subscription = account.onDidChange(() => this.cache.clear());
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 
   async provideValues(request: LiveValueRequest): Promise<readonly LiveValue[]> {

@@ -44,8 +44,10 @@ import type { BodyFileVariant, GalleryResourceKind } from './resourceKinds';
 import { bodyKindOfFileName, GALLERY_RESOURCE_KINDS } from './resourceKinds';
 import { bodySchema, templateResourceSchema } from './schemaCatalog';
 import { SOFT_SCHEMA_MESSAGES } from './schemaMessages';
-import type { TemplateAnalysis, TemplateResource, TemplateUpdate } from './templateResources';
-import { analyzeTemplateText, findChange, resourceAtOffset, updateTemplateAnalysis } from './templateResources';
+import type { EditedSubtree, SubtreeValidation } from './subtreeValidation';
+import { findEditedSubtree, SubtreeValidator } from './subtreeValidation';
+import type { TemplateAnalysis, TemplateResource, TemplateUpdate, TextChange } from './templateResources';
+import { analyzeTemplateText, composeChanges, findChange, resourceAtOffset, updateTemplateAnalysis } from './templateResources';
 
 export const DIAGNOSTIC_SOURCE = 'Azure Compute Gallery';
 
@@ -83,6 +85,13 @@ export interface LiveValueRequest {
   /** The template resource, when the document is a template. */
   readonly resource: TemplateResource | undefined;
   readonly documentUri: string;
+}
+
+/** One replaced range of a document edit, as VS Code reports it (TextDocumentContentChangeEvent). */
+export interface ContentChange {
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
 }
 
 export interface LiveValue {
@@ -145,12 +154,41 @@ interface CachedResourceDiagnostics {
   readonly diagnostics: readonly RelativeDiagnostic[];
   /** The resource's text had syntax errors: how it reads may then depend on any edit inside it, even in a child. */
   readonly syntaxErrors: boolean;
+  /** The language service's diagnostics alone, relative to the resource's start (undefined without schema features). */
+  readonly schema: readonly RelativeDiagnostic[] | undefined;
 }
 
 /** Diagnostics of one resource's text, offsets relative to its start. */
 interface ResourceValidation {
   readonly diagnostics: readonly RelativeDiagnostic[];
   readonly syntaxErrors: boolean;
+  /** The language service's part of them, sorted, before the gallery checks replace some (undefined without schema features). */
+  readonly schema: readonly RelativeDiagnostic[] | undefined;
+}
+
+/**
+ * The last validated version of a resource an edit re-parsed (through any number of unvalidated versions): what an
+ * edited resource's diagnostics are updated from, when only a part of it was edited.
+ */
+interface EditOrigin {
+  readonly resource: TemplateResource;
+  /** The document text `resource` and `cached` belong to. */
+  readonly text: string;
+  readonly cached: CachedResourceDiagnostics;
+}
+
+/** A parsed resource object (offsets relative to its start). */
+interface ParsedResource {
+  readonly node: Node;
+  readonly syntaxErrors: boolean;
+}
+
+/** How each resource validation was done, for tests and the benchmark. */
+export interface ValidationCounts {
+  /** Whole resource objects validated by the JSON language service. */
+  readonly resources: number;
+  /** Edited values validated on their own, the rest of the resource's diagnostics kept. */
+  readonly subtrees: number;
 }
 
 /** Not syntax errors for a JSONC template (allowed there); anything else may change how the text is read. */
@@ -161,10 +199,19 @@ interface AnalysedText {
   readonly text: string;
   readonly analysis: TemplateAnalysis;
   /** Diagnostics per resource id; carried to the next analysed version for resources whose text did not change. */
-  readonly resourceDiagnostics: Map<number, CachedResourceDiagnostics>;
+  readonly resourceDiagnostics: DiagnosticsById;
+  /** For the resource the last edit re-parsed (by its new id): its last validated version. */
+  readonly origins?: ReadonlyMap<number, EditOrigin>;
+  /**
+   * Every resource (not an `existing` reference) has diagnostics for `stamp` in resourceDiagnostics, except those in
+   * `unvalidated`: then validation looks at those alone instead of walking every resource. Set by doValidation, and
+   * carried through edits that only replaced resources.
+   */
+  complete?: { readonly stamp: string; unvalidated: TemplateResource[] };
 }
 
 interface DocumentEntry {
+  readonly uri: string;
   readonly version: number;
   readonly text: string;
   readonly bodyKind: { readonly kind: GalleryResourceKind; readonly variant: BodyFileVariant } | undefined;
@@ -191,10 +238,19 @@ function virtualUri(kind: GalleryResourceKind): string {
 export class GalleryTemplateLanguageService {
   private readonly languageService: LanguageService;
   private readonly documents = new Map<string, DocumentEntry>();
+  /** Edits the editor reported (didChange), per document, oldest first. */
+  private readonly changes = new Map<string, { readonly version: number; readonly change: TextChange }[]>();
   private readonly virtualResources: LruCache<VirtualResource>;
   private readonly resourceDiagnostics: LruCache<ResourceValidation>;
   /** Resource objects the incremental analysis just parsed, by resource id, so validation need not parse them again. */
-  private readonly parsedNodes = new LruCache<Node>(16);
+  private readonly parsedNodes = new LruCache<ParsedResource>(16);
+  private readonly subtrees = new SubtreeValidator();
+  /** A resource object parsed without syntax errors, for the analysis to patch instead of parsing again. */
+  private readonly cleanParsedNode = (resourceId: number): Node | undefined => {
+    const parsed = this.parsedNodes.get(String(resourceId));
+    return parsed && !parsed.syntaxErrors ? parsed.node : undefined;
+  };
+  private counts = { resources: 0, subtrees: 0 };
   private readonly now: () => Date;
   private lastStamp: { readonly day: number; readonly schemaFeatures: boolean; readonly stamp: string } | undefined;
 
@@ -239,6 +295,7 @@ export class GalleryTemplateLanguageService {
     // Same URI, same file name: the body kind is decided once per document.
     const bodyKind = previous ? previous.bodyKind : bodyKindOfFileName(pathOf(document.uri));
     const entry: DocumentEntry = {
+      uri: document.uri,
       version: document.version,
       text,
       bodyKind,
@@ -267,19 +324,25 @@ export class GalleryTemplateLanguageService {
       start = start.previous;
     }
     let current: AnalysedText | undefined = start?.analysed;
+    let currentVersion = start?.version;
     for (const pending of chain.reverse()) {
       if (current?.analysis.isTemplate) {
-        const update = updateTemplateAnalysis(current.analysis, current.text, pending.text);
+        const known = currentVersion === undefined ? undefined : this.knownChange(pending.uri, currentVersion, pending.version, current.text, pending.text);
+        const update = updateTemplateAnalysis(current.analysis, current.text, pending.text, this.cleanParsedNode, known);
         if (!update.change) {
           // Same text under a new version number: same analysis and diagnostics.
           if (!pending.validation && pending.previous?.analysed === current) {
             pending.validation = pending.previous.validation;
           }
         } else {
-          current = { text: pending.text, analysis: update.analysis, resourceDiagnostics: carryOver(current.resourceDiagnostics, update) };
+          // Before carryOver, which drops the re-parsed resource's diagnostics from the map it takes over.
+          const origins = editOrigins(current, update);
+          const carried = carryOver(current.resourceDiagnostics, update);
+          const complete = carried.onlyReplaced ? stillComplete(current.complete, update) : undefined;
+          current = { text: pending.text, analysis: update.analysis, resourceDiagnostics: carried.diagnostics, origins, complete };
         }
         if (update.reparsedNode) {
-          this.parsedNodes.set(String(update.reparsedNode.resourceId), update.reparsedNode.node);
+          this.parsedNodes.set(String(update.reparsedNode.resourceId), { node: update.reparsedNode.node, syntaxErrors: update.reparsedSyntaxErrors === true });
         }
         // Enclosing resources keep their ids but not their text: a node parsed for them earlier is stale.
         for (const id of update.enclosingIds ?? []) {
@@ -290,20 +353,24 @@ export class GalleryTemplateLanguageService {
           pending.validation = pending.previous.validation;
         }
       } else {
-        current = { text: pending.text, analysis: analyzeTemplateText(pending.text), resourceDiagnostics: new Map() };
+        current = { text: pending.text, analysis: analyzeTemplateText(pending.text), resourceDiagnostics: new DiagnosticsById() };
       }
       pending.analysed = current;
       pending.previous = undefined;
+      currentVersion = pending.version;
     }
-    return current ?? { text: entry.text, analysis: analyzeTemplateText(entry.text), resourceDiagnostics: new Map() };
+    if (currentVersion !== undefined) {
+      this.dropChangesUpTo(entry.uri, currentVersion);
+    }
+    return current ?? { text: entry.text, analysis: analyzeTemplateText(entry.text), resourceDiagnostics: new DiagnosticsById() };
   }
 
   /** The latest analysed version at or before this entry, if any. */
-  private static lastAnalysed(entry: DocumentEntry): AnalysedText | undefined {
+  private static lastAnalysed(entry: DocumentEntry): DocumentEntry | undefined {
     let current: DocumentEntry | undefined = entry;
     for (let steps = 0; current && steps <= MAX_UNANALYSED_COMPLETIONS; steps++) {
       if (current.analysed) {
-        return current.analysed;
+        return current;
       }
       current = current.previous;
     }
@@ -316,9 +383,10 @@ export class GalleryTemplateLanguageService {
    * resource near the cursor is looked at. Otherwise the analysis is updated.
    */
   private locate(entry: DocumentEntry, offset: number): Located | undefined {
-    const base = GalleryTemplateLanguageService.lastAnalysed(entry);
-    if (!entry.analysed && base?.analysis.isTemplate) {
-      const change = findChange(base.text, entry.text);
+    const baseEntry = GalleryTemplateLanguageService.lastAnalysed(entry);
+    const base = baseEntry?.analysed;
+    if (baseEntry && !entry.analysed && base?.analysis.isTemplate) {
+      const change = this.knownChange(entry.uri, baseEntry.version, entry.version, base.text, entry.text) ?? findChange(base.text, entry.text);
       if (!change) {
         const resource = resourceAtOffset(base.analysis, offset);
         return resource && { resource, provisional: false };
@@ -369,6 +437,76 @@ export class GalleryTemplateLanguageService {
   /** Forget a closed document. */
   forget(uri: string): void {
     this.documents.delete(uri);
+    this.changes.delete(uri);
+  }
+
+  /**
+   * What the editor reports of an edit (optional): the document's new version and the ranges replaced, applied in
+   * order. With it, an edit of a large template costs what the edit touches, not a comparison of the whole text.
+   */
+  didChange(uri: string, version: number, changes: readonly ContentChange[]): void {
+    if (!this.documents.has(uri)) {
+      return; // not seen yet: there is no earlier analysis to update
+    }
+    let combined: TextChange | undefined;
+    for (const change of changes) {
+      const step = { start: change.rangeOffset, oldEnd: change.rangeOffset + change.rangeLength, newEnd: change.rangeOffset + change.text.length };
+      combined = combined ? composeChanges(combined, step) : step;
+    }
+    if (!combined) {
+      return;
+    }
+    let list = this.changes.get(uri);
+    if (!list) {
+      list = [];
+      this.changes.set(uri, list);
+    }
+    list.push({ version, change: combined });
+    if (list.length > MAX_PENDING_EDITS) {
+      list.shift();
+    }
+  }
+
+  /**
+   * The change from version `from` to version `to` of a document, from what didChange recorded for every version in
+   * between; undefined when a version is missing or the lengths disagree (then the texts are compared instead).
+   */
+  private knownChange(uri: string, from: number, to: number, fromText: string, toText: string): TextChange | undefined {
+    const list = this.changes.get(uri);
+    if (!list || to <= from) {
+      return undefined;
+    }
+    let combined: TextChange | undefined;
+    let expected = from + 1;
+    for (const { version, change } of list) {
+      if (version <= from) {
+        continue;
+      }
+      if (version !== expected) {
+        return undefined;
+      }
+      combined = combined ? composeChanges(combined, change) : change;
+      if (version === to) {
+        const consistent =
+          combined.start >= 0 &&
+          combined.start <= combined.oldEnd &&
+          combined.start <= combined.newEnd &&
+          combined.oldEnd <= fromText.length &&
+          toText.length - fromText.length === combined.newEnd - combined.oldEnd;
+        return consistent ? combined : undefined;
+      }
+      expected++;
+    }
+    return undefined;
+  }
+
+  /** Recorded changes up to an analysed version are not needed any more. */
+  private dropChangesUpTo(uri: string, version: number): void {
+    const list = this.changes.get(uri);
+    if (list && list.length > 0 && (list[0]?.version ?? Infinity) <= version) {
+      const kept = list.filter((recorded) => recorded.version > version);
+      this.changes.set(uri, kept);
+    }
   }
 
   async doComplete(document: ServiceDocument, position: Position, features: FeatureOptions = {}): Promise<CompletionList | null> {
@@ -436,27 +574,35 @@ export class GalleryTemplateLanguageService {
     if (entry.validation?.stamp === stamp) {
       return entry.validation.diagnostics; // same text as the version before, validated already
     }
-    const diagnostics: Diagnostic[] = [];
-    // Indexed loops: this walks every resource of the template on every keystroke, most of them without problems.
-    const resources = analysed.analysis.resources;
     const perResource = analysed.resourceDiagnostics;
-    for (let i = 0; i < resources.length; i++) {
-      const resource = resources[i];
+    const complete = analysed.complete;
+    // After an edit, only the resources it added lack diagnostics; otherwise (first time, a new day, another feature
+    // set, an edit that moved stale entries) every resource is looked at, most of them answered from the cache.
+    const toValidate = complete?.stamp === stamp ? complete.unvalidated : analysed.analysis.resources;
+    for (let i = 0; i < toValidate.length; i++) {
+      const resource = toValidate[i];
       if (resource.existing) {
         continue;
       }
-      let cached = perResource.get(resource.id);
+      const cached = perResource.get(resource.id);
       if (cached === undefined || cached.stamp !== stamp) {
-        const validation = await this.validateResource(entry.text, resource, schemaFeatures, stamp);
-        cached = { stamp, diagnostics: validation.diagnostics, syntaxErrors: validation.syntaxErrors };
-        perResource.set(resource.id, cached);
-      }
-      const problems = cached.diagnostics;
-      for (let j = 0; j < problems.length; j++) {
-        const problem = problems[j];
-        diagnostics.push(toDiagnostic(document, problem.offset, problem.length, problem.message, problem.severity, problem.code));
+        const validation = await this.validateResource(entry.text, resource, schemaFeatures, stamp, analysed.origins?.get(resource.id));
+        perResource.set(resource.id, { stamp, diagnostics: validation.diagnostics, syntaxErrors: validation.syntaxErrors, schema: validation.schema });
       }
     }
+    if (perResource.retired) {
+      // A newer version was analysed meanwhile and took the diagnostics over: this version's answer is outdated anyway.
+      return this.doValidation(document, features);
+    }
+    analysed.complete = { stamp, unvalidated: [] };
+    const problems: RelativeDiagnostic[] = [];
+    perResource.forEachWithProblems((cached) => {
+      for (const problem of cached.diagnostics) {
+        problems.push(problem);
+      }
+    });
+    problems.sort(byPosition);
+    const diagnostics = problems.map((problem) => toDiagnostic(document, problem.offset, problem.length, problem.message, problem.severity, problem.code));
     entry.validation = { stamp, diagnostics };
     return diagnostics;
   }
@@ -476,38 +622,48 @@ export class GalleryTemplateLanguageService {
     return stamp;
   }
 
-  /** Diagnostics of one resource, with absolute offsets; shared between documents by the resource's text. */
-  private async validateResource(text: string, resource: TemplateResource, schemaFeatures: boolean, stamp: string): Promise<ResourceValidation> {
+  /** How resources were validated since the service was created (tests and the benchmark read it). */
+  validationCounts(): ValidationCounts {
+    return { ...this.counts };
+  }
+
+  /**
+   * Diagnostics of one resource, with absolute offsets; shared between documents by the resource's text. When an edit
+   * changed one value of the resource since `origin` was validated, only that value is validated again.
+   */
+  private async validateResource(
+    text: string,
+    resource: TemplateResource,
+    schemaFeatures: boolean,
+    stamp: string,
+    origin: EditOrigin | undefined,
+  ): Promise<ResourceValidation> {
     const resourceText = text.slice(resource.offset, resource.offset + resource.length);
-    const key = `${stamp}|${resource.kind}|${resource.nested ? 'nested' : 'top'}|${resource.declaredType}|${resourceText}`;
-    let relative = this.resourceDiagnostics.get(key);
+    // An edited resource is updated from its previous version (cheaper than looking its whole text up, too).
+    let relative = schemaFeatures && origin ? await this.revalidateEdit(resourceText, resource, origin, stamp) : undefined;
     if (!relative) {
-      relative = await this.computeResourceDiagnostics(text, resource, schemaFeatures);
-      this.resourceDiagnostics.set(key, relative);
+      const key = `${stamp}|${resource.kind}|${resource.nested ? 'nested' : 'top'}|${resource.declaredType}|${resourceText}`;
+      relative = this.resourceDiagnostics.get(key);
+      if (!relative) {
+        relative = await this.computeResourceDiagnostics(text, resource, schemaFeatures);
+        this.resourceDiagnostics.set(key, relative);
+      }
     }
-    return { diagnostics: relative.diagnostics.map((problem) => ({ ...problem, offset: problem.offset + resource.offset })), syntaxErrors: relative.syntaxErrors };
+    const shift = (problem: RelativeDiagnostic): RelativeDiagnostic => ({ ...problem, offset: problem.offset + resource.offset });
+    return { diagnostics: relative.diagnostics.map(shift), syntaxErrors: relative.syntaxErrors, schema: relative.schema };
   }
 
   /** Offsets relative to the resource's start. */
   private async computeResourceDiagnostics(text: string, resource: TemplateResource, schemaFeatures: boolean): Promise<ResourceValidation> {
-    const result: RelativeDiagnostic[] = [];
     const parseErrors: ParseError[] = [];
     const parsed = this.parsedNodes.get(String(resource.id));
     // Offsets relative to the resource. Parsed here when not just parsed by the analysis, or to learn about syntax errors.
-    const node = parsed && schemaFeatures ? parsed : parseTree(text.slice(resource.offset, resource.offset + resource.length), parseErrors, PARSE_OPTIONS);
+    const node = parsed && schemaFeatures ? parsed.node : parseTree(text.slice(resource.offset, resource.offset + resource.length), parseErrors, PARSE_OPTIONS);
     let syntaxErrors = parseErrors.length > 0;
-    const checks: GalleryProblem[] = node
-      ? runGalleryChecks({
-          kind: resource.kind,
-          resource: node,
-          template: { nested: resource.nested, declaredType: resource.declaredType },
-          schema: templateResourceSchema(resource.kind),
-          now: this.now(),
-        })
-      : [];
-    // The precise name messages replace the schema's generic pattern message on the same node.
-    const replaced = new Set(checks.filter((check) => check.code === 'imageVersionName' || check.code === 'nameSegments').map((check) => check.offset));
+    let schema: RelativeDiagnostic[] | undefined;
     if (schemaFeatures) {
+      this.counts.resources++;
+      schema = [];
       const virtual = this.virtualResource(text, resource);
       const found = await this.languageService.doValidation(virtual.textDocument, virtual.jsonDocument, {
         comments: 'ignore',
@@ -521,19 +677,77 @@ export class GalleryTemplateLanguageService {
           continue;
         }
         const start = virtual.textDocument.offsetAt(diagnostic.range.start);
-        const end = virtual.textDocument.offsetAt(diagnostic.range.end);
-        if (replaced.has(start)) {
-          continue;
-        }
-        const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-        const severity = SOFT_SCHEMA_MESSAGES.has(message) ? DiagnosticSeverity.Warning : (diagnostic.severity ?? DiagnosticSeverity.Error);
-        result.push({ offset: start, length: end - start, message, severity, code: 'schema' });
+        schema.push(schemaDiagnostic(start, virtual.textDocument.offsetAt(diagnostic.range.end) - start, diagnostic));
+      }
+      schema.sort(byPosition);
+    }
+    return this.withChecks(resource, node, schema, syntaxErrors);
+  }
+
+  /**
+   * The diagnostics of an edited resource from those of its last validated version, when the edit lies inside one
+   * value reached through transparent schemas (subtreeValidation.ts); undefined when the whole resource must be
+   * validated instead (syntax errors, another kind or declaration, a structural edit, nothing cached).
+   */
+  private async revalidateEdit(resourceText: string, resource: TemplateResource, origin: EditOrigin, stamp: string): Promise<ResourceValidation | undefined> {
+    const { cached, resource: before } = origin;
+    const parsed = this.parsedNodes.get(String(resource.id));
+    if (
+      cached.stamp !== stamp ||
+      cached.syntaxErrors ||
+      !cached.schema ||
+      !parsed ||
+      parsed.syntaxErrors ||
+      before.kind !== resource.kind ||
+      before.nested !== resource.nested ||
+      before.declaredType !== resource.declaredType ||
+      before.existing !== resource.existing
+    ) {
+      return undefined;
+    }
+    const beforeText = origin.text.slice(before.offset, before.offset + before.length);
+    const change = findChange(beforeText, resourceText);
+    if (!change) {
+      return this.withChecks(resource, parsed.node, cached.schema, false);
+    }
+    const beforeParsed = this.parsedNodes.get(String(before.id)) ?? parsedResource(beforeText);
+    if (!beforeParsed || beforeParsed.syntaxErrors) {
+      return undefined;
+    }
+    const rootSchema = templateResourceSchema(resource.kind);
+    const subtree = findEditedSubtree(rootSchema, beforeParsed.node, parsed.node, change);
+    const validation = subtree && (await this.subtrees.validate(resource.kind, rootSchema, resourceText, subtree));
+    const schema = subtree && validation && mergeSubtreeDiagnostics(cached.schema, subtree, validation);
+    if (!schema || !validation) {
+      return undefined;
+    }
+    this.counts.subtrees++;
+    return this.withChecks(resource, parsed.node, schema, validation.syntaxCodes.some((code) => !ALLOWED_SYNTAX_CODES.has(code)));
+  }
+
+  /** The resource's diagnostics: the schema's (where a gallery check does not say it better) and the gallery checks. */
+  private withChecks(resource: TemplateResource, node: Node | undefined, schema: readonly RelativeDiagnostic[] | undefined, syntaxErrors: boolean): ResourceValidation {
+    const checks: GalleryProblem[] = node
+      ? runGalleryChecks({
+          kind: resource.kind,
+          resource: node,
+          template: { nested: resource.nested, declaredType: resource.declaredType },
+          schema: templateResourceSchema(resource.kind),
+          now: this.now(),
+        })
+      : [];
+    // The precise name messages replace the schema's generic pattern message on the same node.
+    const replaced = new Set(checks.filter((check) => check.code === 'imageVersionName' || check.code === 'nameSegments').map((check) => check.offset));
+    const diagnostics: RelativeDiagnostic[] = [];
+    for (const problem of schema ?? []) {
+      if (!replaced.has(problem.offset)) {
+        diagnostics.push(problem);
       }
     }
     for (const check of checks) {
-      result.push({ offset: check.offset, length: check.length, message: check.message, severity: severityOf(check.severity), code: check.code });
+      diagnostics.push({ offset: check.offset, length: check.length, message: check.message, severity: severityOf(check.severity), code: check.code });
     }
-    return { diagnostics: result, syntaxErrors };
+    return { diagnostics, syntaxErrors, schema };
   }
 
   private virtualResource(documentText: string, resource: TemplateResource): VirtualResource {
@@ -656,19 +870,79 @@ function pathOf(uri: string): string {
   }
 }
 
+function schemaDiagnostic(offset: number, length: number, diagnostic: Diagnostic): RelativeDiagnostic {
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  const severity = SOFT_SCHEMA_MESSAGES.has(message) ? DiagnosticSeverity.Warning : (diagnostic.severity ?? DiagnosticSeverity.Error);
+  return { offset, length, message, severity, code: 'schema' };
+}
+
+/** Document order, then a fixed order for problems on the same range, so every way of computing them agrees. */
+function byPosition(a: RelativeDiagnostic, b: RelativeDiagnostic): number {
+  return a.offset - b.offset || a.length - b.length || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+function parsedResource(text: string): ParsedResource | undefined {
+  const errors: ParseError[] = [];
+  const node = parseTree(text, errors, PARSE_OPTIONS);
+  return node && { node, syntaxErrors: errors.length > 0 };
+}
+
+/**
+ * The schema diagnostics of an edited resource: those of its previous version outside the re-validated part (moved
+ * by the edit's length when after it, stretched when around it) and the re-validated part's own. Undefined if an old
+ * diagnostic straddles the part's boundary, which a tree of values cannot produce: validate the resource instead.
+ */
+function mergeSubtreeDiagnostics(before: readonly RelativeDiagnostic[], subtree: EditedSubtree, validation: SubtreeValidation): RelativeDiagnostic[] | undefined {
+  const delta = subtree.end - subtree.oldEnd;
+  const merged: RelativeDiagnostic[] = [];
+  for (const problem of before) {
+    const end = problem.offset + problem.length;
+    if (end <= subtree.start) {
+      merged.push(problem);
+    } else if (problem.offset >= subtree.oldEnd) {
+      merged.push({ ...problem, offset: problem.offset + delta });
+    } else if (problem.offset >= subtree.start && end <= subtree.oldEnd) {
+      // inside the re-validated part: replaced below
+    } else if (problem.offset <= subtree.start && end >= subtree.oldEnd) {
+      merged.push({ ...problem, length: problem.length + delta });
+    } else {
+      return undefined;
+    }
+  }
+  for (const found of validation.diagnostics) {
+    merged.push(schemaDiagnostic(found.offset, found.length, found.diagnostic));
+  }
+  merged.sort(byPosition);
+  // The language service reports a message once per position; so does the merged list.
+  return merged.filter((problem, i) => i === 0 || problem.offset !== merged[i - 1].offset || problem.message !== merged[i - 1].message);
+}
+
+/** The last validated version of the resource `update` re-parsed, if any: its own, or the one it came from. */
+function editOrigins(current: AnalysedText, update: TemplateUpdate): ReadonlyMap<number, EditOrigin> | undefined {
+  const reparsed = update.reparsedNode;
+  if (!reparsed) {
+    return undefined;
+  }
+  const cached = current.resourceDiagnostics.get(reparsed.previous.id);
+  const origin = cached?.schema ? { resource: reparsed.previous, text: current.text, cached } : current.origins?.get(reparsed.previous.id);
+  return origin && new Map([[reparsed.resourceId, origin]]);
+}
+
 /**
  * Keeps the diagnostics of resources that survived an edit (same id), moving those after the edit by its length.
  * Resources whose text changed got new ids and are validated again. Takes over `previous` (the map of the version
  * being replaced, which is not used again) instead of copying it: this runs on every keystroke.
  */
-function carryOver(previous: Map<number, CachedResourceDiagnostics>, update: TemplateUpdate): Map<number, CachedResourceDiagnostics> {
+function carryOver(previous: DiagnosticsById, update: TemplateUpdate): { diagnostics: DiagnosticsById; onlyReplaced: boolean } {
   const change = update.change;
   if (!change) {
-    return previous;
+    return { diagnostics: previous, onlyReplaced: true };
   }
   if (update.replacedIds === 'all') {
-    return new Map();
+    return { diagnostics: new DiagnosticsById(), onlyReplaced: false };
   }
+  previous = previous.takeOver();
+  let onlyReplaced = true;
   const delta = change.newEnd - change.oldEnd;
   for (const id of update.replacedIds) {
     previous.delete(id);
@@ -678,20 +952,101 @@ function carryOver(previous: Map<number, CachedResourceDiagnostics>, update: Tem
   for (const id of update.enclosingIds ?? []) {
     if (update.reparsedSyntaxErrors || previous.get(id)?.syntaxErrors) {
       previous.delete(id);
+      onlyReplaced = false;
     }
   }
-  // forEach, not for…of: no entry array per resource (the map holds every resource of the template).
-  previous.forEach((cached, id) => {
-    if (cached.diagnostics.length === 0) {
-      return;
-    }
+  // Only resources with problems have anything to move.
+  previous.forEachWithProblems((cached, id) => {
     if (cached.diagnostics.some((d) => d.offset < change.oldEnd && d.offset + d.length > change.start)) {
       previous.delete(id); // touched by the edit (cannot happen for an unchanged resource, but stay safe)
+      onlyReplaced = false;
     } else if (delta !== 0 && cached.diagnostics.some((d) => d.offset >= change.oldEnd)) {
-      previous.set(id, { stamp: cached.stamp, syntaxErrors: cached.syntaxErrors, diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? { ...d, offset: d.offset + delta } : d)) });
+      previous.set(id, {
+        stamp: cached.stamp,
+        syntaxErrors: cached.syntaxErrors,
+        schema: cached.schema,
+        diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? { ...d, offset: d.offset + delta } : d)),
+      });
     }
   });
-  return previous;
+  return { diagnostics: previous, onlyReplaced };
+}
+
+/**
+ * Whether the analysis after `update` still has diagnostics for every resource but a known few: those the edit added,
+ * and earlier unvalidated ones it neither replaced nor moved (a moved resource is a new object with the same id).
+ */
+function stillComplete(previous: AnalysedText['complete'], update: TemplateUpdate): AnalysedText['complete'] {
+  const change = update.change;
+  if (!previous || !change || update.replacedIds === 'all' || !update.added) {
+    return change ? undefined : previous;
+  }
+  const moves = change.newEnd !== change.oldEnd;
+  const unvalidated: TemplateResource[] = [];
+  for (const resource of previous.unvalidated) {
+    if (update.replacedIds.has(resource.id)) {
+      continue;
+    }
+    if (moves && resource.offset + resource.length >= change.oldEnd) {
+      return undefined;
+    }
+    unvalidated.push(resource);
+  }
+  unvalidated.push(...update.added);
+  return { stamp: previous.stamp, unvalidated };
+}
+
+/** Cached diagnostics per resource id, knowing which have any (an edit moves only those). */
+class DiagnosticsById {
+  private entries = new Map<number, CachedResourceDiagnostics>();
+  private withProblems = new Set<number>();
+  private retiredFlag = false;
+
+  /**
+   * The entries, moved to a new owner (the next version's analysis) without copying. This one is left empty and
+   * retired: a validation of the old version still running writes nowhere that matters, and can tell.
+   */
+  takeOver(): DiagnosticsById {
+    const next = new DiagnosticsById();
+    next.entries = this.entries;
+    next.withProblems = this.withProblems;
+    this.entries = new Map();
+    this.withProblems = new Set();
+    this.retiredFlag = true;
+    return next;
+  }
+
+  get retired(): boolean {
+    return this.retiredFlag;
+  }
+
+  get(id: number): CachedResourceDiagnostics | undefined {
+    return this.entries.get(id);
+  }
+
+  set(id: number, cached: CachedResourceDiagnostics): void {
+    this.entries.set(id, cached);
+    if (cached.diagnostics.length > 0) {
+      this.withProblems.add(id);
+    } else {
+      this.withProblems.delete(id);
+    }
+  }
+
+  delete(id: number): void {
+    this.entries.delete(id);
+    this.withProblems.delete(id);
+  }
+
+  /** Visits the entries with diagnostics; the callback may set or delete the visited entry. */
+  forEachWithProblems(visit: (cached: CachedResourceDiagnostics, id: number) => void): void {
+    for (const id of [...this.withProblems]) {
+      const cached = this.entries.get(id);
+      if (cached) {
+        visit(cached, id);
+      }
+    }
+  }
 }
 
 /** A small least-recently-used map. */

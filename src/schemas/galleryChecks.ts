@@ -335,21 +335,41 @@ function unknownPropertyMessage(key: string, known: readonly string[], where: st
   return `Unknown property "${key}" in ${where}.${hint} Azure ignores properties it does not know.`;
 }
 
+/** alternative() per schema object and type (null: none); the schemas are immutable and the walk runs on every keystroke. */
+const alternatives = new WeakMap<JSONSchema, { object?: JSONSchema | null; array?: JSONSchema | null }>();
+
 /** The alternative of a schema that describes objects / arrays, following local $refs and anyOf/oneOf/allOf. */
-function alternative(schema: JSONSchemaRef, root: JSONSchema, type: 'object' | 'array', depth = 0): JSONSchema | undefined {
+function alternative(schema: JSONSchemaRef, root: JSONSchema, type: 'object' | 'array'): JSONSchema | undefined {
+  if (typeof schema !== 'object') {
+    return undefined;
+  }
+  let known = alternatives.get(schema);
+  if (!known) {
+    known = {};
+    alternatives.set(schema, known);
+  }
+  let found = known[type];
+  if (found === undefined) {
+    found = findAlternative(schema, root, type, 0) ?? null;
+    known[type] = found;
+  }
+  return found ?? undefined;
+}
+
+function findAlternative(schema: JSONSchemaRef, root: JSONSchema, type: 'object' | 'array', depth: number): JSONSchema | undefined {
   if (typeof schema !== 'object' || depth > 8) {
     return undefined;
   }
   if (schema.$ref) {
     const target = resolveLocalRef(schema.$ref, root);
-    return target ? alternative(target, root, type, depth + 1) : undefined;
+    return target ? findAlternative(target, root, type, depth + 1) : undefined;
   }
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.includes(type) && (type === 'object' ? schema.properties || schema.additionalProperties !== undefined || !schema.anyOf : schema.items)) {
     return schema;
   }
   for (const candidate of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) {
-    const found = alternative(candidate, root, type, depth + 1);
+    const found = findAlternative(candidate, root, type, depth + 1);
     if (found) {
       return found;
     }

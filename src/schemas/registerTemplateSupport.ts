@@ -50,6 +50,8 @@ class TemplateSupport implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly adapters = new WeakMap<vscode.TextDocument, { version: number; document: ServiceDocument }>();
   private service: Promise<GalleryTemplateLanguageService> | undefined;
+  /** The service once loaded (edits are reported to it as they happen, not after a promise turn). */
+  private loaded: GalleryTemplateLanguageService | undefined;
 
   constructor(private readonly options: TemplateSupportOptions) {}
 
@@ -60,7 +62,13 @@ class TemplateSupport implements vscode.Disposable {
       vscode.languages.registerCompletionItemProvider(selector, { provideCompletionItems: (document, position, token) => this.complete(document, position, token) }, '"', ':'),
       vscode.languages.registerHoverProvider(selector, { provideHover: (document, position, token) => this.hover(document, position, token) }),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, VALIDATION_DELAY_MS)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.isCandidate(event.document)) {
+          // What changed, so a large template is not compared with its previous version on every keystroke.
+          this.loaded?.didChange(event.document.uri.toString(), event.document.version, event.contentChanges);
+        }
+        this.schedule(event.document, VALIDATION_DELAY_MS);
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(SETTING_SECTION)) {
@@ -82,7 +90,7 @@ class TemplateSupport implements vscode.Disposable {
 
   private loadService(): Promise<GalleryTemplateLanguageService> {
     this.service ??= import('./GalleryTemplateLanguageService').then(
-      ({ GalleryTemplateLanguageService: Service }) => new Service({ liveValues: this.options.liveValues }),
+      ({ GalleryTemplateLanguageService: Service }) => (this.loaded = new Service({ liveValues: this.options.liveValues })),
       (error: unknown) => {
         // Said once, plainly: otherwise the only sign is help that never appears.
         const message = `Compute Gallery couldn't load its template support, so gallery resources in JSON files get no completions or checks: ${String(error)}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.`;

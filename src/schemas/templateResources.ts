@@ -67,6 +67,13 @@ export interface TextChange {
   readonly newEnd: number;
 }
 
+/** The resource object an edit re-parsed: its new id and node (offsets relative to its start), and what it was before. */
+export interface ReparsedNode {
+  readonly resourceId: number;
+  readonly node: Node;
+  readonly previous: TemplateResource;
+}
+
 export interface TemplateUpdate {
   readonly analysis: TemplateAnalysis;
   /** Undefined when the text did not change. */
@@ -75,8 +82,10 @@ export interface TemplateUpdate {
   readonly reparsed: 'nothing' | 'resource' | 'entry' | 'document';
   /** Ids of the previous analysis that no longer exist (the re-parsed resources); all of them for 'document'. */
   readonly replacedIds: ReadonlySet<number> | 'all';
+  /** The resources that took their place (new ids), unless 'all' were replaced. */
+  readonly added?: readonly TemplateResource[];
   /** The re-parsed resource object (offsets relative to its start), when `reparsed` is 'resource'. */
-  readonly reparsedNode?: { readonly resourceId: number; readonly node: Node };
+  readonly reparsedNode?: ReparsedNode;
   /**
    * When `reparsed` is 'resource': ids of our resources enclosing the re-parsed one (kept, grown by the edit), and
    * whether the re-parsed object has syntax errors (then the enclosing ones may read differently too).
@@ -110,16 +119,30 @@ export function analyzeTemplateText(text: string): TemplateAnalysis {
 }
 
 /**
+ * Resource objects parsed earlier (offsets relative to the resource's start), by resource id, when the caller keeps
+ * them; only objects parsed without syntax errors may be returned. An edit inside one string value of such an object
+ * then moves offsets instead of parsing it again.
+ */
+export type ParsedNodes = (resourceId: number) => Node | undefined;
+
+/**
  * The analysis of `text`, reusing `previous` (the analysis of `previousText`) where the edit allows.
  * Falls back to a full analysis whenever the edit is not strictly inside one resource or changes its extent.
  */
-export function updateTemplateAnalysis(previous: TemplateAnalysis, previousText: string, text: string): TemplateUpdate {
-  const change = findChange(previousText, text);
+export function updateTemplateAnalysis(
+  previous: TemplateAnalysis,
+  previousText: string,
+  text: string,
+  parsedNodes?: ParsedNodes,
+  knownChange?: TextChange,
+): TemplateUpdate {
+  // An empty known change says nothing either way (a no-op edit): compare instead.
+  const change = knownChange && (knownChange.start !== knownChange.oldEnd || knownChange.start !== knownChange.newEnd) ? knownChange : findChange(previousText, text);
   if (!change) {
     return { analysis: previous, change, reparsed: 'nothing', replacedIds: new Set() };
   }
   if (previous.isTemplate) {
-    const byResource = reparseInnermostResource(previous, change, text);
+    const byResource = reparseInnermostResource(previous, change, text, parsedNodes);
     if (byResource) {
       return { ...byResource, change, reparsed: 'resource' };
     }
@@ -179,15 +202,26 @@ export function findChange(before: string, after: string): TextChange | undefine
   return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
+/**
+ * One change covering `first` followed by `second` (whose offsets are in the text `first` produced): from the first
+ * offset either touches to the last, in the coordinates of the text before both and after both.
+ */
+export function composeChanges(first: TextChange, second: TextChange): TextChange {
+  const start = Math.min(first.start, second.start);
+  const end = Math.max(first.newEnd, second.oldEnd); // in the text between the two edits
+  return { start, oldEnd: end - (first.newEnd - first.oldEnd), newEnd: end + (second.newEnd - second.oldEnd) };
+}
+
 interface PartialUpdate {
   readonly analysis: TemplateAnalysis;
   readonly replacedIds: ReadonlySet<number>;
-  readonly reparsedNode?: { readonly resourceId: number; readonly node: Node };
+  readonly added: readonly TemplateResource[];
+  readonly reparsedNode?: ReparsedNode;
   readonly enclosingIds?: readonly number[];
   readonly reparsedSyntaxErrors?: boolean;
 }
 
-function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange, text: string): PartialUpdate | undefined {
+function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange, text: string, parsedNodes: ParsedNodes | undefined): PartialUpdate | undefined {
   // Resources are sorted by offset and nest properly: walk back from the last one starting before the edit.
   let target: TemplateResource | undefined;
   for (let i = lastStartingBefore(previous.resources, change.start); i >= 0; i--) {
@@ -201,6 +235,11 @@ function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange
     return undefined;
   }
   const delta = change.newEnd - change.oldEnd;
+  const before = parsedNodes?.(target.id);
+  const patched = before && patchStringEdit(before, relativeChange(change, target.offset), text.slice(target.offset, target.offset + target.length + delta));
+  if (patched) {
+    return withPatchedResource(previous, target, patched, change);
+  }
   const errors: ParseError[] = [];
   const node = parseExactObject(text, target.offset, target.length + delta, errors);
   if (!node) {
@@ -257,8 +296,149 @@ function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange
           entry.offset >= oldEnd ? { ...entry, offset: entry.offset + delta } : entry.offset + entry.length >= oldEnd ? { ...entry, length: entry.length + delta } : entry,
         );
   const first = reparsed[0];
-  const reparsedNode = first && first.offset === target.offset ? { resourceId: first.id, node } : undefined;
-  return { analysis: { isTemplate: true, resources, entries }, replacedIds, reparsedNode, enclosingIds, reparsedSyntaxErrors: errors.length > 0 };
+  const reparsedNode = first && first.offset === target.offset ? { resourceId: first.id, node, previous: target } : undefined;
+  return { analysis: { isTemplate: true, resources, entries }, replacedIds, added: reparsed, reparsedNode, enclosingIds, reparsedSyntaxErrors: errors.length > 0 };
+}
+
+function relativeChange(change: TextChange, base: number): TextChange {
+  return { start: change.start - base, oldEnd: change.oldEnd - base, newEnd: change.newEnd - base };
+}
+
+/** The update for an edit inside one string value of `target` (see patchStringEdit): only `target` gets a new id. */
+function withPatchedResource(previous: TemplateAnalysis, target: TemplateResource, node: Node, change: TextChange): PartialUpdate {
+  const delta = change.newEnd - change.oldEnd;
+  const oldEnd = target.offset + target.length;
+  const nameRange = target.nameRange && target.nameRange.offset >= change.oldEnd ? { offset: target.nameRange.offset + delta, length: target.nameRange.length } : target.nameRange;
+  const replacement = makeResource(
+    nextId++,
+    target.kind,
+    target.offset,
+    target.length + delta,
+    target.fullType,
+    target.declaredType,
+    target.apiVersion,
+    target.name,
+    nameRange,
+    target.symbolicName,
+    target.existing,
+    target.nested,
+    target.parentType,
+    target.parentNames,
+  );
+  const enclosingIds: number[] = [];
+  const resources: TemplateResource[] = [];
+  for (const resource of previous.resources) {
+    if (resource === target) {
+      resources.push(replacement);
+    } else if (resource.offset >= change.oldEnd) {
+      resources.push(delta === 0 ? resource : shifted(resource, delta)); // after the edit, nested children included
+    } else if (resource.offset < target.offset && resource.offset + resource.length >= oldEnd) {
+      enclosingIds.push(resource.id);
+      resources.push(delta === 0 ? resource : grown(resource, delta));
+    } else {
+      resources.push(resource);
+    }
+  }
+  const entries =
+    delta === 0
+      ? previous.entries
+      : previous.entries.map((entry) =>
+          entry.offset >= oldEnd ? { ...entry, offset: entry.offset + delta } : entry.offset + entry.length >= oldEnd ? { ...entry, length: entry.length + delta } : entry,
+        );
+  return {
+    analysis: { isTemplate: true, resources, entries },
+    replacedIds: new Set([target.id]),
+    added: [replacement],
+    reparsedNode: { resourceId: replacement.id, node, previous: target },
+    enclosingIds,
+    reparsedSyntaxErrors: false,
+  };
+}
+
+/** Members of a resource object that decide what the resource is (and so what the analysis records): never patched. */
+const RESOURCE_KEYWORDS: ReadonlySet<string> = new Set(['type', 'name', 'apiversion', 'existing', 'resources', 'scope', 'copy', 'condition']);
+
+/**
+ * The resource object after an edit that stays inside one string value: no quote, backslash or control character in
+ * the new string, the quotes untouched, and not under one of the resource's own keywords (RESOURCE_KEYWORDS). Returns
+ * a copy of `node` (a resource object parsed without errors, offsets relative to its start) with the offsets after
+ * the edit moved and that string's value replaced, which is what parsing the new text would give; undefined for any
+ * other edit. `change` is relative to the resource's start, `text` is the resource's new text.
+ */
+export function patchStringEdit(node: Node, change: TextChange, text: string): Node | undefined {
+  let edited: Node | undefined;
+  for (let current: Node | undefined = node; current && current.type !== 'string'; ) {
+    let next: Node | undefined;
+    for (const child of current.children ?? []) {
+      if (child.offset < change.start && change.oldEnd < child.offset + child.length) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) {
+      return undefined;
+    }
+    if (current.type === 'property') {
+      if (next !== current.children?.[1]) {
+        return undefined; // inside the key
+      }
+    } else if (current === node && next.type === 'property') {
+      const key: unknown = next.children?.[0]?.value;
+      if (typeof key !== 'string' || RESOURCE_KEYWORDS.has(key.toLowerCase())) {
+        return undefined;
+      }
+    }
+    if (next.type === 'string') {
+      edited = next;
+    }
+    current = next;
+  }
+  if (!edited || edited === node) {
+    return undefined;
+  }
+  const delta = change.newEnd - change.oldEnd;
+  const token = text.slice(edited.offset, edited.offset + edited.length + delta);
+  if (token.length < 2 || token.charCodeAt(0) !== 0x22 || token.charCodeAt(token.length - 1) !== 0x22) {
+    return undefined;
+  }
+  for (let i = 1; i < token.length - 1; i++) {
+    const code = token.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c || code < 0x20) {
+      return undefined;
+    }
+  }
+  return movedCopy(node, undefined, change, edited, token.slice(1, -1));
+}
+
+type MutableNode = { -readonly [K in keyof Node]: Node[K] };
+
+/**
+ * A copy of `original` as parsing the edited text would give it: offsets after the edit moved, the nodes around it
+ * longer or shorter, `edited` holding `value`. Every copy gets the same fields in the same order (one object shape).
+ */
+function movedCopy(original: Node, parent: Node | undefined, change: TextChange, edited: Node, value: string): Node {
+  const delta = change.newEnd - change.oldEnd;
+  const offset = original.offset;
+  const end = offset + original.length;
+  const colon = original.colonOffset;
+  const moved: MutableNode = {
+    type: original.type,
+    value: original === edited ? value : (original.value as unknown),
+    offset: offset >= change.oldEnd ? offset + delta : offset,
+    length: offset < change.start && change.oldEnd <= end ? original.length + delta : original.length,
+    colonOffset: colon !== undefined && colon >= change.oldEnd ? colon + delta : colon,
+    parent,
+    children: undefined,
+  };
+  const children = original.children;
+  if (children) {
+    const copies: Node[] = new Array<Node>(children.length);
+    for (let i = 0; i < children.length; i++) {
+      copies[i] = movedCopy(children[i], moved, change, edited, value);
+    }
+    moved.children = copies;
+  }
+  return moved;
 }
 
 function reparseEntry(previous: TemplateAnalysis, change: TextChange, text: string): PartialUpdate | undefined {
@@ -285,7 +465,7 @@ function reparseEntry(previous: TemplateAnalysis, change: TextChange, text: stri
     i < index ? other : i === index ? { ...other, length: other.length + delta } : { ...other, offset: other.offset + delta },
   );
   const replacedIds = new Set(previous.resources.filter((resource) => resource.offset >= entry.offset && resource.offset < oldEnd).map((resource) => resource.id));
-  return { analysis: { isTemplate: true, resources, entries }, replacedIds };
+  return { analysis: { isTemplate: true, resources, entries }, replacedIds, added: inside };
 }
 
 /** Index of the last resource whose offset is below `offset` (binary search), or -1. */

@@ -14,6 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import type { LanguageService } from 'vscode-json-languageservice';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
+import type { ContentChange } from '../GalleryTemplateLanguageService';
 import { GalleryTemplateLanguageService } from '../GalleryTemplateLanguageService';
 import { bodySchema, templateResourceSchema } from '../schemaCatalog';
 
@@ -172,14 +173,14 @@ function baselineService(): LanguageService {
  * The editor's side of a keystroke: two digits of one version's endOfLifeDate change (to `generation % 100`), applied as an incremental
  * change so the document's line index is updated the way an editor does it (not timed).
  */
-function applyEdit(document: TextDocument, template: BenchTemplate, resourceIndex: number, generation: number): { document: TextDocument; offset: number } {
+function applyEdit(document: TextDocument, template: BenchTemplate, resourceIndex: number, generation: number): { document: TextDocument; offset: number; change: ContentChange } {
   const anchor = template.completionOffsets[resourceIndex % template.completionOffsets.length] ?? 0;
   const text = document.getText();
   const at = text.indexOf('"endOfLifeDate": "20', anchor) + '"endOfLifeDate": "20'.length;
   const digits = String(generation % 100).padStart(2, '0');
   const updated = TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at + 2) }, text: digits }], document.version + 1);
   updated.positionAt(0);
-  return { document: updated, offset: anchor };
+  return { document: updated, offset: anchor, change: { rangeOffset: at, rangeLength: 2, text: digits } };
 }
 
 export interface BenchResult {
@@ -202,14 +203,17 @@ export async function runTemplateBench(iterations = 1000): Promise<BenchResult> 
 
   // One document per edited-then-asked operation, so each request follows exactly one keystroke.
   // Completion: typing in one resource and asking for completions there. Validation: keystrokes in changing resources.
-  const editStream = (uri: string, resourceOf: (edit: number) => number): (() => { document: TextDocument; position: { line: number; character: number } }) => {
+  const editStream = (
+    uri: string,
+    resourceOf: (edit: number) => number,
+  ): (() => { document: TextDocument; position: { line: number; character: number }; change: ContentChange }) => {
     let document = TextDocument.create(uri, 'json', 1, template.text);
     let edits = 0;
     return () => {
       edits++;
       const step = applyEdit(document, template, resourceOf(edits), edits);
       document = step.document;
-      return { document, position: document.positionAt(step.offset) };
+      return { document, position: document.positionAt(step.offset), change: step.change };
     };
   };
   // Every keystroke makes a text never seen before (100 two-digit values per resource, then the next resource),
@@ -231,9 +235,16 @@ export async function runTemplateBench(iterations = 1000): Promise<BenchResult> 
     operation('baseline completion', none, () => Promise.resolve(plain.doComplete(bodyDoc, bodyPosition, plain.parseJSONDocument(bodyDoc)))),
     operation('baseline validation', none, () => Promise.resolve(plain.doValidation(bodyDoc, plain.parseJSONDocument(bodyDoc)))),
     operation('completion, same version', none, () => ours.doComplete(sameDoc, samePosition)),
-    operation('completion after an edit', editForCompletion, (input) => ours.doComplete(input.document, input.position)),
+    // The editor reports each edit as it happens (onDidChangeTextDocument → didChange); timed with the request.
+    operation('completion after an edit', editForCompletion, (input) => {
+      ours.didChange(input.document.uri, input.document.version, [input.change]);
+      return ours.doComplete(input.document, input.position);
+    }),
     operation('validation, same version', none, () => ours.doValidation(sameDoc)),
-    operation('validation after an edit', editForValidation, (input) => ours.doValidation(input.document)),
+    operation('validation after an edit', editForValidation, (input) => {
+      ours.didChange(input.document.uri, input.document.version, [input.change]);
+      return ours.doValidation(input.document);
+    }),
   ];
   const stats = await measureInterleaved(operations, iterations, Math.max(50, Math.floor(iterations / 4)));
   const get = (name: string): Stats => stats.get(name) ?? { median: Number.NaN, p95: Number.NaN };

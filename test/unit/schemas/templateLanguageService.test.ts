@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { visit } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-json-languageservice';
 import { DiagnosticSeverity, TextDocument } from 'vscode-json-languageservice';
 import { generateBenchTemplate } from '../../../src/schemas/bench/templateBench';
@@ -327,6 +328,88 @@ describe('template language service: editing', () => {
         withProblems += fresh.length > 0 ? 1 : 0;
       }
       assert.ok(compared > 80 && withProblems > 5, `${compared} compared, ${withProblems} with problems`);
+    });
+  }
+
+  for (const [name, initialSeed] of [
+    ['mistakes.json', 7],
+    ['nestedChildren.json', 21],
+    ['symbolicNames.json', 5],
+    ['managedImages.json', 13],
+  ] as const) {
+    it(`re-validates only the edited value when typing inside values, with the same diagnostics as a fresh service (${name})`, async () => {
+      let seed: number = initialSeed;
+      const random = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return (seed >>> 8) % n;
+      };
+      const typed = ['a', 'Z', '1', '0', '-', ':', ' ', 'T', '.', '_', '/', '[', ']'];
+      const svc = service();
+      const uri = `file:///work/deploy/typing-${name}`;
+      let text = fixture(name);
+      let version = 1;
+      await svc.doValidation(TextDocument.create(uri, name.endsWith('.jsonc') ? 'jsonc' : 'json', version, text));
+      let compared = 0;
+      let undo: { rangeOffset: number; rangeLength: number; text: string } | undefined;
+      for (let step = 0; step < 250; step++) {
+        // A position inside a string value (not a key) of a gallery resource: where most keystrokes land.
+        const resources = svc.templateResources(TextDocument.create(uri, 'json', version, text));
+        const values: { offset: number; length: number }[] = [];
+        visit(
+          text,
+          {
+            onLiteralValue: (value: unknown, offset, length, _line, _character, pathSupplier) => {
+              // Not the resource's type: typing there turns it into something else (also fine, but not this test's point).
+              const last = pathSupplier().at(-1);
+              const inResource = resources.some((r) => r.offset < offset && offset < r.offset + r.length);
+              if (typeof value === 'string' && length > 2 && inResource && last !== 'type') {
+                values.push({ offset, length });
+              }
+            },
+          },
+          { allowTrailingComma: true },
+        );
+        const value = values[random(values.length)];
+        if (!value && !undo) {
+          break;
+        }
+        const at = value ? value.offset + 1 + random(value.length - 1) : 0;
+        let change: { rangeOffset: number; rangeLength: number; text: string };
+        const kind = random(10);
+        if (undo) {
+          change = undo; // a keystroke that broke the structure, taken back
+          undo = undefined;
+        } else if (!value) {
+          break;
+        } else if (kind < 5) {
+          change = { rangeOffset: at, rangeLength: 0, text: typed[random(typed.length)] ?? 'x' };
+        } else if (kind < 8 && at < value.offset + value.length - 1) {
+          change = { rangeOffset: at, rangeLength: 1, text: '' };
+        } else if (kind < 9) {
+          change = { rangeOffset: at, rangeLength: Math.min(2, value.offset + value.length - 1 - at), text: String(random(100)) };
+        } else {
+          const inserted = ['"', '{', '", "x": "', '\\'][random(4)] ?? '"'; // breaks the structure
+          change = { rangeOffset: at, rangeLength: 0, text: inserted };
+          undo = { rangeOffset: at, rangeLength: inserted.length, text: '' };
+        }
+        text = text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
+        version++;
+        if (random(4) !== 0) {
+          svc.didChange(uri, version, [change]); // what VS Code reports; sometimes missing, then the texts are compared
+        }
+        if (random(5) === 0) {
+          continue; // not validated: the next validation catches up over several edits
+        }
+        const incremental = await svc.doValidation(TextDocument.create(uri, 'json', version, text));
+        const fresh = await service().doValidation(TextDocument.create(uri, 'json', 1, text));
+        assert.deepEqual(describeDiagnostics(text, incremental), describeDiagnostics(text, fresh), `step ${step}`);
+        assert.deepEqual(incremental, fresh, `step ${step}`);
+        compared++;
+      }
+      const counts = svc.validationCounts();
+      assert.ok(compared > 150, `${compared} compared`);
+      // Most keystrokes validated the edited value alone; structural ones fell back to the whole resource.
+      assert.ok(counts.subtrees > compared / 2, JSON.stringify(counts));
     });
   }
 

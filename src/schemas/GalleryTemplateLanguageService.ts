@@ -47,7 +47,7 @@ import { SOFT_SCHEMA_MESSAGES } from './schemaMessages';
 import type { EditedSubtree, SubtreeValidation } from './subtreeValidation';
 import { findEditedSubtree, SubtreeValidator } from './subtreeValidation';
 import type { TemplateAnalysis, TemplateResource, TemplateUpdate, TextChange } from './templateResources';
-import { analyzeTemplateText, composeChanges, findChange, resourceAtOffset, updateTemplateAnalysis } from './templateResources';
+import { analyzeTemplateText, composeChanges, findChange, resourceAtOffset, updateTemplateAnalysis, withPlace } from './templateResources';
 
 export const DIAGNOSTIC_SOURCE = 'Azure Compute Gallery';
 
@@ -400,10 +400,10 @@ export class GalleryTemplateLanguageService {
           return { resource: old, provisional: true };
         }
         if (old.offset >= change.oldEnd) {
-          return { resource: { ...old, offset: old.offset + delta, nameRange: undefined }, provisional: true };
+          return { resource: withPlace(old, old.id, old.offset + delta, old.length, undefined), provisional: true };
         }
         if (old.offset < change.start && change.oldEnd < oldEnd - 1) {
-          return { resource: { ...old, length: old.length + delta, nameRange: undefined }, provisional: true };
+          return { resource: withPlace(old, old.id, old.offset, old.length + delta, undefined), provisional: true };
         }
       }
     }

@@ -183,6 +183,20 @@ function applyEdit(document: TextDocument, template: BenchTemplate, resourceInde
   return { document: updated, offset: anchor, change: { rangeOffset: at, rangeLength: 2, text: digits } };
 }
 
+/**
+ * The editor's side of typing one character: a letter inserted into a version's dependsOn expression (after
+ * `'image`), so the document grows and everything after the keystroke moves, as when typing (not timed).
+ */
+function applyInsertion(document: TextDocument, template: BenchTemplate, resourceIndex: number, generation: number): { document: TextDocument; change: ContentChange } {
+  const anchor = template.completionOffsets[resourceIndex % template.completionOffsets.length] ?? 0;
+  const text = document.getText();
+  const at = text.lastIndexOf("'image", text.indexOf('"publishingProfile"', anchor - 40)) + "'image".length;
+  const letter = String.fromCharCode(0x61 + (generation % 26));
+  const updated = TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at) }, text: letter }], document.version + 1);
+  updated.positionAt(0);
+  return { document: updated, change: { rangeOffset: at, rangeLength: 0, text: letter } };
+}
+
 export interface BenchResult {
   readonly template: { readonly lines: number; readonly resources: number; readonly characters: number };
   readonly rows: readonly { readonly operation: string; readonly ours: Stats; readonly baseline: Stats; readonly ratio: number }[];
@@ -192,7 +206,8 @@ export interface BenchResult {
 
 export async function runTemplateBench(iterations = 1000): Promise<BenchResult> {
   const template = generateBenchTemplate();
-  const ours = new GalleryTemplateLanguageService({ now: () => new Date('2026-01-01T00:00:00Z') });
+  const today = new Date('2026-01-01T00:00:00Z');
+  const ours = new GalleryTemplateLanguageService({ now: () => today });
   const plain = baselineService();
   const bodyDoc = TextDocument.create('file:///bench/body.imagedefinition.json', 'json', 1, BASELINE_BODY);
   const bodyPosition = bodyDoc.positionAt(BASELINE_BODY.indexOf('"recommended"'));
@@ -220,6 +235,15 @@ export async function runTemplateBench(iterations = 1000): Promise<BenchResult> 
   // so no cache can answer for the service: each sample is the work of a real keystroke.
   const editForCompletion = editStream('file:///bench/edited-for-completion.json', (edit) => Math.floor(edit / 100));
   const editForValidation = editStream('file:///bench/edited-for-validation.json', (edit) => Math.floor(edit / 100));
+  // Typing: one letter more per keystroke, 50 in one resource, then in the next one.
+  let typed = TextDocument.create('file:///bench/typed.json', 'json', 1, template.text);
+  let keystrokes = 0;
+  const typing = (): { document: TextDocument; change: ContentChange } => {
+    keystrokes++;
+    const step = applyInsertion(typed, template, Math.floor(keystrokes / 50), keystrokes);
+    typed = step.document;
+    return step;
+  };
 
   // The baseline parses its document on every request, as VS Code's JSON server does per keystroke.
   const none = (): undefined => undefined;
@@ -245,6 +269,10 @@ export async function runTemplateBench(iterations = 1000): Promise<BenchResult> 
       ours.didChange(input.document.uri, input.document.version, [input.change]);
       return ours.doValidation(input.document);
     }),
+    operation('validation after typing', typing, (input) => {
+      ours.didChange(input.document.uri, input.document.version, [input.change]);
+      return ours.doValidation(input.document);
+    }),
   ];
   const stats = await measureInterleaved(operations, iterations, Math.max(50, Math.floor(iterations / 4)));
   const get = (name: string): Stats => stats.get(name) ?? { median: Number.NaN, p95: Number.NaN };
@@ -253,6 +281,7 @@ export async function runTemplateBench(iterations = 1000): Promise<BenchResult> 
     { operation: 'completion after an edit', baseline: 'baseline completion' },
     { operation: 'validation, same version', baseline: 'baseline validation' },
     { operation: 'validation after an edit', baseline: 'baseline validation' },
+    { operation: 'validation after typing', baseline: 'baseline validation' },
   ].map(({ operation: name, baseline }) => {
     const ours = get(name);
     const reference = get(baseline);

@@ -16,11 +16,12 @@
  * `schemaFeatures: false` (per call) limits templates to the gallery checks and live values too: used when another
  * extension (Azure Resource Manager Tools) already provides schema completions for the document.
  *
- * Large templates (see bench/templateBench.ts): each document version is analysed at most once, incrementally from
- * the previous one (an edit inside a resource re-parses only that resource); diagnostics are kept per resource and
- * carried across edits, so only the resources whose text changed are validated again; a validation result is kept
- * per version; a completion right after typing looks only at the resource near the cursor and leaves the analysis
- * for later. Virtual documents and per-resource diagnostics are also cached by the resource's text.
+ * Large templates (see bench/templateBench.ts and README.md, Performance): each document version is analysed at most
+ * once, incrementally from the previous one, using the editor's change ranges when given (didChange); diagnostics are
+ * kept per resource and carried across edits, so only the resources an edit added are validated again, and of those
+ * only the edited value when the schema allows (subtreeValidation.ts); a validation result is kept per version; a
+ * completion right after typing looks only at the resource near the cursor and leaves the analysis for later.
+ * Virtual documents and per-resource diagnostics are also cached by the resource's text.
  */
 import type { Node } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';

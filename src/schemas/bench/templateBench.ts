@@ -7,9 +7,11 @@
  * Measured per operation (median and p95 over the rounds, operations interleaved, after warm-up rounds):
  *   - completion, same document version (e.g. Ctrl+Space again, or a second provider call for the same keystroke);
  *   - completion after an edit (a new version: typing inside the resource, then asking for completions there);
- *   - validation, same version, and after an edit (one keystroke, in a different resource each time: what the
- *     debounced diagnostics pass pays after typing).
- * The target is our latency ≤ 2× the baseline's for the same operation.
+ *   - validation, same version, and after an edit (two digits of a date replaced, never the same text twice,
+ *     moving to the next resource every 100 keystrokes: what the debounced diagnostics pass pays);
+ *   - validation after typing (one letter inserted per keystroke: the text after it moves).
+ * Edits are reported to the service the way the extension does (didChange, from onDidChangeTextDocument), inside the
+ * timed part. The target is our latency ≤ 2× the baseline's for the same operation.
  */
 import { performance } from 'node:perf_hooks';
 import type { LanguageService } from 'vscode-json-languageservice';

@@ -61,7 +61,7 @@ export class AzureLiveValues implements LiveValueProvider, vscode.Disposable {
       const ids = (items: ReadonlyArray<{ id?: string; name?: string; location?: string }>, what: string): LiveValue[] =>
         items
           .filter((i): i is { id: string; name?: string; location?: string } => typeof i.id === 'string')
-          .map((i) => ({ value: i.id, label: i.name ?? i.id, detail: `${what} · ${i.location ?? ''} · ${sub.displayName}` }));
+          .map((i) => ({ value: i.id, label: i.name ?? i.id, detail: `${what} · ${i.location ?? ''} · ${sub.displayName}`, documentation: idDocumentation(i.id) }));
       switch (list) {
         case 'locations':
           return (await service.listLocations()).map((l) => ({ value: l.name, label: l.name, detail: l.displayName }));
@@ -90,4 +90,17 @@ export class AzureLiveValues implements LiveValueProvider, vscode.Disposable {
     const seen = new Set<string>();
     return perSubscription.flat().filter((v) => !seen.has(v.value.toLowerCase()) && seen.add(v.value.toLowerCase()));
   }
+}
+
+/**
+ * The details pane of an ID suggestion: its resource group and the whole ID, so two resources of the same name in
+ * different groups can be told apart. Names come from Azure: markdown characters are escaped.
+ */
+function idDocumentation(id: string): string {
+  const group = /\/resourceGroups\/([^/]+)/i.exec(id)?.[1];
+  return `${group ? `Resource group ${escapeMarkdown(group)}\n\n` : ''}${escapeMarkdown(id)}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }

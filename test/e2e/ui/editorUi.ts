@@ -230,6 +230,29 @@ export async function triggerSuggest(page: Page, what: string, done: (rows: Sugg
     }
 }
 
+/**
+ * Ctrl+Space once and waits until the suggest widget has answered: rows, or its "No suggestions." message (VS Code
+ * shows either only when every completion provider has answered). Returns the rows ([] for "No suggestions.").
+ */
+export async function suggestOutcome(page: Page, timeout = 10_000): Promise<SuggestRow[]> {
+    await page.keyboard.press('Control+Space');
+    const message = page.locator('.monaco-editor .suggest-widget .message').filter({ hasText: /^No suggestions\.?$/ }).first();
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const rows = (await suggestWidget(page).isVisible()) ? await suggestRows(page) : [];
+        if (rows.length > 0) {
+            return rows;
+        }
+        if (await message.isVisible()) {
+            return [];
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`Ctrl+Space showed neither suggestions nor "No suggestions." within ${timeout} ms`);
+        }
+        await page.waitForTimeout(150);
+    }
+}
+
 /** The details pane of the suggest widget (detail line and documentation of the focused row), '' when hidden. */
 export async function suggestDetails(page: Page): Promise<string> {
     const details = page.locator('.monaco-editor .suggest-details-container .suggest-details').first();

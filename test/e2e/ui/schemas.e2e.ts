@@ -13,7 +13,12 @@
  *  4. in the template, the version name "1.0" and target regions without the version's location are underlined,
  *     with our messages in the Problems panel and the hover; fixing the name removes only that squiggle;
  *  5. F1 "Compute Gallery: New Resource Body File…" opens an image version body with no problems: breaking it shows
- *     a schema error and a gallery check, undoing the edits clears them again.
+ *     a schema error and a gallery check, undoing the edits clears them again;
+ *  6. live values (sources.template.json, an image version with an empty `location` and `storageProfile.source.id`):
+ *     signed out, Ctrl+Space in the source id offers no Azure resources; after signing in from the Compute Gallery
+ *     view (test auth provider, VS Code's Allow dialog) it lists the emulator's managed images by name with
+ *     "managed image · location · subscription", and accepting one inserts its full resource ID (both read from the
+ *     seed); Ctrl+Space in the location offers the emulator's regions: "westeurope" (West Europe) is inserted.
  *
  *   npx tsx test/e2e/ui/schemas.e2e.ts
  *
@@ -29,7 +34,10 @@ import { CheckRun, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { startEmulator, type EmulatorHandle } from '../../harness/emulator';
 import { packageExtension } from '../../harness/packageExtension';
-import { DEFAULT_SEED, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
+import { DEFAULT_SEED, DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, readSeed, testAuthEnv, type SeedExpectations } from '../../harness/seed';
+import { REGIONS } from '../../emulator/regions';
+import { loadSeed } from '../../emulator/seed';
+import { signInFromView } from './workbenchUi';
 import {
     acceptSuggestion,
     activeTab,
@@ -46,7 +54,9 @@ import {
     select,
     showHover,
     showSuggestDetails,
+    suggestOutcome,
     suggestRows,
+    suggestWidget,
     triggerSuggest,
     waitForEditor,
     waitForProblems,
@@ -63,6 +73,8 @@ const NEW_FILE_COMMAND = 'Compute Gallery: New Resource Body File';
 const NEW_FILE_PICK = 'New image version body';
 const NEW_FILE_NAME = '1.0.0.imageversion.json';
 const SOURCE = 'Azure Compute Gallery';
+const LIVE_FILE = 'sources.template.json';
+const LIVE_REGION = 'westeurope';
 
 function assert(condition: unknown, message: string): asserts condition {
     if (!condition) {
@@ -80,6 +92,29 @@ function has(rows: readonly SuggestRow[], label: string): boolean {
 
 function problemText(rows: readonly ProblemRow[]): string {
     return rows.map((r) => `    ${r.ariaLabel || r.text}`).join('\n') || '    (none)';
+}
+
+/** What the source id completions must offer: a managed image of an enabled subscription, as seeded. */
+interface SeededImage {
+    id: string;
+    name: string;
+    location: string;
+    subscription: string;
+}
+
+const MANAGED_IMAGE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/images\/([^/]+)$/i;
+
+/** The managed images the emulator is seeded with, in the seed's order (only those of enabled subscriptions). */
+function seededManagedImages(seedPath: string, seed: SeedExpectations): SeededImage[] {
+    const found: SeededImage[] = [];
+    for (const resource of loadSeed(seedPath).resources ?? []) {
+        const m = MANAGED_IMAGE_ID.exec(resource.id);
+        const sub = m && seed.subscriptions.find((s) => s.subscriptionId.toLowerCase() === m[1].toLowerCase() && s.state === 'Enabled');
+        if (m && sub) {
+            found.push({ id: resource.id, name: resource.name ?? m[2], location: resource.location ?? '', subscription: sub.displayName });
+        }
+    }
+    return found;
 }
 
 /** The workspace: a temp copy of the fixtures, so nothing in the repository is touched. */
@@ -384,7 +419,79 @@ async function main(): Promise<number> {
         await page.keyboard.press('Control+Home'); // no selection left over from undo in the screenshot
         await page.mouse.move(1300, 850);
         await page.waitForTimeout(200);
-        const shot = await screenshot(page, 'schemas-new-file');
+        await screenshot(page, 'schemas-new-file');
+        await hidePanel(page);
+
+        // ---------------------------------------------------------------------------------------------------
+        console.log(`\nLive values in ${LIVE_FILE}`);
+        const images = seededManagedImages(seedPath, seed);
+        const image = images[0];
+        assert(image, `seed ${seedPath} has no managed image in an enabled subscription to look for`);
+        const region = REGIONS.find((r) => r.name === LIVE_REGION);
+        assert(region, `the emulator knows no region "${LIVE_REGION}"`);
+        const account = testAuthEnv(seed).ACG_TEST_AUTH_ACCOUNT ?? DEFAULT_TEST_ACCOUNT;
+        const sourceId = async (): Promise<void> => {
+            view = await readEditor(page);
+            const at = find(view, '"source": { "id": "');
+            await goTo(page, at.line, at.column + '"source": { "id": "'.length);
+        };
+        await check(`opens ${LIVE_FILE}`, async () => {
+            await openFile(page, LIVE_FILE);
+            view = await waitForEditor(page, 'the template content', (v) => editorText(v).includes('"source": { "id": "" }'));
+        });
+        await check('signed out, Ctrl+Space in the empty source id offers no Azure resources', async () => {
+            await sourceId();
+            const rows = await suggestOutcome(page);
+            console.log(`      rows: ${labels(rows) || 'No suggestions.'}`);
+            const shown = images.filter((i) => has(rows, i.name));
+            assert(shown.length === 0, `managed images are offered while signed out: ${shown.map((i) => i.name).join(', ')}`);
+            await page.keyboard.press('Escape');
+        });
+        await check(`signs in as ${account} from the Compute Gallery view (Allow)`, async () => {
+            const message = await signInFromView(page, { container: 'Compute Gallery', view: 'Galleries', button: 'Sign in to Azure', account });
+            assert(/Compute Gallery/i.test(message), `unexpected sign-in dialog: ${message}`);
+        });
+        await check(`signed in, Ctrl+Space in the source id lists the seeded managed image "${image.name}"`, async () => {
+            await openFile(page, LIVE_FILE);
+            await sourceId();
+            suggestions = await triggerSuggest(page, `the managed image "${image.name}"`, (rows) => has(rows, image.name));
+            console.log(`      rows: ${labels(suggestions)}`);
+            // Managed images are listed first (only the rows scrolled into view are read).
+            const missing = images.filter((i) => !has(suggestions, i.name));
+            assert(missing.length === 0, `not every seeded managed image is among the first rows; missing: ${missing.map((i) => i.name).join(', ')}`);
+            const details = await showSuggestDetails(page).then(() => focusSuggestion(page, image.name));
+            console.log(`      details: ${image.name} → ${details}`);
+            const expected = `managed image · ${image.location} · ${image.subscription}`;
+            assert(details.includes(expected), `"${image.name}" is described as "${details}", expected "${expected}"`);
+            // Same-named images in other groups are told apart by the group and the whole ID.
+            const group = /\/resourceGroups\/([^/]+)/i.exec(image.id)?.[1] ?? '';
+            assert(details.includes(`Resource group ${group}`) && details.replace(/\s+/g, '').includes(image.id), `"${image.name}": the details show no resource group "${group}" and ID: "${details}"`);
+            await page.mouse.move(1300, 850); // no tab or tree hover in the screenshot
+        });
+        await screenshot(page, 'schemas-live-source');
+        await check(`Enter inserts the full resource ID of "${image.name}" into the source`, async () => {
+            await page.keyboard.press('Enter');
+            await suggestWidget(page).waitFor({ state: 'hidden', timeout: 5_000 });
+            view = await waitForEditor(page, `the ID ${image.id} in the source`, (v) => editorText(v).includes(`"source": { "id": ${JSON.stringify(image.id)} }`));
+            console.log(`      line ${find(view, '"source"').line}: ${(view.lines.get(find(view, '"source"').line) ?? '').trim()}`);
+        });
+        const typed = region.name.slice(0, 6);
+        await check(`Ctrl+Space in the empty location offers "${region.name}" (${region.displayName}); typing ${typed} and Enter inserts it`, async () => {
+            const at = find(view!, '"location": ""');
+            await goTo(page, at.line, at.column + '"location": "'.length);
+            suggestions = await triggerSuggest(page, 'the emulator\'s regions', (rows) => REGIONS.some((r) => has(rows, r.name)));
+            console.log(`      rows: ${labels(suggestions)}`);
+            await page.keyboard.type(typed);
+            const details = await showSuggestDetails(page).then(() => focusSuggestion(page, region.name));
+            console.log(`      details: ${region.name} → ${details}`);
+            assert(details.includes(region.displayName), `"${region.name}" is described as "${details}", expected "${region.displayName}"`);
+            await screenshot(page, 'schemas-live-location');
+            await page.keyboard.press('Enter');
+            await suggestWidget(page).waitFor({ state: 'hidden', timeout: 5_000 });
+            view = await waitForEditor(page, `"location": "${region.name}"`, (v) => [...v.lines.values()].some((l) => l.trim() === `"location": "${region.name}",`));
+        });
+        await page.mouse.move(1300, 850);
+        const shot = await screenshot(page, 'schemas-live-values');
         console.log(`\nscreenshots test-results/schemas-*.png (last: ${path.relative(process.cwd(), shot)})`);
     } catch (e) {
         run.failed(e);

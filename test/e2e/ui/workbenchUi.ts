@@ -5,7 +5,7 @@
  * dialogs, multi-select quick picks, hovers, notifications and the active editor.
  */
 import type { Locator, Page } from 'playwright-core';
-import { quickInput, viewPane } from '../../harness/browser';
+import { allowSignIn, clickWelcomeButton, openViewContainer, quickInput, viewPane } from '../../harness/browser';
 
 export interface Row {
     /** data-index of the row in the view's list (valid until the list changes). */
@@ -83,6 +83,33 @@ export async function waitForRows(page: Page, view: string, what: string, done: 
         rows = await readRows(page, view);
     }
     return rows;
+}
+
+/**
+ * Signs in as a user does: opens the view container, clicks the view's welcome button (e.g. "Sign in to Azure") and
+ * answers VS Code's "wants to sign in" dialog with Allow (test auth provider), then waits for the account's row.
+ * On a busy machine the first click can land before the command is registered: it clicks again. Returns the
+ * dialog's message.
+ */
+export async function signInFromView(
+    page: Page,
+    opts: { container: string; view: string; button: string; account: string },
+    timeout = 30_000,
+): Promise<string> {
+    await openViewContainer(page, opts.container);
+    let message: string | undefined;
+    for (let attempt = 1; ; attempt++) {
+        await clickWelcomeButton(page, opts.view, opts.button, timeout);
+        message = await allowSignIn(page, 15_000).catch(() => undefined);
+        if (message !== undefined) {
+            break;
+        }
+        if (attempt === 3) {
+            throw new Error('VS Code never asked to allow the sign-in');
+        }
+    }
+    await waitForRows(page, opts.view, `the account "${opts.account}"`, (rows) => rows.some((r) => r.level === 1 && r.label.toLowerCase() === opts.account.toLowerCase()), timeout);
+    return message;
 }
 
 /** Waits for the row at `tail` and returns a locator for it. */

@@ -240,7 +240,7 @@ function checkStorageAccountChoice(publishing: Node | undefined, problems: Galle
   const type = property(publishing, 'storageAccountType');
   const strategy = property(publishing, 'storageAccountStrategy');
   if (type && strategy) {
-    const key = strategy.parent?.children?.[0];
+    const key = publishing?.children?.find((member) => member.children?.[1] === strategy)?.children?.[0];
     problems.push({
       ...at(key ?? strategy),
       severity: 'error',

@@ -14,7 +14,7 @@
  * (test/unit/schemas/templateLanguageService.test.ts) checks the result equals a full validation.
  */
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic, JSONSchema, LanguageService, SchemaConfiguration } from 'vscode-json-languageservice';
+import type { Diagnostic, JSONSchema, LanguageService } from 'vscode-json-languageservice';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import type { TextChange } from './templateResources';
 
@@ -275,24 +275,25 @@ export interface SubtreeValidation {
   readonly syntaxCodes: readonly number[];
 }
 
-/** Distinct paths (array indices folded) kept registered; beyond this, edits fall back to whole-resource validation. */
+/** Distinct paths (array indices folded) served; beyond this, edits fall back to whole-resource validation. */
 const MAX_REGISTERED_PATHS = 256;
 
+/** The language service validating one path's values: its wrapper schema is its only one. */
+interface PathValidator {
+  readonly service: LanguageService;
+  readonly uri: string;
+}
+
 /**
- * Validates edited values against the sub-schema of their path with a JSON language service of its own. Each path
- * (array indices folded) gets a small wrapper schema and a virtual document name, registered on first use; the
- * language service resolves each wrapper schema once and keeps it.
+ * Validates edited values against the sub-schema of their path. Each path (array indices folded) gets a small wrapper
+ * schema and a JSON language service of its own, made on first use: with one schema association per service, each
+ * validation finds its schema without matching the document name against every path seen, and a new path never
+ * resets the schemas the others have resolved.
  */
 export class SubtreeValidator {
-  private readonly service: LanguageService;
-  /** Virtual document names per edited value's schema object and key ('' for an array item). */
-  private readonly uris = new Map<JSONSchemaRef, Map<string, string>>();
+  /** Per edited value's schema object, per key ('' for an array item). */
+  private readonly validators = new Map<JSONSchemaRef, Map<string, PathValidator>>();
   private registered = 0;
-  private readonly schemas: SchemaConfiguration[] = [];
-
-  constructor() {
-    this.service = getLanguageService({});
-  }
 
   /**
    * Diagnostics of the edited value in `resourceText` (the new text of the resource), or undefined when the subtree
@@ -304,14 +305,14 @@ export class SubtreeValidator {
       return undefined;
     }
     const keyed = typeof last === 'string';
-    const uri = this.uriFor(scope, rootSchema, subtree);
-    if (!uri) {
+    const validator = this.validatorFor(scope, rootSchema, subtree);
+    if (!validator) {
       return undefined;
     }
     // The property keeps its key (problems of an object are reported there); an array item stays an array item.
     const text = `${keyed ? '{' : '['}${resourceText.slice(subtree.start, subtree.end)}${keyed ? '}' : ']'}`;
-    const document = TextDocument.create(uri, 'json', 1, text);
-    const found = await this.service.doValidation(document, this.service.parseJSONDocument(document), {
+    const document = TextDocument.create(validator.uri, 'json', 1, text);
+    const found = await validator.service.doValidation(document, validator.service.parseJSONDocument(document), {
       comments: 'ignore',
       trailingCommas: 'ignore',
       schemaValidation: 'error',
@@ -334,30 +335,34 @@ export class SubtreeValidator {
     return { diagnostics, syntaxCodes };
   }
 
-  private uriFor(scope: string, rootSchema: JSONSchema, subtree: EditedSubtree): string | undefined {
+  private validatorFor(scope: string, rootSchema: JSONSchema, subtree: EditedSubtree): PathValidator | undefined {
     const last = subtree.path[subtree.path.length - 1];
     const key = typeof last === 'string' ? `.${last}` : '';
-    let byKey = this.uris.get(subtree.schema);
+    let byKey = this.validators.get(subtree.schema);
     if (!byKey) {
       byKey = new Map();
-      this.uris.set(subtree.schema, byKey);
+      this.validators.set(subtree.schema, byKey);
     }
-    let uri = byKey.get(key);
-    if (uri === undefined) {
+    let validator = byKey.get(key);
+    if (validator === undefined) {
       if (this.registered >= MAX_REGISTERED_PATHS) {
         return undefined;
       }
       const name = `subtree-${this.registered}.acg-subtree.json`;
-      uri = `acg-subtree://${encodeURIComponent(scope)}/${name}`;
       const wrapper: JSONSchema =
         typeof last === 'string'
           ? { type: 'object', properties: { [last]: subtree.schema }, definitions: rootSchema.definitions }
           : { type: 'array', items: subtree.schema, definitions: rootSchema.definitions };
-      this.schemas.push({ uri: `acg-subtree-schema://${encodeURIComponent(scope)}/${this.registered}.json`, fileMatch: [name], schema: wrapper });
+      const service = getLanguageService({});
+      service.configure({
+        validate: true,
+        allowComments: true,
+        schemas: [{ uri: `acg-subtree-schema://${encodeURIComponent(scope)}/${this.registered}.json`, fileMatch: [name], schema: wrapper }],
+      });
+      validator = { service, uri: `acg-subtree://${encodeURIComponent(scope)}/${name}` };
       this.registered++;
-      byKey.set(key, uri);
-      this.service.configure({ validate: true, allowComments: true, schemas: this.schemas });
+      byKey.set(key, validator);
     }
-    return uri;
+    return validator;
   }
 }

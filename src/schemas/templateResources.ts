@@ -338,7 +338,8 @@ const RESOURCE_KEYWORDS: ReadonlySet<string> = new Set(['type', 'name', 'apivers
  * the new string, the quotes untouched, and not under one of the resource's own keywords (RESOURCE_KEYWORDS). Returns
  * a copy of `node` (a resource object parsed without errors, offsets relative to its start) with the offsets after
  * the edit moved and that string's value replaced, which is what parsing the new text would give; undefined for any
- * other edit. `change` is relative to the resource's start, `text` is the resource's new text.
+ * other edit. `change` is relative to the resource's start, `text` is the resource's new text. The copy shares the
+ * subtrees the edit does not move; its `parent` links are not to be followed.
  */
 export function patchStringEdit(node: Node, change: TextChange, text: string): Node | undefined {
   let edited: Node | undefined;
@@ -388,13 +389,18 @@ export function patchStringEdit(node: Node, change: TextChange, text: string): N
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 
 /**
- * A copy of `original` as parsing the edited text would give it: offsets after the edit moved, the nodes around it
- * longer or shorter, `edited` holding `value`. Every copy gets the same fields in the same order (one object shape).
+ * `original` as parsing the edited text would give it: offsets after the edit moved, the nodes around it longer or
+ * shorter, `edited` holding `value`. Subtrees the edit leaves where they are (before it, or after a same-length edit)
+ * are shared, not copied, so their `parent` links lead into the previous tree: callers must not follow `parent`.
+ * Every copy gets the same fields in the same order (one object shape).
  */
 function movedCopy(original: Node, parent: Node | undefined, change: TextChange, edited: Node, value: string): Node {
   const delta = change.newEnd - change.oldEnd;
   const offset = original.offset;
   const end = offset + original.length;
+  if (parent !== undefined && (end <= change.start || (delta === 0 && offset >= change.oldEnd))) {
+    return original;
+  }
   const colon = original.colonOffset;
   const moved: MutableNode = {
     type: original.type,

@@ -23,7 +23,7 @@ await esbuild.build({
 });
 const tree = spawnSync(process.execPath, [join(root, 'out/bench/treeBench.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, ACG_ROOT: root } });
 const forms = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'test/bench/formsBench.ts'), '--no-build'], { cwd: root, stdio: 'inherit' });
-const templates = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/schemas/bench/templateBench.ts'), '--iterations', '400'], { cwd: root, stdio: 'inherit' });
+const templates = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/schemas/bench/templateBench.ts'), '--iterations', '1000'], { cwd: root, stdio: 'inherit' });
 const failed = [tree, forms, templates].filter((r) => r.status !== 0).length;
 console.log(`\nbenchmarks: ${3 - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

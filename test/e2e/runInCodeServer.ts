@@ -16,13 +16,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { allowSignIn, openWorkbench, screenshot, signInDialogVisible, type Workbench } from '../harness/browser';
+import { allowSignIn, openWorkbench, signInDialogVisible, type Workbench } from '../harness/browser';
 import { launchCodeServer, type CodeServerHandle } from '../harness/codeServer';
 import { startEmulator, type EmulatorHandle } from '../harness/emulator';
 import { packageExtension } from '../harness/packageExtension';
 import { DEFAULT_SEED, emulatorCloudSettings, readSeed, testAuthEnv } from '../harness/seed';
 import { buildSuite } from './buildSuite';
 import type { E2eSuiteResult, E2eTestResult } from './suite/index';
+import { closeStarted, exitWith, reportFailure } from './ui/checkRun';
 
 const AUTH_PROVIDER_DIR = path.join(__dirname, 'auth-provider');
 const RUNNER_DIR = path.join(__dirname, 'runner-extension');
@@ -144,16 +145,9 @@ async function main(): Promise<number> {
     } catch (e) {
         const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
         result = { passed: result?.passed ?? 0, failed: 1, pending: 0, failures: [{ title: 'running the suite in code-server', error }], tests: [] };
-        if (wb) {
-            await screenshot(wb.page, 'e2e-failure').catch(() => undefined);
-        }
-        if (cs) {
-            console.log(`--- code-server output (tail) ---\n${cs.output().slice(-3000)}`);
-        }
+        await reportFailure('e2e', { wb, cs });
     } finally {
-        await wb?.close().catch(() => undefined);
-        await cs?.close().catch(() => undefined);
-        await emu?.close().catch(() => undefined);
+        await closeStarted({ wb, cs, emu });
         fs.rmSync(resultDir, { recursive: true, force: true });
     }
 
@@ -168,10 +162,4 @@ async function main(): Promise<number> {
     return result.failed > 0 || result.passed === 0 ? 1 : 0;
 }
 
-main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-    },
-);
+exitWith(main);

@@ -30,8 +30,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../emulator/ArmEmulator';
-import { allowSignIn, clickWelcomeButton, openViewContainer, openWorkbench, resizeSidebar, screenshot, type Workbench } from '../../harness/browser';
-import { CheckRun, since } from './checkRun';
+import { openWorkbench, resizeSidebar, screenshot, type Workbench } from '../../harness/browser';
+import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { packageExtension } from '../../harness/packageExtension';
 import { DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, testAuthEnv } from '../../harness/seed';
@@ -53,7 +53,7 @@ import {
     rowLocator,
     runCommandToQuickPick,
     setQuickPickTick,
-    toastTexts,
+    signInFromView,
     waitForDialog,
     waitForRows,
     waitForToast,
@@ -168,9 +168,7 @@ async function main(): Promise<number> {
         let rows: Row[] = [];
 
         await check('signs in from the view', async () => {
-            await openViewContainer(page, 'Compute Gallery');
-            await clickWelcomeButton(page, VIEW, 'Sign in to Azure');
-            await allowSignIn(page);
+            await signInFromView(page, { container: 'Compute Gallery', view: VIEW, button: 'Sign in to Azure', account });
             await expandRow(page, VIEW, [account]);
             rows = await expectShown(page, [account], [DEV_TEST.displayName, PRODUCTION.displayName], 'subscriptions under the account');
             equal(row(rows, [account, PRODUCTION.displayName]).icon, 'key', 'subscription icon');
@@ -418,32 +416,12 @@ async function main(): Promise<number> {
             .join('\n')}`);
     } catch (e) {
         run.failed(e);
-        if (wb) {
-            const shot = await screenshot(wb.page, 'explorer-failure').catch(() => undefined);
-            if (shot) {
-                console.log(`screenshot of the failure: ${path.relative(process.cwd(), shot)}`);
-            }
-            const toasts = await toastTexts(wb.page).catch(() => []);
-            if (toasts.length) {
-                console.log(`notifications on screen:\n  ${toasts.join('\n  ')}`);
-            }
-        }
-        if (cs) {
-            console.log(`--- code-server output (tail) ---\n${cs.output().slice(-3000)}`);
-        }
+        await reportFailure('explorer', { wb, cs });
     } finally {
-        await wb?.close().catch(() => undefined);
-        await cs?.close().catch(() => undefined);
-        await emu?.close().catch(() => undefined);
+        await closeStarted({ wb, cs, emu });
     }
 
     return run.summary();
 }
 
-main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-    },
-);
+exitWith(main);

@@ -14,10 +14,6 @@ import * as https from 'node:https';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
-    allowSignIn,
-    clickWelcomeButton,
-    notifications,
-    openViewContainer,
     openWorkbench,
     resizeSidebar,
     runCommand,
@@ -25,10 +21,11 @@ import {
     viewPane,
     type Workbench,
 } from '../../harness/browser';
-import { CheckRun, since } from './checkRun';
+import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
+import { signInFromView } from './workbenchUi';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { packageExtension } from '../../harness/packageExtension';
-import { DEFAULT_SEED, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
+import { DEFAULT_SEED, DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
 import { startEmulator } from '../../emulator/ArmEmulator';
 import type { FaultRule, RunningEmulator } from '../../emulator/ArmEmulator';
 import { makeTestToken } from '../../emulator/tokens';
@@ -266,17 +263,7 @@ async function main(): Promise<number> {
         const emu = emulator;
 
         await check('signs in and shows the subscription', async () => {
-            await openViewContainer(page, 'Compute Gallery');
-            // On a busy machine the first click can land before the command is registered: click again.
-            for (let attempt = 1; ; attempt++) {
-                await clickWelcomeButton(page, VIEW, 'Sign in to Azure');
-                if (await allowSignIn(page, 15_000).then(() => true, () => false)) {
-                    break;
-                }
-                if (attempt === 3) {
-                    throw new Error('VS Code never asked to allow the sign-in');
-                }
-            }
+            await signInFromView(page, { container: 'Compute Gallery', view: VIEW, button: 'Sign in to Azure', account: testAuthEnv(seed).ACG_TEST_AUTH_ACCOUNT ?? DEFAULT_TEST_ACCOUNT });
             await waitForRow(page, SUB_NAME);
             await expand(page, SUB_NAME);
             await waitForRow(page, 'contosoImages');
@@ -590,32 +577,11 @@ async function main(): Promise<number> {
         });
     } catch (e) {
         run.failed(e);
-        if (wb) {
-            const tabs = await wb.page.locator('.tabs-container .tab').allInnerTexts().catch(() => []);
-            console.log(`editor tabs: ${tabs.map((t) => t.trim()).join(' | ') || 'none'}`);
-            const toasts = await notifications(wb.page).catch(() => []);
-            if (toasts.length) {
-                console.log(`notifications on screen:\n  ${toasts.join('\n  ')}`);
-            }
-            if (wb.consoleErrors.length) {
-                console.log(`browser console errors:\n  ${wb.consoleErrors.slice(-10).join('\n  ')}`);
-            }
-        }
-        if (cs) {
-            console.log(`--- code-server output (tail) ---\n${cs.output().slice(-3000)}`);
-        }
+        await reportFailure('forms', { wb, cs });
     } finally {
-        await wb?.close().catch(() => undefined);
-        await cs?.close().catch(() => undefined);
-        await emulator?.close().catch(() => undefined);
+        await closeStarted({ wb, cs, emu: emulator });
     }
     return run.summary();
 }
 
-main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-    },
-);
+exitWith(main);

@@ -29,8 +29,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { notifications, openWorkbench, quickInput, screenshot, type Workbench } from '../../harness/browser';
-import { CheckRun, since } from './checkRun';
+import { openWorkbench, quickInput, screenshot, type Workbench } from '../../harness/browser';
+import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { startEmulator, type EmulatorHandle } from '../../harness/emulator';
 import { packageExtension } from '../../harness/packageExtension';
@@ -126,27 +126,6 @@ function makeWorkspace(): string {
         }
     }
     return dir;
-}
-
-/** The extension's own log (its "Azure Compute Gallery" output channel): where template support reports its failures. */
-function extensionLogs(userDataDir: string): { file: string; text: string }[] {
-    const found: { file: string; text: string }[] = [];
-    const walk = (dir: string, depth: number): void => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory() && depth < 6) {
-                walk(full, depth + 1);
-            } else if (entry.isFile() && full.includes('acg-tools.azure-compute-gallery') && entry.name.endsWith('.log')) {
-                found.push({ file: full, text: fs.readFileSync(full, 'utf8') });
-            }
-        }
-    };
-    try {
-        walk(path.join(userDataDir, 'logs'), 0);
-    } catch {
-        // no logs yet
-    }
-    return found.filter((log) => log.text.trim() !== '');
 }
 
 async function main(): Promise<number> {
@@ -495,36 +474,13 @@ async function main(): Promise<number> {
         console.log(`\nscreenshots test-results/schemas-*.png (last: ${path.relative(process.cwd(), shot)})`);
     } catch (e) {
         run.failed(e);
-        if (wb) {
-            const shot = await screenshot(wb.page, 'schemas-failure').catch(() => undefined);
-            if (shot) {
-                console.log(`screenshot of the failure: ${path.relative(process.cwd(), shot)}`);
-            }
-            const toasts = await notifications(wb.page).catch(() => []);
-            if (toasts.length) {
-                console.log(`notifications on screen:\n  ${toasts.join('\n  ')}`);
-            }
-        }
-        if (cs) {
-            for (const log of extensionLogs(cs.userDataDir)) {
-                console.log(`--- ${path.basename(log.file)} (tail) ---\n${log.text.slice(-3000)}`);
-            }
-            console.log(`--- code-server output (tail) ---\n${cs.output().slice(-3000)}`);
-        }
+        await reportFailure('schemas', { wb, cs });
     } finally {
-        await wb?.close().catch(() => undefined);
-        await cs?.close().catch(() => undefined);
-        await emu?.close().catch(() => undefined);
+        await closeStarted({ wb, cs, emu });
         fs.rmSync(workspaceDir, { recursive: true, force: true });
     }
 
     return run.summary();
 }
 
-main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-    },
-);
+exitWith(main);

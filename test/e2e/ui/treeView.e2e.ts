@@ -15,7 +15,6 @@ import {
     allowSignIn,
     clickWelcomeButton,
     expandTreeItem,
-    notifications,
     openViewContainer,
     openWorkbench,
     readTreeItems,
@@ -24,7 +23,7 @@ import {
     waitForTreeItem,
     type Workbench,
 } from '../../harness/browser';
-import { CheckRun, since } from './checkRun';
+import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { startEmulator, type EmulatorHandle } from '../../harness/emulator';
 import { packageExtension } from '../../harness/packageExtension';
@@ -127,32 +126,12 @@ async function main(): Promise<number> {
         }
     } catch (e) {
         run.failed(e);
-        if (wb) {
-            const shot = await screenshot(wb.page, 'tree-failure').catch(() => undefined);
-            if (shot) {
-                console.log(`screenshot of the failure: ${path.relative(process.cwd(), shot)}`);
-            }
-            const toasts = await notifications(wb.page).catch(() => []);
-            if (toasts.length) {
-                console.log(`notifications on screen:\n  ${toasts.join('\n  ')}`);
-            }
-        }
-        if (cs) {
-            console.log(`--- code-server output (tail) ---\n${cs.output().slice(-3000)}`);
-        }
+        await reportFailure('tree', { wb, cs });
     } finally {
-        await wb?.close().catch(() => undefined);
-        await cs?.close().catch(() => undefined);
-        await emu?.close().catch(() => undefined);
+        await closeStarted({ wb, cs, emu });
     }
 
     return run.summary();
 }
 
-main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-    },
-);
+exitWith(main);

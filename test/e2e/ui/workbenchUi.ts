@@ -221,13 +221,6 @@ export async function setQuickPickTick(page: Page, picker: Locator, label: strin
     }
 }
 
-/** Texts of the notification toasts on screen. */
-export async function toastTexts(page: Page): Promise<string[]> {
-    return page.locator('.notifications-toasts .notification-list-item').evaluateAll((els) =>
-        els.map((el) => (el.querySelector('.notification-list-item-message')?.textContent ?? el.getAttribute('aria-label') ?? '').trim()),
-    );
-}
-
 /** Texts of the error toasts on screen (red error icon). */
 export async function errorToastTexts(page: Page): Promise<string[]> {
     return page.locator('.notifications-toasts .notification-list-item').evaluateAll((els) =>

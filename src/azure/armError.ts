@@ -52,12 +52,35 @@ const NETWORK_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
 ]);
 
-/** Removes bearer tokens and JWT-looking strings so they never reach a log or a message. */
+/**
+ * A run of query parameters (`sv=…&se=…&sig=…`), joined by `&`, `&amp;` or JSON's `\u0026`. Values stop at white
+ * space, quotes, brackets and backslashes, so a run never swallows the sentence around it.
+ */
+const QUERY_RUN = /[A-Za-z][\w-]*=[^\s&"'<>\\]*(?:(?:&amp;|&|\\u0026)[A-Za-z][\w-]*=[^\s&"'<>\\]*)*/g;
+/** A shared access signature's own parameter: whoever holds it holds the access. */
+const SAS_SIGNATURE = /(?:^|&amp;|&|\\u0026)sig=/i;
+
+/**
+ * Removes bearer tokens, JWT-looking strings and shared access signatures (SAS) so they never reach a log or a
+ * message. A query that carries a SAS signature (`sig=`) is removed whole: its other parameters (sv, se, sp, st, sr,
+ * spr, skoid…) say what the signature grants and are of no use without it.
+ */
 export function redactSecrets(text: string): string {
   return text
     .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1$2<redacted>')
     .replace(/bearer\s+[A-Za-z0-9\-_.~+/]+=*/gi, 'Bearer <redacted>')
-    .replace(/eyJ[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*/g, '<redacted-token>');
+    .replace(/eyJ[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*/g, '<redacted-token>')
+    .replace(QUERY_RUN, (run) => (SAS_SIGNATURE.test(run) ? '<redacted-sas>' : run));
+}
+
+/**
+ * VS Code turns `[label](https://…)`, `[label](command:…)` and `[label](file:…)` in a notification's message into
+ * links (src/vs/base/common/linkedText.ts, `parseLinkedText`); a bare URL stays text. Text from Azure (error
+ * messages, resource names, tags) must never become a link the user could click by mistake, least of all a
+ * command link. A zero-width space after every `]` breaks the `](` the parser needs while the text reads the same.
+ */
+export function inertNotificationText(text: string): string {
+  return text.replace(/\]/g, ']\u200B');
 }
 
 const LRO_FAILED = /^The long-running operation has failed\.?\s*(?:([A-Za-z][\w.]*)\.\s*)?([\s\S]*)$/;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeArmError, formatArmError } from '../azure/armError';
+import { describeArmError, formatArmError, inertNotificationText } from '../azure/armError';
 import { displayName, kindLabel } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
@@ -125,9 +125,9 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     const summary = describeOutcome(outcome);
     log.info(`Cascade delete of ${id.id}: ${summary}`);
     if (outcome.failed.length === 0 && outcome.skipped.length === 0) {
-      void vscode.window.showInformationMessage(`Deleted ${what} "${name}" and everything in it. ${summary}`);
+      void vscode.window.showInformationMessage(inertNotificationText(`Deleted ${what} "${name}" and everything in it. ${summary}`));
     } else {
-      void vscode.window.showWarningMessage(`${what[0].toUpperCase()}${what.slice(1)} "${name}" was not completely deleted. ${summary}`);
+      void vscode.window.showWarningMessage(inertNotificationText(`${what[0].toUpperCase()}${what.slice(1)} "${name}" was not completely deleted. ${summary}`));
     }
   } finally {
     tree.clearPending(id.id, target.node);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeArmError, formatArmError } from '../azure/armError';
+import { describeArmError, formatArmError, inertNotificationText } from '../azure/armError';
 
 /**
  * Every command runs through here: it is logged, its error is shown once with the next step,
@@ -24,7 +24,7 @@ export function wrapCommand<A extends unknown[]>(
       const message = formatArmError(failureTitle, err);
       log.error(`Command ${id} failed: ${message}${info.requestId ? ` (x-ms-request-id ${info.requestId})` : ''}`);
       const showLog = 'Show log';
-      void vscode.window.showErrorMessage(message, showLog).then((choice) => {
+      void vscode.window.showErrorMessage(inertNotificationText(message), showLog).then((choice) => {
         if (choice === showLog) {
           log.show(true);
         }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeArmError } from '../azure/armError';
+import { describeArmError, inertNotificationText } from '../azure/armError';
 import { displayName } from '../azure/armId';
 import type { ImageVersionId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
@@ -98,7 +98,7 @@ export class VersionWatcher implements vscode.Disposable {
       const where = failedRegions.map((r) => `${r.region ?? '?'}${r.details ? ` (${r.details})` : ''}`).join(', ');
       const message = `Image version ${name} failed${where ? ` to replicate to ${where}` : ''}.`;
       this.log.error(message);
-      void vscode.window.showErrorMessage(`${message} See its properties for details, fix the cause and create the version again.`);
+      void vscode.window.showErrorMessage(inertNotificationText(`${message} See its properties for details, fix the cause and create the version again.`));
       return;
     }
     const regions = progress ? ` and replicated to ${progress.regions} region${progress.regions === 1 ? '' : 's'}` : '';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeArmError, formatArmError, NotSignedInError, redactSecrets } from '../../src/azure/armError';
+import { describeArmError, formatArmError, inertNotificationText, NotSignedInError, redactSecrets } from '../../src/azure/armError';
 
 function restError(message: string, statusCode: number, code?: string, headers: Record<string, string> = {}): Error {
   return Object.assign(new Error(message), {
@@ -46,4 +46,47 @@ describe('ARM errors shown to the user', () => {
     assert.doesNotMatch(redactSecrets(`Authorization: Bearer ${jwt}`), /eyJ/);
     assert.doesNotMatch(formatArmError('x', new Error(`bad token ${jwt}`)), /eyJ/);
   });
+
+  it('never lets a shared access signature through into a log or a message', () => {
+    const sas = 'sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=Zm9vYmFy%2Bc2VjcmV0%3D';
+    const url = `https://acct.blob.core.windows.net/vhds/os.vhd?${sas}`;
+    const logged = redactSecrets(`PUT ${url} -> 403`);
+    assert.equal(logged, 'PUT https://acct.blob.core.windows.net/vhds/os.vhd?<redacted-sas> -> 403');
+    // In a message from Azure, and as JSON text (where & is \u0026).
+    const message = formatArmError("Couldn't create 1.0.0", restError(`The blob ${url} could not be read.`, 400, 'InvalidParameter'));
+    assert.doesNotMatch(message, /Zm9vYmFy|sig=|se=2030/);
+    assert.match(message, /The blob https:\/\/acct\.blob\.core\.windows\.net\/vhds\/os\.vhd\?<redacted-sas> could not be read\./);
+    assert.doesNotMatch(redactSecrets(`{"uri":"${url.replace(/&/g, '\\u0026')}"}`), /Zm9vYmFy|sig=/);
+    // A bare SAS query (a token pasted without its URL) goes too.
+    assert.doesNotMatch(redactSecrets(`token ${sas}.`), /Zm9vYmFy|sig=/);
+    // Ordinary query strings are left alone.
+    assert.equal(redactSecrets('GET /subscriptions?api-version=2022-12-01&$top=10'), 'GET /subscriptions?api-version=2022-12-01&$top=10');
+  });
 });
+
+/** VS Code's notification link syntax (src/vs/base/common/linkedText.ts in microsoft/vscode). */
+const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+
+describe('Azure text in notifications', () => {
+  const hostile = [
+    "Resource '[Open settings](command:workbench.action.openSettings)' failed.",
+    'See [details](https://evil.example/phish "Microsoft docs") and [x](file:///etc/passwd).',
+    'Nested [[a]](command:x) and [b](COMMAND:y)',
+  ];
+
+  it('cannot become a link, and reads the same', () => {
+    for (const text of hostile) {
+      const inert = inertNotificationText(text);
+      assert.deepEqual(inert.match(VSCODE_NOTIFICATION_LINK), null, inert);
+      assert.equal(inert.replace(/\u200B/g, ''), text);
+    }
+  });
+
+  it('a failed command names Azure\'s text without a link in it', () => {
+    const err = restError("Gallery '[Click me](command:azureComputeGallery.signOut)' is invalid.", 400, 'InvalidParameter');
+    const shown = inertNotificationText(formatArmError("Couldn't create the gallery", err));
+    assert.equal(shown.match(VSCODE_NOTIFICATION_LINK), null);
+    assert.match(shown.replace(/\u200B/g, ''), /Gallery '\[Click me\]\(command:azureComputeGallery\.signOut\)' is invalid\./);
+  });
+});
+

@@ -4,6 +4,7 @@ import { CloudConfigurationError, resolveCloud } from './cloud';
 import type { CloudEnvironment } from './cloud';
 import { NotSignedInError } from './armError';
 import { tokenExpiresOn } from './tokenExpiry';
+import { lazyImport } from './lazyImport';
 import { loadArmServices } from './loadArm';
 import type { ArmServices, CredentialSource } from './services';
 import type * as IdentityCredentialModule from './identityCredential';
@@ -29,11 +30,7 @@ function missingProviderMessage(providerId: string): string {
 const SIGNED_OUT_KEY = 'azureComputeGallery.signedOut';
 const ACCOUNT_KEY = 'azureComputeGallery.accountId';
 
-let identityModule: Promise<IdentityModule> | undefined;
-function loadIdentity(): Promise<IdentityModule> {
-  identityModule ??= import('./identityCredential');
-  return identityModule;
-}
+const loadIdentity: () => Promise<IdentityModule> = lazyImport(() => import('./identityCredential'));
 
 /**
  * The signed-in Azure account: which cloud, which sign-in method, and credentials per tenant.

@@ -16,6 +16,8 @@
  * give it its own esbuild entry like armServices if activation size matters.
  */
 import * as vscode from 'vscode';
+import { inertNotificationText } from '../azure/armError';
+import { lazyImport } from '../azure/lazyImport';
 import { RESOURCE_SCHEME } from '../commands/ResourceDocumentProvider';
 import type {
   CompletionItem as LspCompletionItem,
@@ -49,9 +51,11 @@ class TemplateSupport implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('azure-compute-gallery');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly adapters = new WeakMap<vscode.TextDocument, { version: number; document: ServiceDocument }>();
-  private service: Promise<GalleryTemplateLanguageService> | undefined;
+  /** The service, loaded on first use; a failed load is tried again on the next use. */
+  private readonly loadService = lazyImport(() => this.importService());
   /** The service once loaded (edits are reported to it as they happen, not after a promise turn). */
   private loaded: GalleryTemplateLanguageService | undefined;
+  private loadFailureShown = false;
 
   constructor(private readonly options: TemplateSupportOptions) {}
 
@@ -88,18 +92,20 @@ class TemplateSupport implements vscode.Disposable {
     this.timers.clear();
   }
 
-  private loadService(): Promise<GalleryTemplateLanguageService> {
-    this.service ??= import('./GalleryTemplateLanguageService').then(
-      ({ GalleryTemplateLanguageService: Service }) => (this.loaded = new Service({ liveValues: this.options.liveValues })),
-      (error: unknown) => {
-        // Said once, plainly: otherwise the only sign is help that never appears.
-        const message = `Compute Gallery couldn't load its template support, so gallery resources in JSON files get no completions or checks: ${String(error)}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.`;
-        this.options.log.error(message);
-        void vscode.window.showErrorMessage(message);
-        throw error;
-      },
-    );
-    return this.service;
+  private async importService(): Promise<GalleryTemplateLanguageService> {
+    try {
+      const { GalleryTemplateLanguageService: Service } = await import('./GalleryTemplateLanguageService');
+      return (this.loaded = new Service({ liveValues: this.options.liveValues }));
+    } catch (error) {
+      const message = `Compute Gallery couldn't load its template support, so gallery resources in JSON files get no completions or checks: ${String(error)}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.`;
+      this.options.log.error(message);
+      if (!this.loadFailureShown) {
+        // Said once, plainly (the next use tries again): otherwise the only sign is help that never appears.
+        this.loadFailureShown = true;
+        void vscode.window.showErrorMessage(inertNotificationText(message));
+      }
+      throw error;
+    }
   }
 
   private isCandidate(document: vscode.TextDocument): boolean {
@@ -211,7 +217,7 @@ class TemplateSupport implements vscode.Disposable {
       this.timers.delete(key);
     }
     this.diagnostics.delete(document.uri);
-    void this.service?.then((service) => service.forget(key));
+    this.loaded?.forget(key);
   }
 
   private revalidateAll(): void {

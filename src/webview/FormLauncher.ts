@@ -5,31 +5,40 @@
  */
 import type * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
+import { lazyImport } from '../azure/lazyImport';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import type * as FormHostModule from './formHost';
 import type { FormPanels, OpenFormRequest } from './FormPanels';
 
 export const FORM_VIEW_TYPE = 'azureComputeGallery.form';
 
-let hostModule: Promise<typeof FormHostModule> | undefined;
-function loadFormHost(): Promise<typeof FormHostModule> {
-  hostModule ??= import('./formHost');
-  return hostModule;
-}
+export type FormHostLoader = () => Promise<typeof FormHostModule>;
+
+/** The forms bundle; a failed load is tried again on the next use. */
+const loadFormHost: FormHostLoader = lazyImport(() => import('./formHost'));
 
 export class FormLauncher implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private panels: Promise<FormPanels> | undefined;
+  /** The panels once the bundle loaded (for dispose, which must not wait for or fail on a load). */
+  private panels: FormPanels | undefined;
+  private disposed = false;
+  private readonly load: () => Promise<FormPanels>;
 
+  /** @param loadHost the forms bundle (tests give their own) */
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly account: AzureAccount,
     private readonly tree: GalleryTreeDataProvider,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
-
-  private load(): Promise<FormPanels> {
-    this.panels ??= loadFormHost().then((m) => new m.FormPanels(this.extensionUri, this.account, this.tree, this.log));
-    return this.panels;
+    loadHost: FormHostLoader = loadFormHost,
+  ) {
+    // A failed load rejects this show() (the command reports it) and the next show() tries again.
+    this.load = lazyImport(async () => {
+      const { FormPanels: Panels } = await loadHost();
+      if (this.disposed) {
+        throw new Error('The forms are closing with the extension.');
+      }
+      return (this.panels = new Panels(this.extensionUri, this.account, this.tree, this.log));
+    });
   }
 
   /** Opens a form (or brings the same one to the front). */
@@ -42,6 +51,8 @@ export class FormLauncher implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   dispose(): void {
-    void this.panels?.then((p) => p.dispose());
+    this.disposed = true;
+    this.panels?.dispose();
+    this.panels = undefined;
   }
 }

@@ -1,7 +1,15 @@
 import * as vscode from 'vscode';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import { CloudConfigurationError, resolveCloud } from './cloud';
-import type { CloudEnvironment } from './cloud';
+import {
+  CloudConfigurationError,
+  USER_ONLY_SETTINGS,
+  armHostNeedsConfirmation,
+  armOrigin,
+  parseTrustedArmHosts,
+  resolveCloud,
+  userOnlySettings,
+} from './cloud';
+import type { CloudEnvironment, UserOnlySettingName, UserOnlySettings } from './cloud';
 import { NotSignedInError } from './armError';
 import { tokenExpiresOn } from './tokenExpiry';
 import { lazyImport } from './lazyImport';
@@ -29,6 +37,24 @@ function missingProviderMessage(providerId: string): string {
 
 const SIGNED_OUT_KEY = 'azureComputeGallery.signedOut';
 const ACCOUNT_KEY = 'azureComputeGallery.accountId';
+/** ARM origins of custom clouds the user allowed to receive their token (global state: per user, not per workspace). */
+const CONFIRMED_ARM_HOSTS_KEY = 'azureComputeGallery.confirmedArmHosts';
+
+/** Reads one setting as VS Code reports it per scope (user, workspace, folder, default). */
+function inspectSetting(name: UserOnlySettingName): ReturnType<vscode.WorkspaceConfiguration['inspect']> {
+  const dot = name.lastIndexOf('.');
+  return vscode.workspace.getConfiguration(name.slice(0, dot)).inspect(name.slice(dot + 1));
+}
+
+/** What decides where the token goes; a change of anything else (e.g. only a workspace value) reloads nothing. */
+function effectiveKey(settings: UserOnlySettings): string {
+  const { environment, customEnvironment, signInMethod, trustedArmHosts } = settings;
+  return JSON.stringify([environment, customEnvironment, signInMethod, trustedArmHosts]);
+}
+
+function unconfirmedHostMessage(origin: string): string {
+  return `Your Azure sign-in token is not sent to ${origin} until you allow it: sign in again to confirm this host, or add it to "azureComputeGallery.trustedArmHosts" in your user settings.`;
+}
 
 const loadIdentity: () => Promise<IdentityModule> = lazyImport(() => import('./identityCredential'));
 
@@ -43,6 +69,10 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private servicesPromise: Promise<ArmServices> | undefined;
+  /** Settings whose workspace value the user was already told we ignore (once per session each). */
+  private readonly toldIgnored = new Set<string>();
+  private readonly toldInvalidHosts = new Set<string>();
+  private effective: string;
 
   constructor(
     private readonly memento: vscode.Memento,
@@ -56,12 +86,80 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
         }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('microsoft-sovereign-cloud') || e.affectsConfiguration('azureComputeGallery.signInMethod')) {
-          this.log.info('Cloud or sign-in settings changed: reloading everything.');
-          this.reset();
+        if (Object.values(USER_ONLY_SETTINGS).some((name) => e.affectsConfiguration(name))) {
+          const now = effectiveKey(this.userSettings());
+          if (now !== this.effective) {
+            this.effective = now;
+            this.log.info('Cloud or sign-in settings changed: reloading everything.');
+            this.reset();
+          }
         }
       }),
     );
+    this.effective = effectiveKey(this.userSettings());
+  }
+
+  /**
+   * Cloud, custom endpoints, sign-in method and trusted hosts from the user's own settings only
+   * (issue 9: an opened folder must not redirect the token). Ignored workspace values are reported
+   * once per session, with a way to the user settings.
+   */
+  private userSettings(): UserOnlySettings {
+    const settings = userOnlySettings(inspectSetting);
+    const untold = settings.ignoredWorkspaceSettings.filter((name) => !this.toldIgnored.has(name));
+    if (untold.length > 0) {
+      untold.forEach((name) => this.toldIgnored.add(name));
+      const list = untold.map((name) => `"${name}"`).join(', ');
+      const message = `Azure Compute Gallery ignored ${list} from this workspace's settings. Where your Azure sign-in token is sent, and how you sign in, is only taken from your user settings.`;
+      this.log.warn(message);
+      const open = 'Open User Settings';
+      void vscode.window.showWarningMessage(message, open).then(async (choice) => {
+        if (choice === open) {
+          await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+        }
+      });
+    }
+    return settings;
+  }
+
+  private trustedArmOrigins(settings: UserOnlySettings): readonly string[] {
+    const { origins, invalid } = parseTrustedArmHosts(settings.trustedArmHosts);
+    for (const entry of invalid.filter((e) => !this.toldInvalidHosts.has(e))) {
+      this.toldInvalidHosts.add(entry);
+      this.log.warn(`"azureComputeGallery.trustedArmHosts" has an entry that is not an https host, ignored: ${JSON.stringify(entry)}`);
+    }
+    return origins;
+  }
+
+  /** True when the cloud's ARM host may receive the token (Microsoft's, listed as trusted, or confirmed before). */
+  private armHostAllowed(cloud: CloudEnvironment): boolean {
+    const confirmed = this.memento.get<string[]>(CONFIRMED_ARM_HOSTS_KEY) ?? [];
+    return !armHostNeedsConfirmation(cloud, this.trustedArmOrigins(this.userSettings()), confirmed);
+  }
+
+  /** Asks once per host (modal) before the token goes to a custom cloud's ARM that is not Microsoft's. */
+  private async confirmArmHost(cloud: CloudEnvironment): Promise<boolean> {
+    if (this.armHostAllowed(cloud)) {
+      return true;
+    }
+    const origin = armOrigin(cloud);
+    const allow = 'Allow';
+    const answer = await vscode.window.showWarningMessage(
+      `Send your Azure sign-in token to ${origin}?`,
+      {
+        modal: true,
+        detail: `Your custom cloud "${cloud.name}" (user setting "microsoft-sovereign-cloud.customEnvironment") sends Azure Resource Manager requests to ${origin}, which is not a Microsoft Azure host. Every request carries your sign-in token. Allow only a host you run or trust, such as your Azure Stack Hub. Your answer is remembered for this host.`,
+      },
+      allow,
+    );
+    if (answer !== allow) {
+      this.log.info(`Sending the Azure sign-in token to ${origin} was not allowed; nothing was sent.`);
+      return false;
+    }
+    const confirmed = this.memento.get<string[]>(CONFIRMED_ARM_HOSTS_KEY) ?? [];
+    await this.memento.update(CONFIRMED_ARM_HOSTS_KEY, [...confirmed.filter((o) => o !== origin), origin]);
+    this.log.info(`Sending the Azure sign-in token to ${origin} allowed (remembered).`);
+    return true;
   }
 
   dispose(): void {
@@ -73,16 +171,15 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
     this.changed.fire();
   }
 
+  /** From the user's settings only: a workspace cannot switch the user to CLI credentials. */
   get method(): SignInMethod {
-    return vscode.workspace.getConfiguration('azureComputeGallery').get<string>('signInMethod') === 'azureIdentity'
-      ? 'azureIdentity'
-      : 'vscode';
+    return this.userSettings().signInMethod === 'azureIdentity' ? 'azureIdentity' : 'vscode';
   }
 
-  /** The configured cloud; throws {@link CloudConfigurationError} with a fix-it message when settings are wrong. */
+  /** The user's cloud; throws {@link CloudConfigurationError} with a fix-it message when settings are wrong. */
   getCloud(): CloudEnvironment {
-    const config = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
-    return resolveCloud(config.get('environment'), config.get('customEnvironment'));
+    const settings = this.userSettings();
+    return resolveCloud(settings.environment, settings.customEnvironment);
   }
 
   private tryCloud(): CloudEnvironment | undefined {
@@ -131,12 +228,16 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
     if (this.memento.get<boolean>(SIGNED_OUT_KEY)) {
       return { kind: 'signedOut', cloud };
     }
+    const signedIn = (accountLabel: string): SignInState =>
+      this.armHostAllowed(cloud)
+        ? { kind: 'signedIn', accountLabel, cloud }
+        : { kind: 'misconfigured', message: unconfirmedHostMessage(armOrigin(cloud)), setting: USER_ONLY_SETTINGS.trustedArmHosts };
     if (this.method === 'azureIdentity') {
-      return { kind: 'signedIn', accountLabel: 'Azure CLI / azd / environment credentials', cloud };
+      return signedIn('Azure CLI / azd / environment credentials');
     }
     try {
       const session = await this.silentSession(cloud);
-      return session ? { kind: 'signedIn', accountLabel: session.account.label, cloud } : { kind: 'signedOut', cloud };
+      return session ? signedIn(session.account.label) : { kind: 'signedOut', cloud };
     } catch (err) {
       if (isMissingProvider(err)) {
         return { kind: 'misconfigured', message: missingProviderMessage(cloud.authProviderId), setting: 'azureComputeGallery.signInMethod' };
@@ -148,6 +249,9 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
   /** Asks VS Code to sign in (VS Code shows its own consent and account dialogs). Returns false when the user cancels. */
   async signIn(): Promise<boolean> {
     const cloud = this.getCloud();
+    if (!(await this.confirmArmHost(cloud))) {
+      return false;
+    }
     await this.memento.update(SIGNED_OUT_KEY, undefined);
     if (this.method === 'azureIdentity') {
       // Prove the credential works now, so a failure is reported at sign-in rather than in the tree.
@@ -211,6 +315,9 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
   services(): Promise<ArmServices> {
     this.servicesPromise ??= (async () => {
       const cloud = this.getCloud();
+      if (!this.armHostAllowed(cloud)) {
+        throw new NotSignedInError(unconfirmedHostMessage(armOrigin(cloud)));
+      }
       const create = await loadArmServices();
       return create({ cloud, credentials: this, log: (line) => this.log.debug(line) });
     })();

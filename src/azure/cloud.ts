@@ -141,3 +141,121 @@ export function portalUrlForResource(cloud: CloudEnvironment, resourceId: string
   const tenant = tenantId ? `@${encodeURIComponent(tenantId)}/` : '';
   return `${cloud.portalUrl}/#${tenant}resource${resourceId}/overview`;
 }
+
+/*
+ * Settings that decide where the user's Azure sign-in token goes (issue 9). A cloned repository's
+ * `.vscode/settings.json` (or a `.code-workspace` file) must not be able to move the token to another
+ * host or switch the credential, so these are read from the user's own settings only: VS Code's
+ * `microsoft-sovereign-cloud.*` settings are window-scoped (we cannot change that), so merged
+ * `get()` would hand us the workspace's value.
+ */
+
+/** The settings taken from the user's own (global / remote) settings only; workspace and folder values are ignored. */
+export const USER_ONLY_SETTINGS = {
+  environment: 'microsoft-sovereign-cloud.environment',
+  customEnvironment: 'microsoft-sovereign-cloud.customEnvironment',
+  signInMethod: 'azureComputeGallery.signInMethod',
+  trustedArmHosts: 'azureComputeGallery.trustedArmHosts',
+} as const;
+
+export type UserOnlySettingName = (typeof USER_ONLY_SETTINGS)[keyof typeof USER_ONLY_SETTINGS];
+
+/** The part of `WorkspaceConfiguration.inspect()` we read (VS Code's own shape). */
+export interface InspectedSetting {
+  readonly defaultValue?: unknown;
+  readonly globalValue?: unknown;
+  readonly workspaceValue?: unknown;
+  readonly workspaceFolderValue?: unknown;
+}
+
+export interface UserOnlySettings {
+  readonly environment: unknown;
+  readonly customEnvironment: unknown;
+  readonly signInMethod: unknown;
+  readonly trustedArmHosts: unknown;
+  /** Settings whose workspace or folder value differs from what is used, and was therefore ignored. */
+  readonly ignoredWorkspaceSettings: readonly UserOnlySettingName[];
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return false;
+  }
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  return (
+    aKeys.length === bKeys.length &&
+    aKeys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/**
+ * The security-relevant settings as the user set them: the user's value, else the default; never a
+ * workspace or folder value. Also names the settings whose workspace value was ignored (a workspace
+ * value equal to the user's changes nothing and is not reported).
+ */
+export function userOnlySettings(inspect: (name: UserOnlySettingName) => InspectedSetting | undefined): UserOnlySettings {
+  const ignored: UserOnlySettingName[] = [];
+  const read = (name: UserOnlySettingName): unknown => {
+    const inspected = inspect(name);
+    const value = inspected?.globalValue !== undefined ? inspected.globalValue : inspected?.defaultValue;
+    for (const workspace of [inspected?.workspaceValue, inspected?.workspaceFolderValue]) {
+      if (workspace !== undefined && !sameJson(workspace, value) && !ignored.includes(name)) {
+        ignored.push(name);
+      }
+    }
+    return value;
+  };
+  return {
+    environment: read(USER_ONLY_SETTINGS.environment),
+    customEnvironment: read(USER_ONLY_SETTINGS.customEnvironment),
+    signInMethod: read(USER_ONLY_SETTINGS.signInMethod),
+    trustedArmHosts: read(USER_ONLY_SETTINGS.trustedArmHosts),
+    ignoredWorkspaceSettings: ignored,
+  };
+}
+
+/** scheme://host[:port] of the cloud's Azure Resource Manager: the only origin that ever gets the token. */
+export function armOrigin(cloud: CloudEnvironment): string {
+  return new URL(cloud.resourceManagerEndpointUrl).origin;
+}
+
+/** ARM of Azure public cloud, Azure China and Azure US Government: no confirmation needed. */
+const MICROSOFT_ARM_ORIGINS: ReadonlySet<string> = new Set([AzureCloud, ChinaCloud, USGovernment].map(armOrigin));
+
+/**
+ * The origins listed in `azureComputeGallery.trustedArmHosts` ("https://host[:port]" or "host[:port]";
+ * https only). Entries that are not such a host are returned in `invalid`, to be reported.
+ */
+export function parseTrustedArmHosts(value: unknown): { readonly origins: readonly string[]; readonly invalid: readonly string[] } {
+  const origins: string[] = [];
+  const invalid: string[] = [];
+  for (const entry of Array.isArray(value) ? (value as unknown[]) : []) {
+    const text = typeof entry === 'string' ? entry.trim() : '';
+    let url: URL | undefined;
+    try {
+      url = text ? new URL(text.includes('://') ? text : `https://${text}`) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (url && url.protocol === 'https:' && url.hostname && !url.username && !url.password) {
+      origins.push(url.origin);
+    } else {
+      invalid.push(typeof entry === 'string' ? entry : JSON.stringify(entry));
+    }
+  }
+  return { origins, invalid };
+}
+
+/**
+ * Whether the user must confirm, once per host, that their token may go to this cloud's ARM: true
+ * for a custom cloud whose ARM is not one of Microsoft's (Azure Stack Hub included), unless the user
+ * listed it in `azureComputeGallery.trustedArmHosts` or confirmed it before (`confirmedOrigins`).
+ */
+export function armHostNeedsConfirmation(cloud: CloudEnvironment, trustedOrigins: readonly string[], confirmedOrigins: readonly string[] = []): boolean {
+  const origin = armOrigin(cloud);
+  return !MICROSOFT_ARM_ORIGINS.has(origin) && !trustedOrigins.includes(origin) && !confirmedOrigins.includes(origin);
+}

@@ -117,7 +117,7 @@ export function testAuthEnv(seed: SeedExpectations | undefined): NodeJS.ProcessE
 
 /**
  * The user settings that point VS Code's Microsoft sign-in (and so our extension) at the emulator
- * as a custom cloud.
+ * as a custom cloud, and trust its ARM host (else the extension asks before sending the token there).
  */
 export function emulatorCloudSettings(emulatorUrl: string): Record<string, unknown> {
     return {
@@ -130,5 +130,7 @@ export function emulatorCloudSettings(emulatorUrl: string): Record<string, unkno
             activeDirectoryEndpointUrl: 'https://login.emulator.invalid/',
             activeDirectoryResourceId: emulatorUrl,
         },
+        // The emulator is not a Microsoft host: trusted in user settings, as a user would trust their Azure Stack Hub.
+        'azureComputeGallery.trustedArmHosts': [new URL(emulatorUrl).origin],
     };
 }

@@ -251,6 +251,14 @@ function codeServerVersion(l: Layout): string | undefined {
     return fs.existsSync(l.codeServerBin) ? output(l.nodeBin, [l.codeServerBin, '--version']) : undefined;
 }
 
+/**
+ * Whether `code-server --version` printed the pinned version. On a machine where code-server never ran,
+ * it first logs "info  Wrote default config file to ~/.config/code-server/config.yaml", so look at every line.
+ */
+function isPinnedVersion(versionOutput: string | undefined): boolean {
+    return (versionOutput ?? '').split(/\r?\n/).some((line) => line.trim().startsWith(CODE_SERVER_VERSION));
+}
+
 function codeServerOk(l: Layout): boolean {
     if (fs.existsSync(path.join(l.csDir, INSTALLING_MARKER))) {
         return false;
@@ -263,7 +271,7 @@ function codeServerOk(l: Layout): boolean {
         return false;
     }
     // Adopt a hand-made install once it proves to be the pinned version and to run.
-    if (codeServerVersion(l)?.startsWith(CODE_SERVER_VERSION)) {
+    if (isPinnedVersion(codeServerVersion(l))) {
         fs.writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
         return true;
     }
@@ -317,7 +325,7 @@ async function installCodeServer(l: Layout): Promise<void> {
         throw new Error(`code-server install is incomplete, missing:\n  ${missing.join('\n  ')}`);
     }
     const v = codeServerVersion(l);
-    if (!v?.startsWith(CODE_SERVER_VERSION)) {
+    if (!isPinnedVersion(v)) {
         throw new Error(`code-server in ${l.csDir} does not run (--version gave ${v ?? 'nothing'})`);
     }
     fs.writeFileSync(path.join(l.csDir, COMPLETE_MARKER), `${CODE_SERVER_VERSION}\n`);

@@ -23,8 +23,41 @@ export type ComputeResourceId = GalleryId | ImageDefinitionId | ImageVersionId |
 
 const eq = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b;
 
+/** One id segment decoded, or undefined when its `%` escapes are malformed ("%E0%A4%A", "%zz"). */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Parses an ARM id of one of our four kinds; returns undefined for anything else.
+ * What is wrong with an id's text, in words a user can act on; undefined when nothing is.
+ * A `.` or `..` segment (also written `%2E%2E`) would be resolved by the HTTP client before the request leaves,
+ * so the request would reach another resource than the one named: such ids are never sent anywhere.
+ */
+export function armIdProblem(id: string): string | undefined {
+  const shown = id.length > 200 ? `${id.slice(0, 200)}…` : id;
+  const segments = (id.endsWith('/') ? id.slice(0, -1) : id).split('/').slice(1);
+  for (const segment of segments) {
+    const decoded = decodeSegment(segment);
+    if (decoded === undefined) {
+      return `The resource ID "${shown}" has a malformed %-escape in "${segment}". Copy the ID again from Azure.`;
+    }
+    if (decoded === '.' || decoded === '..') {
+      return `The resource ID "${shown}" contains "${segment}" as a name. IDs with "." or ".." segments are not sent to Azure; copy the ID again from Azure.`;
+    }
+    if (segment !== decoded && /[/\\]/.test(decoded)) {
+      return `The resource ID "${shown}" has an escaped slash in "${segment}". Copy the ID again from Azure.`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parses an ARM id of one of our four kinds; returns undefined for anything else, including ids that
+ * {@link armIdProblem} rejects. Never throws.
  * Split-based rather than regex-based: the tree parses one id per listed item (10,000-version lists).
  */
 export function parseComputeResourceId(id: string): ComputeResourceId | undefined {
@@ -37,6 +70,10 @@ export function parseComputeResourceId(id: string): ComputeResourceId | undefine
   if (s.slice(2).some((part) => part === '')) {
     return undefined;
   }
+  if (armIdProblem(trimmed) !== undefined) {
+    return undefined;
+  }
+  // Safe: armIdProblem decoded every segment.
   const part = (n: number): string => decodeURIComponent(s[n]);
   const base = { id: trimmed, subscriptionId: part(2), resourceGroup: part(4) };
   if (eq(s[7], 'images') && s.length === 9) {
@@ -59,6 +96,10 @@ export function parseComputeResourceId(id: string): ComputeResourceId | undefine
 
 /** Like {@link parseComputeResourceId} but for a required kind; throws a readable error otherwise. */
 export function parseIdOfKind<K extends ArmResourceKind>(id: string, kind: K): Extract<ComputeResourceId, { kind: K }> {
+  const problem = armIdProblem(id);
+  if (problem) {
+    throw new Error(problem);
+  }
   const parsed = parseComputeResourceId(id);
   if (!parsed || parsed.kind !== kind) {
     throw new Error(`"${id}" is not the resource id of a ${kindLabel(kind)}.`);
@@ -113,4 +154,33 @@ export function displayName(id: ComputeResourceId): string {
 /** ARM ids compare case-insensitively. */
 export function sameArmId(a: string, b: string): boolean {
   return a.replace(/\/$/, '').toLowerCase() === b.replace(/\/$/, '').toLowerCase();
+}
+
+/**
+ * The same resource, whichever way each side wrote its id: names compared decoded and without case.
+ * Azure returns ids with names as they are ("rg-café"); ids built here escape them ("rg-caf%C3%A9").
+ */
+export function sameResource(a: string, b: string): boolean {
+  const x = parseComputeResourceId(a);
+  const y = parseComputeResourceId(b);
+  if (!x || !y || x.kind !== y.kind) {
+    return false;
+  }
+  const fold = (name: string | undefined): string | undefined => name?.normalize('NFC').toLowerCase();
+  const other = nameParts(y);
+  return nameParts(x).every((part, i) => fold(part) === fold(other[i]));
+}
+
+function nameParts(id: ComputeResourceId): string[] {
+  const base = [id.subscriptionId, id.resourceGroup];
+  switch (id.kind) {
+    case 'gallery':
+      return [...base, id.gallery];
+    case 'imageDefinition':
+      return [...base, id.gallery, id.imageDefinition];
+    case 'imageVersion':
+      return [...base, id.gallery, id.imageDefinition, id.version];
+    case 'managedImage':
+      return [...base, id.image];
+  }
 }

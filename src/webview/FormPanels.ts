@@ -3,7 +3,8 @@
  * and runs their writes under a cancellable progress notification with the tree's "Creating…" item.
  */
 import * as vscode from 'vscode';
-import { displayName, kindLabel, parseComputeResourceId } from '../azure/armId';
+import { inertNotificationText } from '../azure/armError';
+import { armIdProblem, displayName, kindLabel, parseComputeResourceId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { ArmFormBackend } from './FormBackend';
@@ -13,7 +14,7 @@ import { FormSession } from './FormSession';
 import { formDefinition } from './forms/formRegistry';
 import type { FormKind, FormMode, FormValues } from './forms/formTypes';
 import { text } from './forms/values';
-import { isPersistedFormState } from './protocol';
+import { isPersistedFormState, restoreProblem } from './protocol';
 
 import { FORM_VIEW_TYPE } from './FormLauncher';
 
@@ -67,6 +68,11 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
 
   /** Opens the form (or brings an identical one to the front). */
   show(request: OpenFormRequest): void {
+    const problem = request.targetId !== undefined ? armIdProblem(request.targetId) : undefined;
+    if (problem) {
+      // The command's error handler shows it once; nothing is opened, nothing is sent.
+      throw new Error(problem);
+    }
     const key = this.key(request);
     const existing = this.open.get(key);
     if (existing) {
@@ -81,6 +87,13 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Thenable<void> {
     if (!isPersistedFormState(state)) {
       this.log.warn('Form: a form could not be restored after the reload (no saved state).');
+      panel.dispose();
+      return Promise.resolve();
+    }
+    const problem = restoreProblem(state);
+    if (problem) {
+      this.log.warn(`Form: a ${state.kind} form was not restored after the reload: ${problem}`);
+      void vscode.window.showWarningMessage(inertNotificationText(`A form could not be restored after the reload: ${problem} Nothing was sent to Azure.`));
       panel.dispose();
       return Promise.resolve();
     }

@@ -3,6 +3,7 @@
  * type guard. The host treats everything from the webview as untrusted input: anything that does not
  * pass {@link parseWebviewMessage} is ignored (and logged). No `vscode` import: the webview bundles this.
  */
+import { armIdProblem, kindLabel, parseComputeResourceId } from '../azure/armId';
 import { FORM_KINDS, PICKER_SOURCES } from './forms/formTypes';
 import type {
   FieldErrors,
@@ -224,4 +225,22 @@ export function isPersistedFormState(raw: unknown): raw is PersistedFormState {
     (raw.tenantId === undefined || (typeof raw.tenantId === 'string' && raw.tenantId.length <= 100)) &&
     (raw.showJson === undefined || typeof raw.showJson === 'boolean')
   );
+}
+
+/**
+ * Why a saved form cannot be brought back after a reload (its resource ID is not one that may be sent to
+ * Azure, or not of the form's kind); undefined when it can. The saved state is untrusted input.
+ */
+export function restoreProblem(state: PersistedFormState): string | undefined {
+  if (state.mode === 'update' && state.targetId === undefined) {
+    return 'The saved form has no resource to edit.';
+  }
+  if (state.targetId === undefined) {
+    return undefined;
+  }
+  const problem = armIdProblem(state.targetId);
+  if (problem) {
+    return problem;
+  }
+  return parseComputeResourceId(state.targetId)?.kind === state.kind ? undefined : `The saved form's resource "${state.targetId}" does not match the form (${kindLabel(state.kind)}).`;
 }

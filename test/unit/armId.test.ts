@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { displayName, galleryId, imageDefinitionId, imageVersionId, parseComputeResourceId, parseIdOfKind, sameArmId } from '../../src/azure/armId';
+import { armIdProblem, displayName, galleryId, imageDefinitionId, imageVersionId, parseComputeResourceId, parseIdOfKind, sameArmId, sameResource } from '../../src/azure/armId';
 
 const base = '/subscriptions/1111/resourceGroups/my-rg/providers/Microsoft.Compute';
 
@@ -25,5 +25,42 @@ describe('ARM ids', () => {
     assert.equal(v.id, `${base}/galleries/g1/images/ubuntu/versions/1.0.0`);
     assert.equal(displayName(v), 'g1/ubuntu/1.0.0');
     assert.ok(sameArmId(v.id.toUpperCase(), v.id + '/'));
+  });
+});
+
+describe('ARM ids that must never be sent (issue 9)', () => {
+  it('rejects malformed %-escapes with a readable message instead of throwing URIError', () => {
+    for (const bad of [`${base}/galleries/g%E0%A4%A`, `${base}/galleries/g%zz`, `/subscriptions/1111/resourceGroups/rg%/providers/Microsoft.Compute/images/i`]) {
+      assert.doesNotThrow(() => parseComputeResourceId(bad));
+      assert.equal(parseComputeResourceId(bad), undefined, bad);
+      assert.match(armIdProblem(bad) ?? '', /malformed %-escape/);
+      assert.throws(() => parseIdOfKind(bad, bad.includes('/images/i') ? 'managedImage' : 'gallery'), /malformed %-escape/);
+    }
+  });
+
+  it('rejects "." and ".." segments, also when escaped, because they would reach another resource', () => {
+    for (const bad of [
+      `${base}/galleries/g/images/..`,
+      `${base}/galleries/g/images/%2E%2E`,
+      `${base}/galleries/./images/def`,
+      '/subscriptions/1111/resourceGroups/../providers/Microsoft.Compute/galleries/g',
+      `${base}/galleries/g/images/def/versions/.`,
+    ]) {
+      assert.equal(parseComputeResourceId(bad), undefined, bad);
+      assert.match(armIdProblem(bad) ?? '', /"\." or "\.\." segments are not sent/);
+    }
+    assert.throws(() => parseIdOfKind(`${base}/galleries/g/images/..`, 'imageDefinition'), /"\." or "\.\." segments are not sent/);
+    assert.equal(armIdProblem(`${base}/galleries/my.gallery.v2/images/def`), undefined);
+    assert.equal(armIdProblem(`${base}/galleries/g%2Fx`)?.includes('escaped slash'), true);
+  });
+
+  it('compares ids decoded and without case: Azure\'s "rg-café" is the escaped "rg-caf%C3%A9"', () => {
+    const fromAzure = '/subscriptions/1111/resourceGroups/RG-Café/providers/Microsoft.Compute/galleries/G1';
+    const built = galleryId('1111', 'rg-café', 'g1').id;
+    assert.equal(built, '/subscriptions/1111/resourceGroups/rg-caf%C3%A9/providers/Microsoft.Compute/galleries/g1');
+    assert.ok(sameResource(fromAzure, built));
+    assert.ok(!sameResource(fromAzure, galleryId('1111', 'rg-cafe', 'g1').id));
+    assert.ok(!sameResource(fromAzure, `${fromAzure}/images/x`));
+    assert.ok(!sameResource(`${base}/galleries/g%zz`, `${base}/galleries/g%zz`));
   });
 });

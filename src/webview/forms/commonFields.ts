@@ -1,9 +1,10 @@
 /**
  * Fields and checks several forms share: subscription, resource group (pick or create), location, tags.
  */
+import { armIdProblem } from '../../azure/armId';
 import type { FieldSpec, FormMode, FormValues, JsonObject, TableField, ValidationContext } from './formTypes';
 import { put, resourceGroupNameProblem, tagProblems } from './fieldRules';
-import { text } from './values';
+import { isRows, text } from './values';
 
 /** api-versions @azure/arm-compute 25.x sends (README "Azure API versions"). */
 export const GALLERY_API_VERSION = '2025-12-03';
@@ -87,14 +88,52 @@ export function resourceGroupOf(values: FormValues, mode: FormMode): string {
   return mode === 'create' && text(values, 'resourceGroupMode') === 'new' ? text(values, 'newResourceGroup') : text(values, 'resourceGroup');
 }
 
-export function validateSubscriptionAndGroup(values: FormValues, mode: FormMode, errors: Record<string, string>): void {
-  if (!text(values, 'subscriptionId')) {
-    put(errors, 'subscriptionId', 'Choose a subscription.');
+/** Azure subscription IDs are GUIDs; anything else would end up in a request URL. */
+export function subscriptionIdProblem(value: string): string | undefined {
+  if (!value) {
+    return 'Choose a subscription.';
   }
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+    ? undefined
+    : 'A subscription ID looks like 00000000-0000-0000-0000-000000000000.';
+}
+
+export function validateSubscriptionAndGroup(values: FormValues, mode: FormMode, errors: Record<string, string>): void {
+  put(errors, 'subscriptionId', subscriptionIdProblem(text(values, 'subscriptionId')));
   if (mode === 'create' && text(values, 'resourceGroupMode') === 'new') {
     put(errors, 'newResourceGroup', resourceGroupNameProblem(text(values, 'newResourceGroup')));
   } else if (!text(values, 'resourceGroup')) {
     put(errors, 'resourceGroup', 'Choose a resource group.');
+  } else {
+    // Typed when the list could not be read: ".." would send the request somewhere else.
+    put(errors, 'resourceGroup', resourceGroupNameProblem(text(values, 'resourceGroup')));
+  }
+}
+
+const holdsResourceId = (key: string): boolean => key !== 'subscriptionId' && key.endsWith('Id');
+
+/**
+ * Resource IDs in the form (fields and table cells named `…Id`: the gallery, the source, encryption sets …) that
+ * must never be sent: malformed %-escapes, "." or ".." segments (see armIdProblem). Only visible fields count.
+ */
+export function validateResourceIds(fields: readonly FieldSpec[], values: FormValues, mode: FormMode, errors: Record<string, string>): void {
+  for (const field of fields) {
+    if ((field.onlyIn !== undefined && field.onlyIn !== mode) || (field.visibleWhen && !field.visibleWhen(values, mode))) {
+      continue;
+    }
+    const value = values[field.id];
+    if (typeof value === 'string' && value && holdsResourceId(field.id)) {
+      put(errors, field.id, armIdProblem(value));
+    } else if (field.type === 'table' && isRows(value)) {
+      value.forEach((row, r) => {
+        for (const column of field.columns) {
+          const cellValue = row[column.id] ?? '';
+          if (cellValue && holdsResourceId(column.id)) {
+            put(errors, `${field.id}[${r}].${column.id}`, armIdProblem(cellValue));
+          }
+        }
+      });
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import {
   templateResource,
   validateLocationAndTags,
   validateSubscriptionAndGroup,
+  validateResourceIds,
 } from './commonFields';
 import { galleryNameProblem, nameTaken, put } from './fieldRules';
 import { compact, stringAt, tagRows, tagsObject, text } from './values';
@@ -64,6 +65,7 @@ export const galleryForm: FormDefinition = {
 
   validate(values: FormValues, mode: FormMode, context: ValidationContext) {
     const errors: Record<string, string> = {};
+    validateResourceIds(fields, values, mode, errors);
     validateSubscriptionAndGroup(values, mode, errors);
     const name = text(values, 'name');
     put(errors, 'name', galleryNameProblem(name));

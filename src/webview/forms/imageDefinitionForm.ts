@@ -5,7 +5,7 @@
  */
 import { imageDefinitionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
-import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags } from './commonFields';
+import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags, validateResourceIds } from './commonFields';
 import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
 import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
@@ -216,6 +216,7 @@ function rangeProblems(values: FormValues, errors: Record<string, string>, minId
 
 function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
   const errors: Record<string, string> = {};
+  validateResourceIds(fields, values, mode, errors);
   if (!text(values, 'subscriptionId')) {
     put(errors, 'subscriptionId', 'Choose a subscription.');
   }

@@ -6,7 +6,7 @@
  */
 import { imageVersionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
-import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource } from './commonFields';
+import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateResourceIds } from './commonFields';
 import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
 import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
@@ -429,6 +429,7 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
 
 function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
   const errors: Record<string, string> = {};
+  validateResourceIds(fields, values, mode, errors);
   if (!text(values, 'subscriptionId')) {
     put(errors, 'subscriptionId', 'Choose a subscription.');
   }

@@ -16,6 +16,7 @@ import {
   templateResource,
   validateLocationAndTags,
   validateSubscriptionAndGroup,
+  validateResourceIds,
 } from './commonFields';
 import { armIdProblem, blobUriProblem, entityNameProblem, intProblem, nameTaken, put } from './fieldRules';
 import { arrayAt, boolAt, cell, compact, filledRows, flag, intOrUndefined, isJsonObject, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
@@ -214,6 +215,7 @@ function body(values: FormValues, mode: FormMode): JsonObject {
 
 function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
   const errors: Record<string, string> = {};
+  validateResourceIds(fields, values, mode, errors);
   validateSubscriptionAndGroup(values, mode, errors);
   const name = text(values, 'name');
   put(errors, 'name', entityNameProblem(name, 'an image'));

@@ -287,3 +287,43 @@ describe('resource forms: validation and the exact request body', () => {
     });
   });
 });
+
+describe('resource forms: IDs that must never be sent (issue 9)', () => {
+  const malformed = `${RG_ID}/providers/Microsoft.Compute/galleries/g%E0%A4%A`;
+  const dotted = `${GALLERY}/images/..`;
+
+  it('a malformed %-escape or a ".." segment in a picked ID is a field error, and validation never throws', () => {
+    const definitionForm = formDefinition('imageDefinition');
+    const values = valid('imageDefinition', { subscriptionId: SUB, galleryId: malformed, name: 'def', location: 'eastus', publisher: 'p', offer: 'o', sku: 's' });
+    let errors: Record<string, string> = {};
+    assert.doesNotThrow(() => {
+      errors = { ...definitionForm.validate(values, 'create', context) };
+    });
+    assert.match(errors.galleryId ?? '', /malformed %-escape/);
+    assert.equal(definitionForm.target(values, 'create'), undefined);
+
+    const versionForm = formDefinition('imageVersion');
+    const version = valid('imageVersion', {
+      subscriptionId: SUB,
+      galleryId: GALLERY,
+      definitionId: dotted,
+      name: '1.0.1',
+      location: 'eastus',
+      sourceType: 'managedImage',
+      managedImageId: `${RG_ID}/providers/Microsoft.Compute/images/%2e%2e`,
+      targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS', osDiskEncryptionSetId: `${RG_ID}/providers/Microsoft.Compute/diskEncryptionSets/%zz`, dataDiskEncryptionSetId: '' }],
+    });
+    const versionErrors = versionForm.validate(version, 'create', context);
+    assert.match(versionErrors.definitionId ?? '', /"\." or "\.\." segments are not sent/);
+    assert.match(versionErrors.managedImageId ?? '', /"\." or "\.\." segments are not sent/);
+    assert.match(versionErrors['targetRegions[0].osDiskEncryptionSetId'] ?? '', /malformed %-escape/);
+    assert.equal(versionForm.target(version, 'create'), undefined);
+  });
+
+  it('a resource group or subscription typed as ".." never becomes part of a request URL', () => {
+    const form = formDefinition('gallery');
+    const errors = form.validate(valid('gallery', { subscriptionId: '..', resourceGroupMode: 'existing', resourceGroup: '..', name: 'g2', location: 'eastus' }), 'create', context);
+    assert.match(errors.subscriptionId ?? '', /looks like 00000000-/);
+    assert.match(errors.resourceGroup ?? '', /cannot end with a period/);
+  });
+});

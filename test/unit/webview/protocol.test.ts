@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isHostMessage, isPersistedFormState, LIMITS, parseWebviewMessage } from '../../../src/webview/protocol';
+import { isHostMessage, isPersistedFormState, LIMITS, parseWebviewMessage, restoreProblem } from '../../../src/webview/protocol';
 
 describe('form protocol: what the host accepts from a webview', () => {
   it('accepts the five message types in their exact shape', () => {
@@ -53,5 +53,22 @@ describe('form protocol: what the host accepts from a webview', () => {
     assert.ok(isPersistedFormState({ v: 1, kind: 'gallery', mode: 'create', values: { name: 'x' } }));
     assert.ok(!isPersistedFormState({ v: 2, kind: 'gallery', mode: 'create', values: {} }));
     assert.ok(!isPersistedFormState({ v: 1, kind: 'gallery', mode: 'delete', values: {} }));
+  });
+});
+
+describe('restoring a saved form (issue 9)', () => {
+  const good = '/subscriptions/8f3b1c2d-4e5f-4a6b-9c7d-0e1f2a3b4c5d/resourceGroups/rg/providers/Microsoft.Compute/galleries/g1';
+  it('refuses saved IDs with malformed escapes or ".." segments with a readable reason, without throwing', () => {
+    for (const targetId of [`${good}%E0%A4%A`, `${good}/images/..`.replace('/images/..', '/../g2')]) {
+      const state = { v: 1, kind: 'gallery', mode: 'update', targetId, values: {} } as const;
+      assert.ok(isPersistedFormState(state));
+      let problem: string | undefined;
+      assert.doesNotThrow(() => {
+        problem = restoreProblem(state);
+      });
+      assert.match(problem ?? '', /malformed %-escape|"\." or "\.\." segments/);
+    }
+    assert.equal(restoreProblem({ v: 1, kind: 'gallery', mode: 'update', targetId: good, values: {} }), undefined);
+    assert.match(restoreProblem({ v: 1, kind: 'imageVersion', mode: 'update', targetId: good, values: {} }) ?? '', /does not match the form \(image version\)/);
   });
 });

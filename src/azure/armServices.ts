@@ -67,6 +67,38 @@ function loggingPolicy(log: (line: string) => void): PipelinePolicy {
   };
 }
 
+/**
+ * Issue 9: the SDK attaches the bearer token to whatever https URL it is handed (a nextLink, an
+ * Azure-AsyncOperation or Location header). This policy refuses, before anything is sent, every
+ * request whose origin is not the cloud's ARM origin. It is added "perRetry", which core-rest-pipeline
+ * orders after the Sign phase and after the bearer-token, retry and redirect policies: it sees each
+ * request exactly as it goes on the wire (first try, retries, redirects, page and poll links), and
+ * since it throws instead of calling `next`, the Authorization header the bearer policy set never
+ * leaves the process. (tokenHosts.test.ts proves no request reaches another origin.)
+ */
+function armHostPolicy(resourceManagerEndpointUrl: string): PipelinePolicy {
+  const allowed = new URL(resourceManagerEndpointUrl).origin;
+  return {
+    name: 'acgArmHostOnly',
+    sendRequest(request, next) {
+      let origin: string;
+      try {
+        origin = new URL(request.url).origin;
+      } catch {
+        origin = request.url;
+      }
+      if (origin !== allowed) {
+        const message =
+          `Refused to send a request to ${redactSecrets(origin)}: it is not the Azure Resource Manager of your cloud (${allowed}), ` +
+          'so your Azure sign-in token was not sent. Azure, or something between you and Azure, handed out this address as a next-page or operation-status link. ' +
+          'If your cloud really uses that host, set it as "resourceManagerEndpointUrl" of "microsoft-sovereign-cloud.customEnvironment" in your user settings.';
+        return Promise.reject(Object.assign(new Error(message), { name: 'UntrustedHostError', code: 'UntrustedHost' }));
+      }
+      return next(request);
+    },
+  };
+}
+
 function withSignal<T>(options: CallOptions | undefined, work: () => Promise<T>): Promise<T> {
   options?.signal?.throwIfAborted();
   return callSignal.run(options?.signal, work);
@@ -391,6 +423,8 @@ class ArmServicesImpl implements ArmServices {
     if (this.options.log) {
       policies.push({ policy: loggingPolicy(this.options.log), position: 'perRetry' });
     }
+    // After the logging policy, so a refused request is logged too.
+    policies.push({ policy: armHostPolicy(this.options.cloud.resourceManagerEndpointUrl), position: 'perRetry' });
     return {
       endpoint: this.options.cloud.resourceManagerEndpointUrl.replace(/\/$/, ''),
       credentials: { scopes: [this.options.cloud.armScope] },

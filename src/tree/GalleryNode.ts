@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Gallery, GalleryImage, Page } from '../azure/services';
-import { parseIdOfKind } from '../azure/armId';
+import { imageDefinitionId, parseIdOfKind } from '../azure/armId';
 import type { GalleryId } from '../azure/armId';
 import { ImageDefinitionNode } from './ImageDefinitionNode';
+import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { PagedListNode } from './PagedListNode';
 import { markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
@@ -18,9 +19,11 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
     readonly parent: TreeNode,
     readonly gallery: Gallery,
     readonly tenantId: string,
+    /** Built by the parent from its subscription, the gallery's resource group and its name. */
+    armId?: GalleryId,
   ) {
     super(ctx);
-    this.armId = parseIdOfKind(gallery.id ?? '', 'gallery');
+    this.armId = armId ?? parseIdOfKind(gallery.id ?? '', 'gallery');
     this.id = this.armId.id.toLowerCase();
   }
 
@@ -35,8 +38,14 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
       .listImageDefinitions(this.armId, { signal, ...(continuationToken ? { continuationToken } : {}) });
   }
 
-  protected createChild(item: GalleryImage): TreeNode {
-    return new ImageDefinitionNode(this.ctx, this, item, this.tenantId);
+  protected createChild(item: GalleryImage): TreeNode | undefined {
+    const name = usableName(item.name);
+    if (name === undefined) {
+      return this.skip(item, 'it has no usable name.');
+    }
+    const armId = imageDefinitionId(this.armId, name);
+    noteUnexpectedId(this.ctx.log, `Image definition ${quoted(name)}`, item.id, armId.id);
+    return new ImageDefinitionNode(this.ctx, this, item, this.tenantId, armId);
   }
 
   protected emptyNode(): TreeNode {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { GalleryImage, GalleryImageVersion, Page } from '../azure/services';
-import { parseIdOfKind } from '../azure/armId';
+import { imageVersionId, parseIdOfKind } from '../azure/armId';
 import type { ImageDefinitionId } from '../azure/armId';
 import { ImageVersionNode } from './ImageVersionNode';
+import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { PagedListNode } from './PagedListNode';
 import { compareVersionKeys, endOfLifeStatus, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
 import type { VersionKey } from './versionOrdering';
@@ -27,9 +28,11 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     readonly parent: TreeNode,
     readonly definition: GalleryImage,
     private readonly tenantId: string,
+    /** Built by the parent gallery from its own id and the definition's name. */
+    armId?: ImageDefinitionId,
   ) {
     super(ctx);
-    this.armId = parseIdOfKind(definition.id ?? '', 'imageDefinition');
+    this.armId = armId ?? parseIdOfKind(definition.id ?? '', 'imageDefinition');
     this.id = this.armId.id.toLowerCase();
   }
 
@@ -53,9 +56,16 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     return this.eolDate;
   }
 
-  protected createChild(item: GalleryImageVersion): TreeNode {
+  protected createChild(item: GalleryImageVersion): TreeNode | undefined {
+    const name = usableName(item.name);
+    if (name === undefined) {
+      return this.skip(item, 'it has no usable name.');
+    }
+    // One id built per version from the parent's: no parse per item (10,000-version lists).
+    const armId = imageVersionId(this.armId, name);
+    noteUnexpectedId(this.ctx.log, `Image version ${quoted(name)}`, item.id, armId.id);
     const eol = this.definition.endOfLifeDate;
-    return new ImageVersionNode(this.ctx, this, item, this.endOfLife(eol), this.tenantId, this.armId);
+    return new ImageVersionNode(this.ctx, this, item, this.endOfLife(eol), this.tenantId, armId);
   }
 
   protected emptyNode(): TreeNode {

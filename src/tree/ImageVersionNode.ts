@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GalleryImageVersion } from '../azure/services';
-import { imageVersionId, parseIdOfKind } from '../azure/armId';
-import type { ImageDefinitionId, ImageVersionId } from '../azure/armId';
+import { parseIdOfKind } from '../azure/armId';
+import type { ImageVersionId } from '../azure/armId';
 import { endOfLifeStatus, versionKey } from './versionOrdering';
 import type { VersionKey } from './versionOrdering';
 import { describeProgress, isSettling, replicationProgress } from './replication';
@@ -25,10 +25,10 @@ export class ImageVersionNode implements TreeNode {
     readonly version: GalleryImageVersion,
     private readonly definitionEndOfLife: Date | undefined,
     readonly tenantId: string,
-    definitionId?: ImageDefinitionId,
+    /** Built by the parent definition from its own id and the version's name. */
+    armId?: ImageVersionId,
   ) {
-    // Built from the parent's id when listed under it: one parse per list, not per version.
-    this.armId = definitionId && version.name ? imageVersionId(definitionId, version.name) : parseIdOfKind(version.id ?? '', 'imageVersion');
+    this.armId = armId ?? parseIdOfKind(version.id ?? '', 'imageVersion');
     this.id = this.armId.id.toLowerCase();
     this.sortKey = versionKey(this.armId.version);
     ctx.registerVersionNode(this.id, this);

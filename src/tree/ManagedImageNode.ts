@@ -34,8 +34,10 @@ export class ManagedImageNode implements TreeNode {
     private readonly ctx: TreeContext,
     readonly parent: TreeNode,
     readonly image: Image,
+    /** Built by the parent from its subscription, the image's resource group and its name. */
+    armId?: ManagedImageId,
   ) {
-    this.armId = parseIdOfKind(image.id ?? '', 'managedImage');
+    this.armId = armId ?? parseIdOfKind(image.id ?? '', 'managedImage');
     this.id = this.armId.id.toLowerCase();
   }
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Image, Page } from '../azure/services';
+import { managedImageId, parseComputeResourceId } from '../azure/armId';
+import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { ManagedImageNode } from './ManagedImageNode';
 import { PagedListNode } from './PagedListNode';
 import type { TreeNode } from './TreeNode';
@@ -29,8 +31,19 @@ export class ManagedImagesNode extends PagedListNode<Image> {
       .listManagedImages({ signal, ...(continuationToken ? { continuationToken } : {}) });
   }
 
-  protected createChild(item: Image): TreeNode {
-    return new ManagedImageNode(this.ctx, this, item);
+  protected createChild(item: Image): TreeNode | undefined {
+    const name = usableName(item.name);
+    if (name === undefined) {
+      return this.skip(item, 'it has no usable name.');
+    }
+    // Only the image's own id knows its resource group; without it the image can't be acted on.
+    const own = item.id === undefined ? undefined : parseComputeResourceId(item.id);
+    if (own?.kind !== 'managedImage') {
+      return this.skip(item, "its id doesn't give its resource group, so it can't be opened.");
+    }
+    const armId = managedImageId(this.parent.subscriptionId, own.resourceGroup, name);
+    noteUnexpectedId(this.ctx.log, `Managed image ${quoted(name)}`, item.id, armId.id);
+    return new ManagedImageNode(this.ctx, this, item, armId);
   }
 
   protected emptyNode(): TreeNode {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Gallery, Page, SubscriptionInfo } from '../azure/services';
+import { galleryId, parseComputeResourceId } from '../azure/armId';
 import { GalleryNode } from './GalleryNode';
+import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { ManagedImagesNode } from './ManagedImagesNode';
 import { PagedListNode } from './PagedListNode';
 import { markdownFacts } from './resourceItem';
@@ -43,8 +45,19 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
       .listGalleries({ signal, ...(continuationToken ? { continuationToken } : {}) });
   }
 
-  protected createChild(item: Gallery): TreeNode {
-    return new GalleryNode(this.ctx, this, item, this.tenantId);
+  protected createChild(item: Gallery): TreeNode | undefined {
+    const name = usableName(item.name);
+    if (name === undefined) {
+      return this.skip(item, 'it has no usable name.');
+    }
+    // Only the gallery's own id knows its resource group; without it the gallery can't be opened or acted on.
+    const own = item.id === undefined ? undefined : parseComputeResourceId(item.id);
+    if (own?.kind !== 'gallery') {
+      return this.skip(item, "its id doesn't give its resource group, so it can't be opened.");
+    }
+    const armId = galleryId(this.subscriptionId, own.resourceGroup, name);
+    noteUnexpectedId(this.ctx.log, `Gallery ${quoted(name)}`, item.id, armId.id);
+    return new GalleryNode(this.ctx, this, item, this.tenantId, armId);
   }
 
   protected emptyNode(): TreeNode {

@@ -1,0 +1,127 @@
+/**
+ * Plain-Node support for tree tests: `vscode` resolves to ./fakeVscode (import this module before any
+ * src/tree module), a recording log, and a TreeContext over a fake Azure layer whose answers each test sets.
+ */
+import Module from 'node:module';
+import * as path from 'node:path';
+
+const fakePath = path.join(__dirname, 'fakeVscode.ts');
+type Resolve = (request: string, ...rest: unknown[]) => string;
+const loader = Module as unknown as { _resolveFilename: Resolve };
+const resolveFilename = loader._resolveFilename;
+loader._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]): string {
+  return request === 'vscode' ? fakePath : resolveFilename.call(this, request, ...rest);
+};
+
+import type { AzureAccount } from '../../../src/azure/AzureAccount';
+import type { ArmServices, GalleryService, Page, PagedCallOptions, SubscriptionInfo, TenantInfo } from '../../../src/azure/services';
+import type { TreeContext } from '../../../src/tree/TreeContext';
+import type { TreeNode } from '../../../src/tree/TreeNode';
+import type { VersionWatcher } from '../../../src/tree/VersionWatcher';
+import type { CreatingChild } from '../../../src/tree/CreatingNode';
+
+export const SUB = '11111111-0000-4000-8000-000000000001';
+export const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
+
+export interface RecordingLog {
+  readonly lines: string[];
+  error(message: string): void;
+  warn(message: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+  trace(message: string): void;
+}
+
+export function recordingLog(): RecordingLog {
+  const lines: string[] = [];
+  const add = (level: string) => (message: string): void => {
+    lines.push(`${level}: ${message}`);
+  };
+  return { lines, error: add('error'), warn: add('warn'), info: add('info'), debug: add('debug'), trace: add('trace') };
+}
+
+/** A promise settled from outside: lets a test hold a request in flight while it refreshes. */
+export class Deferred<T> {
+  resolve!: (value: T) => void;
+  reject!: (err: unknown) => void;
+  readonly promise = new Promise<T>((resolve, reject) => {
+    this.resolve = resolve;
+    this.reject = reject;
+  });
+}
+
+export type ListAnswer<T> = (options: PagedCallOptions | undefined) => Promise<Page<T>>;
+
+/** The Azure layer as the tree sees it; each list is answered by the function a test puts there. */
+export class FakeAzure {
+  tenants: () => Promise<TenantInfo[]> = () => Promise.resolve([]);
+  subscriptions: (tenantId: string | undefined) => Promise<SubscriptionInfo[]> = () => Promise.resolve([]);
+  galleries: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  definitions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  versions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  managedImages: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  getVersion: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageVersion not faked'));
+  readonly calls: string[] = [];
+
+  services(): ArmServices {
+    const service = {
+      subscriptionId: SUB,
+      listGalleries: (o?: PagedCallOptions) => (this.calls.push('galleries'), this.galleries(o)),
+      listImageDefinitions: (_g: unknown, o?: PagedCallOptions) => (this.calls.push('definitions'), this.definitions(o)),
+      listImageVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o)),
+      listManagedImages: (o?: PagedCallOptions) => (this.calls.push('managedImages'), this.managedImages(o)),
+      getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
+    } as unknown as GalleryService;
+    return {
+      cloud: undefined as never,
+      listTenants: () => this.tenants(),
+      listSubscriptions: (tenantId: string | undefined) => this.subscriptions(tenantId),
+      galleryService: () => service,
+    };
+  }
+
+  account(): AzureAccount {
+    const services = this.services();
+    return { services: () => Promise.resolve(services) } as unknown as AzureAccount;
+  }
+}
+
+export interface TestContext extends TreeContext {
+  readonly log: RecordingLog & TreeContext['log'];
+  readonly refreshed: Array<TreeNode | undefined>;
+  readonly creatingMap: Map<string, CreatingChild[]>;
+}
+
+/** A TreeContext for nodes outside VS Code: the fake Azure layer, a recording log, no version watching. */
+export function testContext(azure: FakeAzure): TestContext {
+  const noop = (): void => undefined;
+  const refreshed: Array<TreeNode | undefined> = [];
+  const creatingMap = new Map<string, CreatingChild[]>();
+  return {
+    account: azure.account(),
+    log: recordingLog() as RecordingLog & TreeContext['log'],
+    refresh: (node?: TreeNode) => void refreshed.push(node),
+    refreshed,
+    pending: new Map<string, string>(),
+    versions: { current: (): undefined => undefined, watch: noop, record: noop, stoppedReason: (): undefined => undefined } as unknown as VersionWatcher,
+    registerVersionNode: noop,
+    creating: creatingMap,
+    creatingMap,
+  };
+}
+
+export function page<T>(items: T[], continuationToken?: string): Promise<Page<T>> {
+  return Promise.resolve({ items, continuationToken });
+}
+
+/** Lets pending promise callbacks run. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export const ids = (nodes: readonly TreeNode[]): string[] => nodes.map((n) => n.id);
+export const labels = (nodes: readonly TreeNode[]): string[] =>
+  nodes.map((n) => {
+    const label = n.getTreeItem().label;
+    return typeof label === 'string' ? label : (label?.label ?? '');
+  });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { newResourceFileContent, newResourceFileName } from '../schemas/newResourceFile';
+import { freeResourceFileName, newResourceFileContent } from '../schemas/newResourceFile';
 import type { BodyFileVariant, GalleryResourceKind } from '../schemas/resourceKinds';
 import { RESOURCE_KIND_INFO } from '../schemas/resourceKinds';
 import { PickCancelled } from './pickResource';
@@ -27,10 +27,39 @@ export async function newResourceFile(): Promise<void> {
   }
   const kind = chosen.resourceKind;
   const base = kind === 'imageVersion' ? '1.0.0' : `my${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
-  const fileName = newResourceFileName(kind, base, chosen.variant);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const fileName = freeResourceFileName(kind, base, chosen.variant, await takenFileNames(folder));
   const uri = folder ? vscode.Uri.joinPath(folder, fileName).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: `/${fileName}` });
   const document = await vscode.workspace.openTextDocument(uri);
+  if (document.getText() !== '') {
+    // Never write a second body into a document that already has one (it would no longer be JSON).
+    throw new Error(`${fileName} is already open. Save or close it, then try again.`);
+  }
   const editor = await vscode.window.showTextDocument(document);
-  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), newResourceFileContent(kind, { variant: chosen.variant })));
+  const inserted = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), newResourceFileContent(kind, { variant: chosen.variant })));
+  if (!inserted) {
+    throw new Error(`VS Code did not let the starting body be written into ${fileName}. Try again.`);
+  }
+}
+
+/**
+ * Names a new untitled body must not take (lower case): every open document's (an untitled document with the same
+ * path is the same document), and the files in the folder it would be saved to.
+ */
+async function takenFileNames(folder: vscode.Uri | undefined): Promise<Set<string>> {
+  const names = new Set(vscode.workspace.textDocuments.map((d) => baseName(d.uri.path).toLowerCase()));
+  if (folder) {
+    try {
+      for (const [name] of await vscode.workspace.fs.readDirectory(folder)) {
+        names.add(name.toLowerCase());
+      }
+    } catch {
+      // A folder that cannot be listed (remote, permissions) only means a saved file of the same name is not avoided.
+    }
+  }
+  return names;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -30,6 +30,29 @@ export function newResourceFileName(kind: GalleryResourceKind, baseName: string,
   return base.toLowerCase().endsWith(suffix.slice(0, -'.json'.length)) ? `${base}.json` : `${base}${suffix}`;
 }
 
+/**
+ * The first of `myGallery.gallery.json`, `myGallery-2.gallery.json`, `myGallery-3.gallery.json`… that is not taken
+ * (compared without case, as Windows and macOS file systems do). Two untitled documents with the same name are one
+ * document in VS Code: a second "New Resource Body File" must not write into the first one.
+ */
+export function freeResourceFileName(kind: GalleryResourceKind, baseName: string, variant: BodyFileVariant, taken: ReadonlySet<string>): string {
+  const isTaken = (name: string): boolean => taken.has(name.toLowerCase());
+  const first = newResourceFileName(kind, baseName, variant);
+  if (!isTaken(first)) {
+    return first;
+  }
+  const info = RESOURCE_KIND_INFO[kind];
+  const kindSuffix = variant === 'update' ? info.updateBodyFileSuffix : info.bodyFileSuffix;
+  const suffix = first.toLowerCase().endsWith(kindSuffix) ? first.slice(-kindSuffix.length) : '.json';
+  const stem = first.slice(0, -suffix.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}${suffix}`;
+    if (!isTaken(candidate)) {
+      return candidate;
+    }
+  }
+}
+
 /** The JSON text of a new body file (two-space indentation, final newline). */
 export function newResourceFileContent(kind: GalleryResourceKind, options: NewResourceFileOptions = {}): string {
   const body = options.variant === 'update' ? updateBody(kind, options) : createBody(kind, options);

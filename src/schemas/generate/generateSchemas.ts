@@ -1,14 +1,15 @@
 /**
  * Generates src/schemas/<kind>.schema.json and <kind>.update.schema.json from Microsoft's material:
  *
- *   ../shared/reference/arm-template-schemas/*.json   ARM template schemas (structure, writable properties, enums, required)
- *   ../shared/spec/000_*, 001_*, 003_*                 swagger docs of GalleryImage, GalleryImageVersion, Image
- *   node_modules/@azure/arm-compute (models .d.ts)     read-only properties and documentation of the API the SDK speaks
- *   ./overlay.ts                                       hand-written enum descriptions, defaults, formats, snippets
+ *   test/fixtures/reference/arm-template-schemas/*.json  ARM template schemas (structure, writable properties, enums, required)
+ *   test/fixtures/reference/spec/000_*, 001_*, 003_*     swagger docs of GalleryImage, GalleryImageVersion, Image
+ *   node_modules/@azure/arm-compute (models .d.ts)       read-only properties and documentation of the API the SDK speaks
+ *   ./overlay.ts                                         hand-written enum descriptions, defaults, formats, snippets
  *
  * Run: npx tsx src/schemas/generate/generateSchemas.ts          (writes the files)
- *      npx tsx src/schemas/generate/generateSchemas.ts --check  (fails if the committed files are out of date)
- * The shared folder is found at ../shared relative to the repository root, or at $ACG_SHARED_DIR.
+ *      npx tsx src/schemas/generate/generateSchemas.ts --check  (fails if the committed files are out of date; part of npm test)
+ * The material is the repository's own copy in test/fixtures/reference (its SOURCES.md names upstream, path, commit and
+ * license of every file), so a lone clone generates and checks the schemas.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,29 +20,36 @@ import { buildKindSchemas } from './buildSchemas';
 import { parseJsonFile } from './jsonValue';
 import { SdkModelIndex } from './sdkModels';
 import type { SwaggerDoc } from './swaggerDocs';
-import { parseSwaggerDoc } from './swaggerDocs';
+import { isSwaggerDocPage, parseSwaggerDoc } from './swaggerDocs';
 
 const schemasDir = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(schemasDir, '..', '..');
 
 export class MissingSourceError extends Error {}
 
-export function findSharedDir(): string {
-  const dir = process.env['ACG_SHARED_DIR'] ?? path.resolve(repoRoot, '..', 'shared');
-  const required = [
-    'reference/arm-template-schemas/2025-12-03.Microsoft.Compute.json',
-    'reference/arm-template-schemas/2026-03-01.Microsoft.Compute.json',
-    'spec',
-  ];
-  const missing = required.filter((relative) => !fs.existsSync(path.join(dir, relative)));
+/** The repository's copy of Microsoft's reference material (test/fixtures/reference/SOURCES.md). */
+export const REFERENCE_DIR = path.join(repoRoot, 'test', 'fixtures', 'reference');
+
+/** The ARM template schemas the generator reads, in REFERENCE_DIR/arm-template-schemas. */
+export const ARM_TEMPLATE_SCHEMA_FILES = {
+  /** galleries, galleries/images, galleries/images/versions */
+  gallery: '2025-12-03.Microsoft.Compute.json',
+  /** images (managed images) */
+  compute: '2026-03-01.Microsoft.Compute.json',
+} as const;
+
+/** `referenceDir` when it holds what the generator reads; otherwise a MissingSourceError that says how to restore it. */
+export function checkReferenceDir(referenceDir: string = REFERENCE_DIR): string {
+  const required = [...Object.values(ARM_TEMPLATE_SCHEMA_FILES).map((file) => `arm-template-schemas/${file}`), 'spec'];
+  const missing = required.filter((relative) => !fs.existsSync(path.join(referenceDir, relative)));
   if (missing.length) {
     throw new MissingSourceError(
-      `Cannot generate the schemas: the shared reference folder ${dir} is missing or incomplete (missing: ${missing.join(', ')}).\n` +
-        `It is expected at ../shared next to the repository root (${repoRoot}) and holds Microsoft's ARM template schemas and swagger docs.\n` +
-        'Point ACG_SHARED_DIR at a copy of it, or keep the committed src/schemas/*.schema.json files as they are.',
+      `Cannot generate the schemas: the reference copy ${referenceDir} is incomplete (missing: ${missing.join(', ')}).\n` +
+        'It is part of the repository: restore it with `git restore test/fixtures/reference`, or refresh it from the shared ' +
+        'reference folder with `npx tsx test/fixtures/reference/refresh.ts <path-to-shared>`.',
     );
   }
-  return dir;
+  return referenceDir;
 }
 
 function readArm(file: string): ArmSchemaFile {
@@ -52,7 +60,7 @@ function readSwaggerDocs(specDir: string): Map<string, SwaggerDoc> {
   const docs = new Map<string, SwaggerDoc>();
   for (const file of fs.readdirSync(specDir).sort()) {
     const text = fs.readFileSync(path.join(specDir, file), 'utf8');
-    if (text.includes('## Swagger Schema')) {
+    if (isSwaggerDocPage(text)) {
       const doc = parseSwaggerDoc(text, file);
       docs.set(doc.id, doc);
     }
@@ -75,15 +83,16 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-export function generateSchemaFiles(log: (line: string) => void = () => undefined): GeneratedFile[] {
-  const shared = findSharedDir();
-  const armDir = path.join(shared, 'reference', 'arm-template-schemas');
-  const galleryArm = readArm(path.join(armDir, '2025-12-03.Microsoft.Compute.json'));
-  const computeArm = readArm(path.join(armDir, '2026-03-01.Microsoft.Compute.json'));
-  const swagger = readSwaggerDocs(path.join(shared, 'spec'));
+export function generateSchemaFiles(log: (line: string) => void = () => undefined, referenceDir: string = REFERENCE_DIR): GeneratedFile[] {
+  const reference = checkReferenceDir(referenceDir);
+  const armDir = path.join(reference, 'arm-template-schemas');
+  const galleryArm = readArm(path.join(armDir, ARM_TEMPLATE_SCHEMA_FILES.gallery));
+  const computeArm = readArm(path.join(armDir, ARM_TEMPLATE_SCHEMA_FILES.compute));
+  const specDir = path.join(reference, 'spec');
+  const swagger = readSwaggerDocs(specDir);
   const missingDocs = ['GalleryImage', 'GalleryImageVersion', 'Image'].filter((id) => !swagger.has(id));
   if (missingDocs.length) {
-    throw new MissingSourceError(`Cannot generate the schemas: no swagger doc page with id ${missingDocs.join(', ')} in ${path.join(shared, 'spec')}.`);
+    throw new MissingSourceError(`Cannot generate the schemas: no swagger doc page with id ${missingDocs.join(', ')} in ${specDir}.`);
   }
   const sdk = new SdkModelIndex(sdkModelFiles());
 

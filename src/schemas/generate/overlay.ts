@@ -4,8 +4,9 @@
  *
  * Keys are `Definition.property` with the ARM template schema's definition names (e.g. `TargetRegion.storageAccountType`);
  * enum descriptions fall back from `Definition.property` to the bare property name.
- * Sources for the wording: learn.microsoft.com "Store and share images in an Azure Compute Gallery" (/work/shared/spec/004_*),
- * the swagger/SDK descriptions, and /work/shared/reference/ARM_BEHAVIOUR.md for naming rules.
+ * Sources for the wording: learn.microsoft.com "Store and share images in an Azure Compute Gallery"
+ * (https://learn.microsoft.com/azure/virtual-machines/shared-image-galleries), the swagger/SDK descriptions, and
+ * test/fixtures/reference/ARM_BEHAVIOUR.md §5 for naming rules.
  */
 import type { JSONSchema } from 'vscode-json-languageservice';
 

@@ -1,5 +1,5 @@
 /**
- * Reads the swagger-derived resource pages in /work/shared/spec (000_*, 001_*, 003_*). Each holds a "## Swagger Schema"
+ * Reads the swagger-derived resource pages in test/fixtures/reference/spec (000_*, 001_*, 003_*). Each holds a "## Swagger Schema"
  * block written as a JavaScript object literal (unquoted keys, single quotes), so it is parsed with the TypeScript
  * parser (never evaluated) and turned into JSON, then normalised: `allOf` bases merged into `properties`.
  *
@@ -26,6 +26,11 @@ export interface SwaggerDoc {
   /** The API version the page was generated from ("The resource version is `2022-01-03`"). */
   readonly apiVersion: string | undefined;
   readonly root: SwaggerNode;
+}
+
+/** Whether a page of the spec folder is one of these pages (the others are articles the generator does not read). */
+export function isSwaggerDocPage(text: string): boolean {
+  return text.includes('## Swagger Schema');
 }
 
 export function parseSwaggerDoc(text: string, source: string): SwaggerDoc {

@@ -3,22 +3,15 @@
  * validate cleanly, completions and hover say what a user needs, read-only properties are accepted but never offered.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-json-languageservice';
 import { GalleryTemplateLanguageService } from '../../../src/schemas/GalleryTemplateLanguageService';
 import { RESOURCE_KIND_INFO } from '../../../src/schemas/resourceKinds';
-import { completeBody, documentationOf, hoverBody, hoverText, labels, messages, restExamplesDir, restExamples, validateBody } from './schemaTestSupport';
+import { completeBody, documentationOf, hoverBody, hoverText, labels, messages, restExamples, validateBody } from './schemaTestSupport';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 describe('body schemas: REST examples', function () {
-  before(function () {
-    if (!fs.existsSync(restExamplesDir)) {
-      this.skip();
-    }
-  });
-
-  const examples = fs.existsSync(restExamplesDir) ? restExamples() : [];
+  const examples = restExamples();
   const requests = examples.filter((example) => (example.operation === 'create' || example.operation === 'update') && example.requestBody !== undefined);
 
   it('finds the example requests of all four kinds, PUT and PATCH', () => {

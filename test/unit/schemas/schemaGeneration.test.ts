@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JSONSchema } from 'vscode-json-languageservice';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { findSharedDir, generateSchemaFiles, MissingSourceError } from '../../../src/schemas/generate/generateSchemas';
+import { ARM_TEMPLATE_SCHEMA_FILES, checkReferenceDir, generateSchemaFiles, MissingSourceError, REFERENCE_DIR } from '../../../src/schemas/generate/generateSchemas';
 import { GALLERY_RESOURCE_KINDS, RESOURCE_KIND_INFO } from '../../../src/schemas/resourceKinds';
-import { readJson, schemasDir, sharedDir } from './schemaTestSupport';
+import { readJson, repoRoot, schemasDir } from './schemaTestSupport';
 
 const schemaFiles = GALLERY_RESOURCE_KINDS.flatMap((kind) => [RESOURCE_KIND_INFO[kind].schemaFile, RESOURCE_KIND_INFO[kind].updateSchemaFile]);
 
@@ -27,33 +28,34 @@ function* walk(value: unknown, pointer = ''): Generator<{ pointer: string; schem
 }
 
 describe('schema generation', () => {
-  const sharedAvailable = fs.existsSync(path.join(sharedDir, 'reference', 'arm-template-schemas'));
-
-  it('the committed schemas are what the generator produces from the shared sources', function () {
-    if (!sharedAvailable) {
-      this.skip();
-    }
+  it('the committed schemas are what the generator produces from the reference copy in the repository', () => {
     for (const file of generateSchemaFiles()) {
       const committed = fs.readFileSync(path.join(schemasDir, file.fileName), 'utf8');
       assert.equal(committed, file.content, `src/schemas/${file.fileName} is out of date: run npx tsx src/schemas/generate/generateSchemas.ts`);
     }
   });
 
-  it('fails with a clear message when the shared folder is missing', () => {
-    const saved = process.env['ACG_SHARED_DIR'];
-    process.env['ACG_SHARED_DIR'] = path.join(schemasDir, 'no-such-shared-folder');
+  it('reads its sources from the repository, so a lone clone can generate and check the schemas', () => {
+    assert.equal(path.relative(repoRoot, REFERENCE_DIR), path.join('test', 'fixtures', 'reference'));
+    assert.equal(checkReferenceDir(), REFERENCE_DIR);
+  });
+
+  it('fails with a clear message, naming what is missing and how to restore it, when the reference copy is incomplete', () => {
+    const incomplete = fs.mkdtempSync(path.join(os.tmpdir(), 'acg-reference-'));
     try {
+      fs.mkdirSync(path.join(incomplete, 'spec'));
       assert.throws(
-        () => findSharedDir(),
+        () => generateSchemaFiles(undefined, incomplete),
         (error: unknown) =>
-          error instanceof MissingSourceError && /shared reference folder .*no-such-shared-folder is missing/.test(error.message) && /ACG_SHARED_DIR/.test(error.message),
+          error instanceof MissingSourceError &&
+          error.message.includes(`reference copy ${incomplete} is incomplete`) &&
+          error.message.includes(`arm-template-schemas/${ARM_TEMPLATE_SCHEMA_FILES.gallery}`) &&
+          !error.message.includes('missing: spec') &&
+          error.message.includes('git restore test/fixtures/reference') &&
+          error.message.includes('npx tsx test/fixtures/reference/refresh.ts <path-to-shared>'),
       );
     } finally {
-      if (saved === undefined) {
-        delete process.env['ACG_SHARED_DIR'];
-      } else {
-        process.env['ACG_SHARED_DIR'] = saved;
-      }
+      fs.rmSync(incomplete, { recursive: true, force: true });
     }
   });
 

@@ -11,8 +11,8 @@ import type { GalleryResourceKind } from '../../../src/schemas/resourceKinds';
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const schemasDir = path.join(repoRoot, 'src', 'schemas');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'templates');
-export const sharedDir = process.env['ACG_SHARED_DIR'] ?? path.resolve(repoRoot, '..', 'shared');
-export const restExamplesDir = path.join(sharedDir, 'reference', 'rest-examples');
+/** Microsoft's REST examples, in the repository's reference copy (test/fixtures/reference/SOURCES.md). */
+export const restExamplesDir = path.join(repoRoot, 'test', 'fixtures', 'reference', 'rest-examples');
 
 export const CAPABILITIES: ClientCapabilities = {
   textDocument: { completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } },
@@ -143,7 +143,13 @@ export interface RestExample {
   readonly responseBodies: readonly unknown[];
 }
 
+/** The galleries/{name}/share action: its bodies are sharing updates ({operationType, groups}), not gallery bodies. */
+const SHARING_UPDATE_EXAMPLE = /^Gallery_(AddToSharingProfile|ResetSharingProfile|EnableCommunityGallery)\.json$/;
+
 function kindOfExample(name: string): GalleryResourceKind | undefined {
+  if (SHARING_UPDATE_EXAMPLE.test(name)) {
+    return undefined;
+  }
   if (name.startsWith('GalleryImageVersion_')) {
     return 'imageVersion';
   }
@@ -186,7 +192,7 @@ function* exampleFiles(dir: string): Generator<string> {
   }
 }
 
-/** Every x-ms-example of our four kinds in /work/shared/reference/rest-examples, with its request body and responses. */
+/** Every x-ms-example of our four kinds in test/fixtures/reference/rest-examples, with its request body and responses. */
 export function restExamples(): RestExample[] {
   const result: RestExample[] = [];
   for (const file of exampleFiles(restExamplesDir)) {

@@ -4,8 +4,9 @@
 //
 //   node test/harness/bootstrap.mjs setup             npm packages (npm ci when missing) + Debian packages,
 //                                                     Node 24 and code-server (test/harness/setupCodeServer.ts)
-//   node test/harness/bootstrap.mjs test              setup, then: type check, lint, mocha (unit, emulator and
-//                                                     integration tests), the extension-host suite in code-server,
+//   node test/harness/bootstrap.mjs test              setup, then: type check, lint, schema generator --check,
+//                                                     mocha (unit, emulator and integration tests), the
+//                                                     extension-host suite in code-server,
 //                                                     the UI e2e test; ends with `tests: N passed, N failed`
 //   node test/harness/bootstrap.mjs e2e [args]        setup + test/e2e/runInCodeServer.ts
 //   node test/harness/bootstrap.mjs ui [args]         setup + test/e2e/ui/treeView.e2e.ts
@@ -125,6 +126,7 @@ async function testAll(args) {
     const steps = [
         await runCounted('type check', 'npm', ['run', '--silent', 'typecheck']),
         await runCounted('lint', 'npm', ['run', '--silent', 'lint']),
+        await runCounted('schemas match their sources (generator --check)', TSX, [join(ROOT, 'src/schemas/generate/generateSchemas.ts'), '--check']),
         await runCounted('unit, emulator and integration tests (mocha)', 'npm', ['run', '--silent', 'test:unit'], mochaEnv),
         await runCounted('extension-host suite in code-server', TSX, [join(ROOT, 'test/e2e/runInCodeServer.ts'), ...args]),
         await runCounted('UI end-to-end test (tree view)', TSX, [join(ROOT, 'test/e2e/ui/treeView.e2e.ts'), ...args]),

@@ -3,7 +3,7 @@
  * Pure functions over jsonc-parser nodes; offsets are those of the parsed text.
  *
  * Each check skips values that are ARM expressions: they are only known at deployment.
- * The rules and messages follow the errors the Compute RP returns (see /work/shared/reference/ARM_BEHAVIOUR.md §5).
+ * The rules and messages follow the errors the Compute RP returns (see test/fixtures/reference/ARM_BEHAVIOUR.md §5).
  */
 import type { Node } from 'jsonc-parser';
 import type { JSONSchema } from 'vscode-json-languageservice';

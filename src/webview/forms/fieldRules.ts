@@ -2,7 +2,7 @@
  * Checks of single values, with the messages users see next to the field. The same functions run in
  * the webview as the user types and on the host before anything is sent. Pure.
  *
- * Naming rules: /work/shared/reference/ARM_BEHAVIOUR.md §5 (resource-name-rules, troubleshooting-shared-images).
+ * Naming rules: test/fixtures/reference/ARM_BEHAVIOUR.md §5 (resource-name-rules, troubleshooting-shared-images).
  */
 import { parseVersionName } from '../../tree/versionOrdering';
 import type { FormValues, ValidationContext } from './formTypes';

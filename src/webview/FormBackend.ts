@@ -7,6 +7,7 @@ import { listAll, mapLimit } from '../azure/listAll';
 import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, SubscriptionInfo } from '../azure/services';
 import type { ArmTarget, FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource, ResourceFacts, ValidationContext } from './forms/formTypes';
 import { resourceGroupOf } from './forms/commonFields';
+import { PICKER_LIST_LIMIT } from './forms/pickerSearch';
 import { text } from './forms/values';
 
 export type SiblingFacts = Pick<ValidationContext, 'siblingNames' | 'siblingIdentifiers' | 'definition'>;
@@ -32,9 +33,6 @@ export interface FormBackend {
   /** Sends the request and waits for ARM's long-running operation. */
   submit(request: SubmitRequest, signal: AbortSignal): Promise<void>;
 }
-
-/** Most picker lists are cut here: a form is not the place to scroll through thousands of VMs. */
-const MAX_OPTIONS = 1000;
 
 function definitionFacts(d: GalleryImage): ResourceFacts {
   return compactFacts({ location: d.location, osType: d.osType, osState: d.osState, hyperVGeneration: d.hyperVGeneration ?? 'V1', architecture: d.architecture });
@@ -94,7 +92,8 @@ export class ArmFormBackend implements FormBackend {
 
   async loadOptions(source: PickerSource, values: FormValues, signal: AbortSignal): Promise<PickerOption[]> {
     const options = await this.list(source, values, signal);
-    return options.sort(byLabel).slice(0, MAX_OPTIONS);
+    // The webview searches the list as the user types and takes a pasted ID of anything beyond the limit.
+    return options.sort(byLabel).slice(0, PICKER_LIST_LIMIT);
   }
 
   private async list(source: PickerSource, values: FormValues, signal: AbortSignal): Promise<PickerOption[]> {

@@ -20,6 +20,7 @@ import type {
   TableRow,
   ValidationContext,
 } from '../forms/formTypes';
+import { acceptsTypedId, listedOption, looksLikeResourceId, PICKER_LIST_LIMIT, pickerIdProblem, pickerIdWhat, searchOptions } from '../forms/pickerSearch';
 import { isLocked } from '../forms/sanitize';
 import { isRows, lastSegment, text } from '../forms/values';
 import { isHostMessage, isPersistedFormState } from '../protocol';
@@ -35,6 +36,12 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const RESOURCE_GROUPS_API_VERSION = '2022-09-01';
+/** Lists longer than this get a search box (pickers of resource IDs always have one, outside tables). */
+const SEARCH_FROM = 20;
+/** At most this many options are in a picker's select at once; the search narrows the rest down. */
+const SHOWN_LIMIT = 200;
+
+const count = (n: number): string => n.toLocaleString('en-US');
 
 class FormApp {
   private definition: FormDefinition | undefined;
@@ -43,6 +50,8 @@ class FormApp {
   private values: Record<string, FieldValue> = {};
   private hostContext: ValidationContext = { now: Date.now() };
   private readonly pickers: Partial<Record<PickerSource, PickerState>> = {};
+  /** What is typed in each picker's search box, by the DOM id of the picker's select. */
+  private readonly pickerQueries = new Map<string, string>();
   private readonly touched = new Set<string>();
   private submitted = false;
   private hostErrors: FieldErrors = {};
@@ -70,6 +79,7 @@ class FormApp {
     root.addEventListener('change', (e) => this.onInput(e, true));
     root.addEventListener('focusout', (e) => this.onBlur(e));
     root.addEventListener('click', (e) => this.onClick(e));
+    root.addEventListener('keydown', (e) => this.onKeyDown(e));
     // Webviews run without allow-forms: the form never submits by itself; the Create button does.
     root.addEventListener('submit', (e) => e.preventDefault());
     this.renderWaiting();
@@ -222,6 +232,11 @@ class FormApp {
     if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) {
       return;
     }
+    if (el instanceof HTMLInputElement && el.dataset.pickerSearch) {
+      this.pickerQueries.set(el.dataset.pickerSearch, el.value);
+      this.rerender();
+      return;
+    }
     const field = el.dataset.field;
     const def = this.definition;
     if (!field || !def || this.loading) {
@@ -301,6 +316,9 @@ class FormApp {
       case 'cancel':
         this.post({ type: 'cancel' });
         return;
+      case 'use-typed-id':
+        this.useTypedId(target.dataset.target ?? '');
+        return;
       case 'add-row': {
         const spec = this.definition.fields.find((f): f is TableField => f.id === field && f.type === 'table');
         if (!spec) {
@@ -326,6 +344,88 @@ class FormApp {
       default:
         return;
     }
+  }
+
+  /** In a picker's search box: Enter takes the typed ID or the only match, Escape clears, Down goes to the list. */
+  private onKeyDown(event: KeyboardEvent): void {
+    const el = event.target;
+    if (!(el instanceof HTMLInputElement) || !el.dataset.pickerSearch) {
+      return;
+    }
+    const controlId = el.dataset.pickerSearch;
+    const select = this.root.querySelector<HTMLSelectElement>(`#${controlId}`);
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const source = select?.dataset.source as PickerSource | undefined;
+      const query = el.value.trim();
+      if (!source || !query) {
+        return;
+      }
+      const options = this.pickers[source]?.options ?? [];
+      if (looksLikeResourceId(query)) {
+        this.useTypedId(controlId);
+        return;
+      }
+      const found = searchOptions(options, query, 2);
+      if (found.matches === 1) {
+        this.choose(controlId, found.shown[0].value);
+      }
+    } else if (event.key === 'Escape' && el.value) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.pickerQueries.delete(controlId);
+      this.rerender();
+    } else if (event.key === 'ArrowDown' && select) {
+      event.preventDefault();
+      select.focus();
+    }
+  }
+
+  /** The ID typed in a picker's search box becomes its value: the listed resource it names, or one not listed. */
+  private useTypedId(controlId: string): void {
+    const select = this.root.querySelector<HTMLSelectElement>(`#${controlId}`);
+    const source = select?.dataset.source as PickerSource | undefined;
+    const typed = (this.pickerQueries.get(controlId) ?? '').trim();
+    if (!source || !acceptsTypedId(source) || !looksLikeResourceId(typed)) {
+      return;
+    }
+    const listed = listedOption(this.pickers[source]?.options ?? [], typed);
+    // A refused ID stays in the search box with the reason under it; the form's validation holds the same rule.
+    if (!listed && pickerIdProblem(source, typed)) {
+      return;
+    }
+    this.choose(controlId, listed?.value ?? typed);
+  }
+
+  /** Sets a picker (a field, or a table cell) as if the user had chosen `value` in its list. */
+  private choose(controlId: string, value: string): void {
+    const control = this.root.querySelector<HTMLSelectElement>(`#${controlId}`);
+    const def = this.definition;
+    const field = control?.dataset.field;
+    if (!control || !def || !field || this.loading || control.disabled) {
+      return;
+    }
+    const row = control.dataset.row;
+    const column = control.dataset.col;
+    if (row !== undefined && column) {
+      const rows = [...this.rows(field)];
+      const index = Number(row);
+      rows[index] = { ...rows[index], [column]: value };
+      this.values[field] = rows;
+      this.touched.add(`${field}[${index}].${column}`);
+    } else {
+      this.values[field] = value;
+      this.touched.add(field);
+    }
+    if (def.adjust) {
+      this.values = { ...def.adjust(this.values, field, this.context()) };
+    }
+    delete (this.hostErrors as Record<string, string>)[field];
+    this.pickerQueries.delete(controlId);
+    this.notice = '';
+    this.changed();
+    this.rerender();
+    this.root.querySelector<HTMLElement>(`#${controlId}`)?.focus();
   }
 
   private submit(): void {
@@ -421,7 +521,7 @@ class FormApp {
     const next: Node[] = [heading, result, summary, status, form, ...(json ? [json] : [])];
     morphChildren(this.root, next as ChildNode[]);
     if (first) {
-      const firstEmpty = [...this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([readonly]):not([type=radio]):not([type=checkbox]), select:not([disabled])')].find(
+      const firstEmpty = [...this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([readonly]):not([type=radio]):not([type=checkbox]):not([type=search]), select:not([disabled])')].find(
         (el) => el.value === '',
       );
       firstEmpty?.focus();
@@ -482,7 +582,7 @@ class FormApp {
       case 'multi':
         return this.renderChoiceGroup(field.id, field.label, field.type, field.choices, locked, error, helpText);
       case 'picker':
-        control = this.renderPicker(field.source, value, { ...common, disabled: locked }, field.emptyLabel);
+        control = this.renderPicker(field.source, value, { ...common, disabled: locked }, field.emptyLabel, field.label, false);
         break;
       case 'table':
         return this.renderTable(field, errors, helpText);
@@ -509,23 +609,83 @@ class FormApp {
     return h('div', { className: state.status === 'error' ? 'help warning' : 'help' }, state.status === 'loading' ? 'Loading…' : `Couldn't list these: ${(state.message ?? 'unknown error').replace(/\.+$/, '')}. Enter the value instead.`);
   }
 
-  /** A select filled from the host; a text box when the list could not be read. */
-  private renderPicker(source: PickerSource, value: string, attrs: Attrs, emptyLabel?: string): HTMLElement {
+  /**
+   * A select filled from the host; a text box when the list could not be read. A long list, and every list of
+   * resource IDs outside a table, gets a search box above it: typing filters the select (and says how many match
+   * of how many), and a full resource ID typed or pasted there can be used even when it is not in the list.
+   */
+  private renderPicker(source: PickerSource, value: string, attrs: Attrs, emptyLabel: string | undefined, name: string, inCell: boolean): HTMLElement {
     const state = this.pickers[source];
     if (state?.status === 'error') {
       return h('input', { ...attrs, type: 'text', value, readonly: attrs.disabled === true, disabled: undefined, 'data-source': source, spellcheck: 'false' });
     }
-    const options: HTMLOptionElement[] = [h('option', { value: '', selected: value === '' }, state?.status === 'loading' && value === '' ? 'Loading…' : (emptyLabel ?? '—'))];
     const listed = state?.options ?? [];
+    const id = String(attrs.id);
+    const searchable = attrs.disabled !== true && ((acceptsTypedId(source) && !inCell) || listed.length > SEARCH_FROM);
+    const query = searchable ? (this.pickerQueries.get(id) ?? '') : '';
+    const typed = acceptsTypedId(source) && looksLikeResourceId(query) ? query.trim() : undefined;
+    const typedListed = typed !== undefined ? listedOption(listed, typed) : undefined;
+    const found = typed !== undefined ? { shown: typedListed ? [typedListed] : [], matches: typedListed ? 1 : 0 } : searchable ? searchOptions(listed, query, SHOWN_LIMIT) : { shown: listed, matches: listed.length };
+
+    const options: HTMLOptionElement[] = [h('option', { value: '', selected: value === '' }, state?.status === 'loading' && value === '' ? 'Loading…' : (emptyLabel ?? '—'))];
     // ARM ids compare without case; regions also without spaces ("East US" is eastus).
     const same = (a: string, b: string): boolean => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
-    for (const o of listed) {
-      options.push(h('option', { value: o.value, selected: same(o.value, value) }, o.description ? `${o.label} — ${o.description}` : o.label));
+    const optionText = (o: PickerOption): string => (o.description ? `${o.label} — ${o.description}` : o.label);
+    for (const o of found.shown) {
+      options.push(h('option', { value: o.value, selected: same(o.value, value) }, optionText(o)));
     }
-    if (value && !listed.some((o) => same(o.value, value))) {
-      options.push(h('option', { value, selected: true }, state?.status === 'ready' ? `${lastSegment(value)} (not listed)` : lastSegment(value)));
+    // The chosen value stays in the select while a search hides it, and when it is not in the list at all.
+    if (value && !found.shown.some((o) => same(o.value, value))) {
+      const chosen = listed.find((o) => same(o.value, value));
+      options.push(h('option', { value, selected: true }, chosen ? optionText(chosen) : state?.status === 'ready' ? `${lastSegment(value)} (not listed)` : lastSegment(value)));
     }
-    return h('select', { ...attrs, 'data-source': source }, ...options);
+    const countId = `${id}-count`;
+    const describedBy = [attrs['aria-describedby'], searchable ? countId : undefined].filter(Boolean).join(' ') || undefined;
+    const select = h('select', { ...attrs, 'aria-describedby': describedBy, 'data-source': source }, ...options);
+    if (!searchable) {
+      return select;
+    }
+
+    const what = pickerIdWhat(source);
+    let problem: string | undefined;
+    let said = '';
+    if (state?.status === 'loading') {
+      said = typed !== undefined && what ? 'The list is still loading: select "Use this ID" to use the ID you typed.' : '';
+    } else if (typed !== undefined) {
+      problem = typedListed ? undefined : pickerIdProblem(source, typed);
+      said = typedListed ? `In the list: ${typedListed.label}. Press Enter or select "Use this ID".` : (problem ?? `Not in the list. Press Enter or select "Use this ID" to use it.`);
+    } else if (query.trim()) {
+      said =
+        found.matches === 0
+          ? `Nothing matches "${query.trim()}".${what ? ` To use ${what} that is not listed, paste its full resource ID here.` : ''}`
+          : `${count(found.matches)} of ${count(listed.length)} match${found.matches > found.shown.length ? `; the first ${count(found.shown.length)} are in the list: type more to narrow it down` : ''}.`;
+    } else if (listed.length > found.shown.length) {
+      said = `${count(found.shown.length)} of ${count(listed.length)} in the list: type to search.`;
+    }
+    if (listed.length >= PICKER_LIST_LIMIT && state?.status === 'ready') {
+      said = `${said} Only the first ${count(PICKER_LIST_LIMIT)} are listed${what ? `: paste the full resource ID of any other` : ''}.`.trim();
+    }
+    const canUse = typed !== undefined && !problem;
+    const search = h('input', {
+      type: 'search',
+      id: `${id}-search`,
+      value: query,
+      placeholder: what ? 'Type to search, or paste a resource ID' : 'Type to search',
+      'aria-label': `Search ${name}`,
+      'aria-controls': id,
+      'aria-describedby': countId,
+      'aria-invalid': problem ? 'true' : undefined,
+      'data-picker-search': id,
+      autocomplete: 'off',
+      spellcheck: 'false',
+    });
+    return h(
+      'div',
+      { className: 'picker' },
+      h('div', { className: 'picker-search' }, search, canUse ? h('button', { type: 'button', className: 'icon', 'data-action': 'use-typed-id', 'data-target': id }, 'Use this ID') : null),
+      select,
+      h('div', { id: countId, className: problem ? 'picker-count field-error' : 'picker-count help', role: 'status', 'aria-live': 'polite' }, said),
+    );
   }
 
   private renderChoiceGroup(fieldId: string, label: string, type: 'radio' | 'multi', choices: readonly Choice[], locked: boolean, error: string | undefined, helpText: string): HTMLElement {
@@ -615,7 +775,7 @@ class FormApp {
     if (column.type === 'select') {
       control = h('select', { ...attrs, disabled: locked }, ...this.choiceOptions(column.choices ?? [], value));
     } else if (column.type === 'picker' && column.source) {
-      control = this.renderPicker(column.source, value, { ...attrs, disabled: locked }, column.emptyLabel);
+      control = this.renderPicker(column.source, value, { ...attrs, disabled: locked }, column.emptyLabel, `${column.label}, row ${r + 1}`, true);
     } else {
       control = h('input', { ...attrs, type: column.type === 'number' ? 'number' : 'text', value, readonly: locked, placeholder: column.placeholder, spellcheck: 'false', autocomplete: 'off' });
     }

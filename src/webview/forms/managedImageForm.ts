@@ -19,6 +19,7 @@ import {
   validateResourceIds,
 } from './commonFields';
 import { armIdProblem, blobUriProblem, entityNameProblem, intProblem, nameTaken, put } from './fieldRules';
+import { pickerIdProblem } from './pickerSearch';
 import { arrayAt, boolAt, cell, compact, filledRows, flag, intOrUndefined, isJsonObject, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
 type ImageSource = 'virtualMachine' | 'blob' | 'snapshot' | 'managedDisk';
@@ -266,6 +267,8 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
         put(errors, `${at}.blobUri`, 'Give the VHD URI, or choose a disk or snapshot.');
       } else if (blob) {
         put(errors, `${at}.blobUri`, blobUriProblem(blob));
+      } else {
+        put(errors, `${at}.sourceId`, pickerIdProblem('diskSources', disk));
       }
     }
   }

@@ -463,6 +463,48 @@ async function main(): Promise<number> {
             await pressButton(form, 'Cancel');
         });
 
+        await check('a picker can be searched, and takes a pasted resource ID of the right kind only', async () => {
+            form = await openVersionForm();
+            const before = await requestCount(emu);
+            await form.getByLabel(/^A virtual machine/).check();
+            const vm = `${BUILD}/Microsoft.Compute/virtualMachines/vm-build-ubuntu2404-arm`;
+            const select = form.getByLabel('Virtual machine', { exact: true });
+            await select.locator(`option[value="${vm}"]`).waitFor({ state: 'attached', timeout: 20_000 });
+            const search = form.getByLabel('Search Virtual machine', { exact: true });
+            const status = form.locator(`#${(await search.getAttribute('aria-describedby')) ?? 'missing'}`);
+            const listed = (await select.locator('option').count()) - 1;
+            // Words of the name narrow the list, and the count says how many match of how many.
+            await search.fill('ubuntu2404 arm');
+            await status.filter({ hasText: new RegExp(`^1 of ${listed} match\\.$`) }).waitFor({ timeout: 5_000 });
+            if ((await select.locator('option').count()) !== 2) {
+                throw new Error(`the list shows ${await select.locator('option').count()} options for "ubuntu2404 arm"`);
+            }
+            // The ID of something else is refused, with the reason; nothing can be used.
+            await search.fill(`${BUILD}/Microsoft.Storage/storageAccounts/stcontosobuildvhds`);
+            await status.filter({ hasText: 'not a virtual machine' }).waitFor({ timeout: 5_000 });
+            if ((await form.getByRole('button', { name: 'Use this ID' }).count()) !== 0) {
+                throw new Error('"Use this ID" is offered for a storage account');
+            }
+            // A VM that is not in the list (another subscription, or beyond the first 10,000) is taken as typed.
+            const elsewhere = '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-other/providers/Microsoft.Compute/virtualMachines/vm-elsewhere';
+            await search.fill(elsewhere);
+            await pressButton(form, 'Use this ID');
+            if ((await select.inputValue()) !== elsewhere || !/vm-elsewhere \(not listed\)/.test(await select.locator('option:checked').innerText())) {
+                throw new Error(`the picker holds "${await select.inputValue()}"`);
+            }
+            // Enter in the search box takes a pasted ID of a listed VM (ARM ids ignore case).
+            await search.fill(vm.toUpperCase());
+            await search.press('Enter');
+            if ((await select.inputValue()) !== vm) {
+                throw new Error(`after Enter the picker holds "${await select.inputValue()}"`);
+            }
+            await page.waitForTimeout(300);
+            if ((await writesSince(emu, before)).length > 0) {
+                throw new Error('a request was sent');
+            }
+            await pressButton(form, 'Cancel');
+        });
+
         await check('creates a version from a managed image', () =>
             createVersion('7.0.1', (f) => choose(f, 'Managed image', `${BUILD}/Microsoft.Compute/images/img-ubuntu2404-arm-20261105`)),
         );

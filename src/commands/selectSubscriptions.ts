@@ -1,22 +1,47 @@
 import * as vscode from 'vscode';
+import { describeArmError } from '../azure/armError';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { countGalleriesPerSubscription } from '../azure/listAll';
-import type { SubscriptionInfo, TenantInfo } from '../azure/services';
-import { selectedSubscriptionIds } from '../tree/AccountNode';
+import type { SubscriptionInfo } from '../azure/services';
+import { listSubscriptionsOfTenants, selectedSubscriptionEntries, selectedSubscriptionIds } from '../tree/AccountNode';
+import type { TenantFailure } from '../tree/AccountNode';
 import { PickCancelled } from './pickResource';
 
 interface SubscriptionItem extends vscode.QuickPickItem {
   readonly value: string;
 }
 
-function item(s: SubscriptionInfo, tenants: readonly TenantInfo[], galleries: string): SubscriptionItem {
-  const tenant = tenants.find((t) => t.tenantId === s.tenantId)?.displayName ?? s.tenantId;
+function item(s: SubscriptionInfo, tenantLabels: ReadonlyMap<string, string>, galleries: string): SubscriptionItem {
+  const tenant = tenantLabels.get(s.tenantId) ?? s.tenantId;
   return { label: s.displayName, description: s.subscriptionId, detail: `${tenant} · ${galleries}`, value: `${s.tenantId}/${s.subscriptionId}` };
+}
+
+/** "Contoso (contoso.example): AuthorizationFailed: …; Fabrikam (…): …" */
+function describeFailures(failures: readonly TenantFailure[]): string {
+  return failures
+    .map((f) => {
+      const info = describeArmError(f.error);
+      return `${f.label}: ${info.code ? `${info.code}: ` : ''}${info.message}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Saved entries the user could not decide about because their tenant couldn't be listed: they stay
+ * selected rather than silently disappearing from the setting.
+ */
+function entriesOfFailedTenants(failures: readonly TenantFailure[]): string[] {
+  const failed = new Set(failures.map((f) => f.tenantId?.toLowerCase()));
+  return selectedSubscriptionEntries().filter((entry) => {
+    const parts = entry.split('/');
+    return parts.length === 2 ? failed.has(parts[0].toLowerCase()) : failed.has(undefined);
+  });
 }
 
 /**
  * Chooses which subscriptions the view shows; saved in the azureComputeGallery.selectedSubscriptions
  * setting. Each subscription's gallery count fills in while the user looks (listed with bounded concurrency).
+ * A tenant whose subscriptions can't be listed is named (title and a warning), the others are offered.
  */
 export async function selectSubscriptions(account: AzureAccount): Promise<void> {
   const services = await account.services();
@@ -27,6 +52,7 @@ export async function selectSubscriptions(account: AzureAccount): Promise<void> 
   qp.busy = true;
   qp.show();
   const controller = new AbortController();
+  let failures: TenantFailure[] = [];
   try {
     const chosen = new Promise<readonly SubscriptionItem[]>((resolve, reject) => {
       qp.onDidAccept(() => {
@@ -37,26 +63,36 @@ export async function selectSubscriptions(account: AzureAccount): Promise<void> 
       qp.onDidHide(() => reject(new PickCancelled()));
     });
     const fill = (async () => {
-      const tenants = await services.listTenants({ signal: controller.signal });
-      const lists = await Promise.all(tenants.map((t) => services.listSubscriptions(t.tenantId, { signal: controller.signal })));
-      const subscriptions = lists.flat().sort((a, b) => a.displayName.localeCompare(b.displayName));
+      const listed = await listSubscriptionsOfTenants(services, controller.signal);
+      const { subscriptions } = listed;
+      failures = listed.failures;
+      if (failures.length > 0) {
+        if (subscriptions.length === 0) {
+          throw new Error(`Couldn't list the subscriptions of any tenant — ${describeFailures(failures)}`);
+        }
+        qp.title = `Subscriptions to show in Compute Gallery (${failures.length} tenant${failures.length === 1 ? '' : 's'} couldn't be listed)`;
+        void vscode.window.showWarningMessage(
+          `Couldn't list the subscriptions of ${failures.length === 1 ? 'tenant' : `${failures.length} tenants`} ${describeFailures(failures)}. Their subscriptions aren't offered here and your choices in them are kept; check your access to those tenants or sign in again.`,
+        );
+      }
+      const tenantLabels = new Map(listed.tenants.map((t) => [t.tenantId, t.displayName || t.tenantId]));
       const selected = selectedSubscriptionIds();
       const show = (items: SubscriptionItem[]): void => {
         const keep = new Set(qp.items.length > 0 ? qp.selectedItems.map((i) => i.value) : items.filter((_, n) => selected.size === 0 || selected.has(subscriptions[n].subscriptionId.toLowerCase())).map((i) => i.value));
         qp.items = items;
         qp.selectedItems = items.filter((i) => keep.has(i.value));
       };
-      show(subscriptions.map((s) => item(s, tenants, 'counting galleries…')));
+      show(subscriptions.map((s) => item(s, tenantLabels, 'counting galleries…')));
       const counts = await countGalleriesPerSubscription(subscriptions, (id, tenant) => services.galleryService(id, tenant), controller.signal);
       show(subscriptions.map((s, n) => {
         const count = counts[n];
-        return item(s, tenants, count instanceof Error ? "galleries couldn't be listed" : `${count} ${count === 1 ? 'gallery' : 'galleries'}`);
+        return item(s, tenantLabels, count instanceof Error ? "galleries couldn't be listed" : `${count} ${count === 1 ? 'gallery' : 'galleries'}`);
       }));
       qp.busy = false;
     })();
     const picked = await Promise.race([chosen, fill.then(() => chosen)]);
     const all = qp.items.length;
-    const value = picked.length === all ? [] : picked.map((c) => c.value);
+    const value = picked.length === all ? [] : [...picked.map((c) => c.value), ...entriesOfFailedTenants(failures)];
     await vscode.workspace.getConfiguration('azureComputeGallery').update('selectedSubscriptions', value, vscode.ConfigurationTarget.Global);
   } finally {
     controller.abort();

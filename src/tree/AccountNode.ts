@@ -1,16 +1,66 @@
 import * as vscode from 'vscode';
 import { describeArmError } from '../azure/armError';
-import type { SubscriptionInfo } from '../azure/services';
+import type { ArmServices, SubscriptionInfo, TenantInfo } from '../azure/services';
 import { ErrorNode, MessageNode } from './MessageNodes';
 import { SubscriptionNode } from './SubscriptionNode';
 import type { RefreshableNode, TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
 /** "tenantId/subscriptionId" entries of the azureComputeGallery.selectedSubscriptions setting. */
-export function selectedSubscriptionIds(): Set<string> {
+export function selectedSubscriptionEntries(): string[] {
   const raw = vscode.workspace.getConfiguration('azureComputeGallery').get<unknown>('selectedSubscriptions');
-  const entries = Array.isArray(raw) ? raw.filter((e): e is string => typeof e === 'string') : [];
-  return new Set(entries.map((e) => (e.split('/').pop() ?? e).toLowerCase()));
+  return Array.isArray(raw) ? raw.filter((e): e is string => typeof e === 'string') : [];
+}
+
+/** Lower-cased subscription ids of the azureComputeGallery.selectedSubscriptions setting. */
+export function selectedSubscriptionIds(): Set<string> {
+  return new Set(selectedSubscriptionEntries().map((e) => (e.split('/').pop() ?? e).toLowerCase()));
+}
+
+/** A tenant whose subscriptions could not be listed. */
+export interface TenantFailure {
+  /** undefined: the account's home tenant (when no tenant list was available). */
+  readonly tenantId: string | undefined;
+  /** "Contoso (contoso.onmicrosoft.com)": display names repeat across tenants ("Default Directory"). */
+  readonly label: string;
+  readonly error: unknown;
+}
+
+export interface SubscriptionsOfTenants {
+  /** The tenants listed (empty when the account sees no tenant list: then its home tenant was asked). */
+  readonly tenants: TenantInfo[];
+  /** Every subscription found, once each, by display name. */
+  readonly subscriptions: SubscriptionInfo[];
+  readonly failures: TenantFailure[];
+}
+
+/**
+ * The subscriptions of every tenant the account can reach. A tenant that fails is reported, not fatal:
+ * the others are still listed. Throws only when the tenants themselves can't be listed (or on cancel).
+ */
+export async function listSubscriptionsOfTenants(services: ArmServices, signal: AbortSignal): Promise<SubscriptionsOfTenants> {
+  const tenants = await services.listTenants({ signal });
+  // A service principal may see no tenants list at all: then ask with the home tenant's token.
+  const targets: Array<{ readonly tenantId: string | undefined; readonly label: string }> = tenants.length > 0
+    ? tenants.map((t) => ({ tenantId: t.tenantId, label: `${t.displayName || t.tenantId} (${t.defaultDomain ?? t.tenantId})` }))
+    : [{ tenantId: undefined, label: 'home tenant' }];
+  const answers = await Promise.allSettled(targets.map((t) => services.listSubscriptions(t.tenantId, { signal })));
+  const found = new Map<string, SubscriptionInfo>();
+  const failures: TenantFailure[] = [];
+  answers.forEach((answer, n) => {
+    if (answer.status === 'fulfilled') {
+      for (const s of answer.value) {
+        found.set(s.subscriptionId.toLowerCase(), s);
+      }
+      return;
+    }
+    if (describeArmError(answer.reason).cancelled) {
+      throw answer.reason;
+    }
+    failures.push({ ...targets[n], error: answer.reason });
+  });
+  const subscriptions = [...found.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return { tenants, subscriptions, failures };
 }
 
 /** The signed-in account: its subscriptions across every tenant it can reach. */
@@ -19,6 +69,9 @@ export class AccountNode implements RefreshableNode {
   private subscriptions: SubscriptionNode[] | undefined;
   private tenantProblems: TreeNode[] = [];
   private error: unknown;
+  /** Bumped by reset(): subscriptions listed before it are dropped. */
+  private generation = 0;
+  private loading: Promise<void> | undefined;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -31,49 +84,54 @@ export class AccountNode implements RefreshableNode {
   }
 
   reset(): void {
+    this.generation++;
+    this.loading = undefined;
     this.subscriptions = undefined;
     this.tenantProblems = [];
     this.error = undefined;
   }
 
-  private async load(signal: AbortSignal): Promise<void> {
-    const services = await this.ctx.account.services();
-    const tenants = await services.listTenants({ signal });
-    const found = new Map<string, SubscriptionInfo>();
-    const problems: TreeNode[] = [];
-    // A service principal may see no tenants list at all: then ask with the home tenant's token.
-    const targets = tenants.length > 0 ? tenants : [{ tenantId: undefined, displayName: 'home tenant' }];
-    for (const tenant of targets) {
-      try {
-        for (const s of await services.listSubscriptions(tenant.tenantId, { signal })) {
-          found.set(s.subscriptionId.toLowerCase(), s);
-        }
-      } catch (err) {
-        if (describeArmError(err).cancelled) {
-          throw err;
-        }
-        this.ctx.log.warn(`Couldn't list subscriptions of tenant ${tenant.displayName} (${tenant.tenantId ?? 'home'}): ${describeArmError(err).message}`);
-        problems.push(new ErrorNode(this, `Couldn't list subscriptions of tenant ${tenant.displayName}`, err));
+  private async load(signal: AbortSignal, generation: number): Promise<void> {
+    let listed: SubscriptionsOfTenants;
+    try {
+      listed = await listSubscriptionsOfTenants(await this.ctx.account.services(), signal);
+    } catch (err) {
+      if (generation !== this.generation) {
+        return;
       }
+      if (describeArmError(err).cancelled) {
+        this.loading = undefined;
+        throw err;
+      }
+      this.error = err;
+      this.ctx.log.error(`Couldn't list subscriptions: ${describeArmError(err).message}`);
+      return;
+    }
+    if (generation !== this.generation) {
+      return;
+    }
+    for (const f of listed.failures) {
+      this.ctx.log.warn(`Couldn't list subscriptions of tenant ${f.label}: ${describeArmError(f.error).message}`);
     }
     const selected = selectedSubscriptionIds();
-    const visible = [...found.values()]
+    this.subscriptions = listed.subscriptions
       .filter((s) => selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName));
-    this.subscriptions = visible.map((s) => new SubscriptionNode(this.ctx, this, s));
-    this.tenantProblems = problems;
+      .map((s) => new SubscriptionNode(this.ctx, this, s));
+    // One error node per tenant, each with its own id (two failing tenants must not share one).
+    this.tenantProblems = listed.failures.map((f) => new ErrorNode(this, `Couldn't list subscriptions of tenant ${f.label}`, f.error, `tenant/${f.tenantId ?? 'home'}`));
   }
 
   async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
-    if (!this.subscriptions && this.error === undefined) {
+    // A refresh while subscriptions are being listed starts a newer listing: answer with that one.
+    while (!this.subscriptions && this.error === undefined) {
+      this.loading ??= this.load(signal, this.generation);
       try {
-        await this.load(signal);
+        await this.loading;
       } catch (err) {
         if (describeArmError(err).cancelled) {
           return [];
         }
-        this.error = err;
-        this.ctx.log.error(`Couldn't list subscriptions: ${describeArmError(err).message}`);
+        throw err;
       }
     }
     if (this.error !== undefined) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeArmError } from '../azure/armError';
-import type { AzureAccount } from '../azure/AzureAccount';
+import type { AzureAccount, SignInState } from '../azure/AzureAccount';
 import { AccountNode } from './AccountNode';
 import type { CreatingChild } from './CreatingNode';
 import { ErrorNode, MessageNode } from './MessageNodes';
@@ -19,6 +19,8 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private root: TreeNode[] | undefined;
+  /** Bumped by a full refresh: a root read before it is dropped (a sign-in change must not be lost). */
+  private rootGeneration = 0;
   private abort = new AbortController();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly pending = new Map<string, string>();
@@ -61,6 +63,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       this.abort.abort();
       this.abort = new AbortController();
       this.root = undefined;
+      this.rootGeneration++;
       this.versionNodes.clear();
       this.shown.clear();
     }
@@ -161,25 +164,42 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       }
       return children;
     }
-    this.root ??= await this.rootNodes();
+    while (!this.root) {
+      const generation = this.rootGeneration;
+      const state = await this.readSignInState();
+      if (generation !== this.rootGeneration) {
+        continue; // refreshed meanwhile (e.g. signed in): read the newer state
+      }
+      if (!(state instanceof Error)) {
+        await vscode.commands.executeCommand('setContext', 'azureComputeGallery.signedIn', state.kind === 'signedIn');
+      }
+      if (generation === this.rootGeneration) {
+        this.root = this.rootNodes(state);
+      }
+    }
     return this.root;
   }
 
-  private async rootNodes(): Promise<TreeNode[]> {
+  private async readSignInState(): Promise<SignInState | Error> {
     try {
-      const state = await this.account.getSignInState();
-      await vscode.commands.executeCommand('setContext', 'azureComputeGallery.signedIn', state.kind === 'signedIn');
-      switch (state.kind) {
-        case 'misconfigured':
-          return [new MessageNode(undefined, 'cloud', state.message, 'error', { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [state.setting] })];
-        case 'signedOut':
-          return [];
-        case 'signedIn':
-          return [new AccountNode(this, state.accountLabel, state.cloud.name)];
-      }
+      return await this.account.getSignInState();
     } catch (err) {
-      this.log.error(`Couldn't check the Azure sign-in: ${describeArmError(err).message}`);
-      return [new ErrorNode(undefined, "Couldn't check the Azure sign-in", err)];
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }
+
+  private rootNodes(state: SignInState | Error): TreeNode[] {
+    if (state instanceof Error) {
+      this.log.error(`Couldn't check the Azure sign-in: ${describeArmError(state).message}`);
+      return [new ErrorNode(undefined, "Couldn't check the Azure sign-in", state)];
+    }
+    switch (state.kind) {
+      case 'misconfigured':
+        return [new MessageNode(undefined, 'cloud', state.message, 'error', { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [state.setting] })];
+      case 'signedOut':
+        return [];
+      case 'signedIn':
+        return [new AccountNode(this, state.accountLabel, state.cloud.name)];
     }
   }
 }

@@ -31,10 +31,12 @@ export class ErrorNode implements TreeNode {
     readonly parent: TreeNode | undefined,
     private readonly action: string,
     private readonly error: unknown,
+    /** Tells apart several errors under one parent (e.g. "tenant/<tenantId>"): tree ids must be unique. */
+    private readonly key?: string,
   ) {}
 
   get id(): string {
-    return `${this.parent?.id ?? 'root'}#error`;
+    return `${this.parent?.id ?? 'root'}#error${this.key === undefined ? '' : `/${this.key.toLowerCase()}`}`;
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -133,6 +133,8 @@ interface PollerLikePromise<T> extends PromiseLike<T> {
 interface ResourcesApi {
   listAll<T>(path: string, apiVersion: string, options?: CallOptions): Promise<T[]>;
   put<T>(path: string, apiVersion: string, body: unknown, options?: CallOptions): Promise<T>;
+  /** The resource, or undefined when ARM answers 404. */
+  get<T>(path: string, apiVersion: string, options?: CallOptions): Promise<T | undefined>;
 }
 
 /** Follows every page of an SDK list. */
@@ -349,6 +351,12 @@ class ArmGalleryService implements GalleryService {
     return { id: raw.id ?? path, name: raw.name ?? name, location: raw.location ?? location };
   }
 
+  async getResourceGroup(name: string, options?: CallOptions): Promise<ResourceGroupInfo | undefined> {
+    const path = `/subscriptions/${encodeURIComponent(this.subscriptionId)}/resourcegroups/${encodeURIComponent(name)}`;
+    const raw = await this.resources.get<RawResourceGroup>(path, RESOURCE_GROUPS_API_VERSION, options);
+    return raw ? { id: raw.id ?? path, name: raw.name ?? name, location: raw.location ?? '' } : undefined;
+  }
+
   async listLocations(options?: CallOptions): Promise<LocationInfo[]> {
     const raw = await this.resources.listAll<RawLocation>(`/subscriptions/${encodeURIComponent(this.subscriptionId)}/locations`, RESOURCES_API_VERSION, options);
     return raw
@@ -483,10 +491,26 @@ class ArmServicesImpl implements ArmServices {
     });
   }
 
+  private async getOne<T>(tenantId: string | undefined, path: string, apiVersion: string, options?: CallOptions): Promise<T | undefined> {
+    const client = this.resourcesClient(tenantId);
+    return withSignal(options, async () => {
+      const response = await client.pathUnchecked(`${path}?api-version=${apiVersion}`).get({ abortSignal: options?.signal });
+      if (response.status === '404') {
+        return undefined;
+      }
+      if (response.status !== '200') {
+        const { createRestError } = await import('@azure-rest/core-client');
+        throw createRestError(response);
+      }
+      return response.body as T;
+    });
+  }
+
   private resourcesApi(tenantId: string | undefined): ResourcesApi {
     return {
       listAll: <T>(path: string, apiVersion: string, options?: CallOptions) => this.listAll<T>(tenantId, path, options, apiVersion),
       put: <T>(path: string, apiVersion: string, body: unknown, options?: CallOptions) => this.put<T>(tenantId, path, apiVersion, body, options),
+      get: <T>(path: string, apiVersion: string, options?: CallOptions) => this.getOne<T>(tenantId, path, apiVersion, options),
     };
   }
 

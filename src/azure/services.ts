@@ -106,7 +106,12 @@ export interface GalleryService {
 
   /** What the forms' pickers offer (all pages). */
   listResourceGroups(options?: CallOptions): Promise<ResourceGroupInfo[]>;
-  /** Creates the resource group, or leaves an existing one as it is. */
+  /** The resource group, or undefined when it does not exist (ARM answers 404). */
+  getResourceGroup(name: string, options?: CallOptions): Promise<ResourceGroupInfo | undefined>;
+  /**
+   * PUTs the resource group. A PUT over an existing group replaces its tags: call it only after
+   * {@link getResourceGroup} found none.
+   */
   createResourceGroup(name: string, location: string, options?: CallOptions): Promise<ResourceGroupInfo>;
   listLocations(options?: CallOptions): Promise<LocationInfo[]>;
   listVirtualMachines(options?: CallOptions): Promise<VirtualMachine[]>;

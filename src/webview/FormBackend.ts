@@ -2,9 +2,11 @@
  * What a form needs from Azure: picker lists, the new resource's neighbours, the resource being edited,
  * and the write itself. {@link ArmFormBackend} does it over the Azure layer (services.ts). No `vscode`.
  */
-import { imageDefinitionId, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
+import { describeArmError } from '../azure/armError';
+import { armIdProblem, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
+import type { ComputeResourceId } from '../azure/armId';
 import { listAll, mapLimit } from '../azure/listAll';
-import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, SubscriptionInfo } from '../azure/services';
+import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, ResourceGroupInfo, SubscriptionInfo } from '../azure/services';
 import type { ArmTarget, FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource, ResourceFacts, ValidationContext } from './forms/formTypes';
 import { resourceGroupOf } from './forms/commonFields';
 import { PICKER_LIST_LIMIT } from './forms/pickerSearch';
@@ -23,6 +25,26 @@ export interface SubmitRequest {
   readonly newResourceGroup?: { readonly name: string; readonly location: string };
 }
 
+/** What the user should know about a write that succeeded (e.g. an existing resource group was used as it is). */
+export interface SubmitOutcome {
+  readonly notes: readonly string[];
+}
+
+/**
+ * A create stopped before anything was sent to Azure: the target already exists, or whether it exists could
+ * not be found out. The message is complete (what happened, that nothing was sent, what to do next).
+ */
+export class NothingSentError extends Error {
+  constructor(
+    message: string,
+    /** The form field the message is about, if any. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'NothingSentError';
+  }
+}
+
 export interface FormBackend {
   loadOptions(source: PickerSource, values: FormValues, signal: AbortSignal): Promise<PickerOption[]>;
   /** A key for the neighbours of the resource the values describe; undefined when there are none to read yet. */
@@ -30,8 +52,11 @@ export interface FormBackend {
   loadSiblings(kind: FormKind, mode: FormMode, values: FormValues, signal: AbortSignal): Promise<SiblingFacts>;
   /** The resource as ARM returns it (update mode). */
   loadResource(id: string, signal: AbortSignal): Promise<JsonObject>;
-  /** Sends the request and waits for ARM's long-running operation. */
-  submit(request: SubmitRequest, signal: AbortSignal): Promise<void>;
+  /**
+   * Sends the request and waits for ARM's long-running operation. A create first makes sure that the
+   * target does not exist (and that a "new" resource group is really new): it never PUTs over a resource.
+   */
+  submit(request: SubmitRequest, signal: AbortSignal): Promise<SubmitOutcome | void>;
 }
 
 function definitionFacts(d: GalleryImage): ResourceFacts {
@@ -249,9 +274,7 @@ export class ArmFormBackend implements FormBackend {
         return { siblingNames: lower(versions.map((v) => v.name)), definition: definitionFacts(parent) };
       }
       case 'managedImage': {
-        if (mode === 'create' && text(values, 'resourceGroupMode') === 'new') {
-          return { siblingNames: [] };
-        }
+        // Also for a "new" resource group: if a group of that name exists, it is used as it is, images and all.
         const service = await this.service(text(values, 'subscriptionId'));
         const rg = resourceGroupOf(values, mode).toLowerCase();
         const images = await listAll((o) => service.listManagedImages(o), signal);
@@ -269,31 +292,130 @@ export class ArmFormBackend implements FormBackend {
     return JSON.parse(JSON.stringify(json)) as JsonObject;
   }
 
-  async submit(request: SubmitRequest, signal: AbortSignal): Promise<void> {
+  async submit(request: SubmitRequest, signal: AbortSignal): Promise<SubmitOutcome> {
     const { target, mode } = request;
+    const problem = armIdProblem(target.id);
+    const id = problem ? undefined : parseComputeResourceId(target.id);
+    if (!id || id.kind !== request.kind) {
+      throw new NothingSentError(problem ?? `"${target.id}" is not the id of a ${kindLabel(request.kind)}. Nothing was sent.`);
+    }
     const service = await this.service(target.subscriptionId);
     const body: ArmRequestBody = request.body;
     const call = { signal };
-    if (request.newResourceGroup) {
-      await service.createResourceGroup(request.newResourceGroup.name, request.newResourceGroup.location, call);
+    const notes: string[] = [];
+    if (mode === 'update') {
+      await this.update(service, id, body, call);
+      return { notes };
     }
-    const id = parseComputeResourceId(target.id);
-    if (!id || id.kind !== request.kind) {
-      throw new Error(`"${target.id}" is not the id of a ${request.kind}.`);
+    let groupToCreate: { readonly name: string; readonly location: string } | undefined;
+    if (request.newResourceGroup) {
+      const existing = await this.existingResourceGroup(service, request.newResourceGroup.name, signal);
+      if (existing) {
+        notes.push(`Resource group "${existing.name}" already existed, so it was used as it is (nothing about it was changed).`);
+      } else {
+        groupToCreate = request.newResourceGroup;
+      }
+    }
+    // In a group that does not exist yet, nothing can exist either.
+    if (!groupToCreate) {
+      await this.ensureAbsent(service, id, signal);
+    }
+    if (groupToCreate) {
+      await service.createResourceGroup(groupToCreate.name, groupToCreate.location, call);
     }
     switch (id.kind) {
       case 'gallery':
-        await (mode === 'create' ? service.createOrUpdateGallery(id, body, call) : service.updateGallery(id, body, call));
+        await service.createOrUpdateGallery(id, body, call);
+        break;
+      case 'imageDefinition':
+        await service.createOrUpdateImageDefinition(id, body, call);
+        break;
+      case 'imageVersion':
+        await service.createOrUpdateImageVersion(id, body, call);
+        break;
+      case 'managedImage':
+        await service.createOrUpdateManagedImage(id, body, call);
+        break;
+    }
+    return { notes };
+  }
+
+  private async update(service: GalleryService, id: ComputeResourceId, body: ArmRequestBody, call: { signal: AbortSignal }): Promise<void> {
+    switch (id.kind) {
+      case 'gallery':
+        await service.updateGallery(id, body, call);
         return;
       case 'imageDefinition':
-        await (mode === 'create' ? service.createOrUpdateImageDefinition(id, body, call) : service.updateImageDefinition(id, body, call));
+        await service.updateImageDefinition(id, body, call);
         return;
       case 'imageVersion':
-        await (mode === 'create' ? service.createOrUpdateImageVersion(id, body, call) : service.updateImageVersion(id, body, call));
+        await service.updateImageVersion(id, body, call);
         return;
       case 'managedImage':
-        await (mode === 'create' ? service.createOrUpdateManagedImage(id, body, call) : service.updateManagedImage(id, body, call));
+        await service.updateManagedImage(id, body, call);
         return;
     }
   }
+
+  /** The "new" resource group if it exists after all; stops (nothing sent) when that cannot be found out. */
+  private async existingResourceGroup(service: GalleryService, name: string, signal: AbortSignal): Promise<ResourceGroupInfo | undefined> {
+    try {
+      return await service.getResourceGroup(name, { signal });
+    } catch (err) {
+      throw couldNotCheck(`resource group "${name}"`, err, signal);
+    }
+  }
+
+  /**
+   * A PUT over an existing resource replaces it (issue 9): only a 404 for the exact target lets the create go on.
+   * A sibling list that failed or was overtaken by a picker change decides nothing; this GET does.
+   */
+  private async ensureAbsent(service: GalleryService, id: ComputeResourceId, signal: AbortSignal): Promise<void> {
+    try {
+      await service.getResourceJson(id, { signal });
+    } catch (err) {
+      if (describeArmError(err).statusCode === 404 && !signal.aborted) {
+        return;
+      }
+      throw couldNotCheck(describeTarget(id), err, signal);
+    }
+    throw new NothingSentError(`${alreadyExists(id)} Nothing was sent. Choose another name, or edit the existing one.`, 'name');
+  }
+}
+
+function describeTarget(id: ComputeResourceId): string {
+  switch (id.kind) {
+    case 'gallery':
+      return `gallery "${id.gallery}"`;
+    case 'imageDefinition':
+      return `image definition "${id.imageDefinition}"`;
+    case 'imageVersion':
+      return `version "${id.version}"`;
+    case 'managedImage':
+      return `managed image "${id.image}"`;
+  }
+}
+
+function alreadyExists(id: ComputeResourceId): string {
+  switch (id.kind) {
+    case 'gallery':
+      return `A gallery named "${id.gallery}" already exists in resource group "${id.resourceGroup}".`;
+    case 'imageDefinition':
+      return `An image definition named "${id.imageDefinition}" already exists in gallery "${id.gallery}".`;
+    case 'imageVersion':
+      return `Version "${id.version}" of image definition "${id.gallery}/${id.imageDefinition}" already exists.`;
+    case 'managedImage':
+      return `A managed image named "${id.image}" already exists in resource group "${id.resourceGroup}".`;
+  }
+}
+
+function couldNotCheck(what: string, err: unknown, signal: AbortSignal): NothingSentError {
+  const info = describeArmError(err);
+  if (info.cancelled || signal.aborted) {
+    return new NothingSentError(`Stopped while checking whether ${what} already exists. Nothing was sent.`);
+  }
+  const reason = info.message.replace(/\.+$/, '');
+  return new NothingSentError(
+    `Couldn't check whether ${what} already exists (${info.code ? `${info.code}: ` : ''}${reason}), so nothing was sent: creating it could replace an existing one. ${info.nextStep}`.trim(),
+  );
 }

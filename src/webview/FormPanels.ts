@@ -8,7 +8,7 @@ import { armIdProblem, displayName, kindLabel, parseComputeResourceId } from '..
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { ArmFormBackend } from './FormBackend';
-import type { SubmitRequest } from './FormBackend';
+import type { SubmitOutcome, SubmitRequest } from './FormBackend';
 import { formHtml, createNonce } from './formHtml';
 import { FormSession } from './FormSession';
 import { formDefinition } from './forms/formRegistry';
@@ -152,9 +152,9 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       log: this.log,
       runSubmit: (submit, send) => this.runWithProgress(submit, send),
       copyText: (value) => Promise.resolve(vscode.env.clipboard.writeText(value)),
-      onSubmitted: (submit) => {
+      onSubmitted: (submit, notes) => {
         const name = displayName(parseComputeResourceId(submit.target.id) ?? target ?? { kind: 'gallery', gallery: submit.target.id, id: '', subscriptionId: '', resourceGroup: '' });
-        void vscode.window.showInformationMessage(`${submit.mode === 'create' ? 'Created' : 'Saved'} ${definition.noun} "${name}".`);
+        void vscode.window.showInformationMessage(inertNotificationText([`${submit.mode === 'create' ? 'Created' : 'Saved'} ${definition.noun} "${name}".`, ...notes].join(' ')));
         // Forget it before it goes: a new form for the same parent must not find this one.
         if (this.open.get(key) === panel) {
           this.open.delete(key);
@@ -176,7 +176,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   /** The write, under a cancellable notification; the tree shows "Creating…"/"Saving…" meanwhile and then reloads the parent. */
-  private async runWithProgress(request: SubmitRequest, send: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  private async runWithProgress(request: SubmitRequest, send: (signal: AbortSignal) => Promise<SubmitOutcome | void>): Promise<SubmitOutcome | void> {
     const id = parseComputeResourceId(request.target.id);
     const noun = kindLabel(request.kind);
     const name = id ? displayName(id) : request.target.id;
@@ -191,19 +191,20 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       }
     }
     try {
-      await vscode.window.withProgress(
+      const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `${request.mode === 'create' ? 'Creating' : 'Saving'} ${noun} ${name}`, cancellable: true },
         async (_progress, token) => {
           const controller = new AbortController();
           const subscription = token.onCancellationRequested(() => controller.abort());
           try {
-            await send(controller.signal);
+            return await send(controller.signal);
           } finally {
             subscription.dispose();
           }
         },
       );
       this.log.info(`${request.mode === 'create' ? 'Created' : 'Updated'} ${noun} ${request.target.id}`);
+      return outcome;
     } finally {
       if (request.mode === 'create' && parentId) {
         this.tree.clearCreating(parentId, request.target.id);

@@ -7,14 +7,15 @@
  * request leaves only after the values passed the form's checks here, on the host.
  */
 import { describeArmError } from '../azure/armError';
+import { armIdProblem, sameResource } from '../azure/armId';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, PickerOption, PickerSource, PickerState, ValidationContext } from './forms/formTypes';
 import { PICKER_SCOPES } from './forms/formTypes';
 import { sanitizeValues } from './forms/sanitize';
 import { text } from './forms/values';
-import type { HostMessage, WebviewMessage } from './protocol';
+import type { BusyMessage, HostMessage, NoticeMessage, ResultMessage, ValidationMessage, WebviewMessage } from './protocol';
 import { parseWebviewMessage } from './protocol';
-import type { SiblingFacts, SubmitRequest } from './FormBackend';
-import type { FormBackend } from './FormBackend';
+import { NothingSentError } from './FormBackend';
+import type { FormBackend, SiblingFacts, SubmitOutcome, SubmitRequest } from './FormBackend';
 
 export interface FormLog {
   info(message: string): void;
@@ -38,10 +39,10 @@ export interface FormSessionOptions {
   readonly log: FormLog;
   readonly now?: () => number;
   /** Runs the write; the panel wraps it in a progress notification and the tree's "Creating…". */
-  readonly runSubmit?: (request: SubmitRequest, send: (signal: AbortSignal) => Promise<void>) => Promise<void>;
+  readonly runSubmit?: (request: SubmitRequest, send: (signal: AbortSignal) => Promise<SubmitOutcome | void>) => Promise<SubmitOutcome | void>;
   readonly copyText?: (text: string) => Promise<void>;
-  /** After a successful submit (the panel closes). */
-  readonly onSubmitted?: (request: SubmitRequest) => void;
+  /** After a successful submit (the panel closes); `notes` says what the user should know about how it went. */
+  readonly onSubmitted?: (request: SubmitRequest, notes: readonly string[]) => void;
   readonly onCancel?: () => void;
 }
 
@@ -82,6 +83,11 @@ export class FormSession {
   private siblings: { key: string; facts: SiblingFacts | undefined; controller: AbortController; done: Promise<void> } | undefined;
   private loadingResource: Promise<void> | undefined;
   private submitting = false;
+  /**
+   * The form's status as last sent: a webview that was hidden (and so destroyed, or missed messages) gets it
+   * again when it reports `ready`, so a result that arrived meanwhile is not lost.
+   */
+  private status: { busy?: BusyMessage; result?: ResultMessage; validation?: ValidationMessage; notice?: NoticeMessage } = {};
   private disposed = false;
   private readonly lifetime = new AbortController();
 
@@ -115,8 +121,38 @@ export class FormSession {
   }
 
   private post(message: HostMessage): void {
-    if (!this.disposed) {
-      this.options.post(message);
+    if (this.disposed) {
+      return;
+    }
+    switch (message.type) {
+      case 'busy':
+        this.status.busy = message.busy ? message : undefined;
+        break;
+      case 'result':
+        this.status = { ...this.status, result: message, validation: undefined };
+        break;
+      case 'validation':
+        this.status = { ...this.status, validation: message, result: undefined };
+        break;
+      case 'notice':
+        this.status.notice = message;
+        break;
+      default:
+        break;
+    }
+    this.options.post(message);
+  }
+
+  /** Sends the status again (after `init`, to a webview that was reloaded or hidden). */
+  private replayStatus(): void {
+    if (this.disposed) {
+      return;
+    }
+    const { busy, result, validation, notice } = this.status;
+    for (const message of [validation, result, notice, busy]) {
+      if (message) {
+        this.options.post(message);
+      }
     }
   }
 
@@ -195,10 +231,11 @@ export class FormSession {
       ...(this.options.targetId ? { targetId: this.options.targetId } : {}),
       ...(this.options.tenantId ? { tenantId: this.options.tenantId } : {}),
     });
-    // A reload of the webview: send the lists we already have.
+    // A reload of the webview: send the lists we already have, and where the form stands.
     for (const [source, list] of this.lists) {
       this.post({ type: 'options', source, state: list.state });
     }
+    this.replayStatus();
     if (loading) {
       this.loadingResource ??= this.loadResource();
     } else {
@@ -301,7 +338,12 @@ export class FormSession {
   private async submit(raw: FormValues): Promise<void> {
     const { definition, mode } = this.options;
     if (this.submitting) {
+      // Visible, not just logged: the form says the first request is still running.
       this.options.log.info('Form: submit ignored, a request is already running.');
+      this.post({ type: 'notice', message: `Already ${mode === 'create' ? 'creating' : 'saving'} the ${definition.noun}: the second request was not sent. Wait for the first to finish.` });
+      if (this.status.busy) {
+        this.post(this.status.busy);
+      }
       return;
     }
     if (mode === 'update' && this.original === undefined) {
@@ -311,26 +353,43 @@ export class FormSession {
     this.setValues(raw);
     const values = this.values;
     // Checks that need nothing from Azure come first: invalid input never causes a request.
-    let errors = definition.validate(values, mode, this.context());
-    if (Object.keys(errors).length === 0) {
-      // Fresh neighbours, so that "already taken" is judged on Azure's current state.
-      this.submitting = true;
-      try {
-        await this.refreshSiblings(true);
-      } finally {
-        this.submitting = false;
+    const localErrors = definition.validate(values, mode, this.context());
+    if (Object.keys(localErrors).length > 0) {
+      this.post({ type: 'validation', errors: localErrors });
+      return;
+    }
+    this.submitting = true;
+    this.status.notice = undefined;
+    this.post({ type: 'busy', busy: true, message: mode === 'create' ? `Checking the name, then creating the ${definition.noun}…` : `Saving the ${definition.noun}…` });
+    try {
+      await this.checkAndSend(values);
+    } finally {
+      this.submitting = false;
+      this.post({ type: 'busy', busy: false });
+    }
+  }
+
+  private async checkAndSend(values: FormValues): Promise<void> {
+    const { definition, mode } = this.options;
+    // Fresh neighbours, so that "already taken" is judged on Azure's current state. If this list fails, the
+    // backend's GET of the exact target still stops a create over an existing resource.
+    await this.refreshSiblings(true);
+    const errors = definition.validate(values, mode, this.context());
+    let target = definition.target(values, mode);
+    const idProblem = target ? armIdProblem(target.id) : undefined;
+    if (Object.keys(errors).length > 0 || !target || idProblem) {
+      this.post({ type: 'validation', errors: Object.keys(errors).length > 0 ? errors : { _form: idProblem ?? 'Some fields are missing.' } });
+      return;
+    }
+    if (mode === 'update') {
+      const targetId = this.options.targetId ?? '';
+      // Azure's id names the resource group as it is ("rg-café"); the form's escapes it: compare decoded.
+      if (!sameResource(target.id, targetId)) {
+        this.options.log.warn(`Form: refused to update ${target.id}: the form is for ${targetId || '?'}.`);
+        this.post({ type: 'validation', errors: { _form: 'The name or parent of an existing resource cannot change.' } });
+        return;
       }
-      errors = definition.validate(values, mode, this.context());
-    }
-    const target = definition.target(values, mode);
-    if (Object.keys(errors).length > 0 || !target) {
-      this.post({ type: 'validation', errors: Object.keys(errors).length > 0 ? errors : { _form: 'Some fields are missing.' } });
-      return;
-    }
-    if (mode === 'update' && target.id.toLowerCase() !== (this.options.targetId ?? '').toLowerCase()) {
-      this.options.log.warn(`Form: refused to update ${target.id}: the form is for ${this.options.targetId ?? '?'}.`);
-      this.post({ type: 'validation', errors: { _form: 'The name or parent of an existing resource cannot change.' } });
-      return;
+      target = { ...target, id: targetId };
     }
     const body: JsonObject = definition.requestBody(values, mode, this.context());
     const request: SubmitRequest = {
@@ -343,14 +402,20 @@ export class FormSession {
         ? { newResourceGroup: { name: text(values, 'newResourceGroup'), location: text(values, 'location') } }
         : {}),
     };
-    this.submitting = true;
     this.post({ type: 'busy', busy: true, message: mode === 'create' ? `Creating the ${definition.noun}…` : `Saving the ${definition.noun}…` });
     try {
-      const send = (signal: AbortSignal): Promise<void> => this.options.backend.submit(request, signal);
-      await (this.options.runSubmit ? this.options.runSubmit(request, send) : send(this.lifetime.signal));
-      this.post({ type: 'result', ok: true, message: mode === 'create' ? `Created the ${definition.noun}.` : `Saved the ${definition.noun}.` });
-      this.options.onSubmitted?.(request);
+      const send = (signal: AbortSignal): Promise<SubmitOutcome | void> => this.options.backend.submit(request, signal);
+      const outcome = await (this.options.runSubmit ? this.options.runSubmit(request, send) : send(this.lifetime.signal));
+      const notes = outcome?.notes ?? [];
+      const done = mode === 'create' ? `Created the ${definition.noun}.` : `Saved the ${definition.noun}.`;
+      this.post({ type: 'result', ok: true, message: [done, ...notes].join(' ') });
+      this.options.onSubmitted?.(request, notes);
     } catch (err) {
+      if (err instanceof NothingSentError) {
+        this.options.log.warn(`Form: ${request.target.method} ${request.target.id} not sent: ${err.message}`);
+        this.post({ type: 'result', ok: false, message: err.message, ...(err.field ? { field: err.field } : {}) });
+        return;
+      }
       const info = describeArmError(err);
       const field = armTarget(err);
       const mapped = field ? definition.fieldForArmTarget(field) : undefined;
@@ -364,9 +429,6 @@ export class FormSession {
         ...(info.code ? { code: info.code } : {}),
         ...(mapped ? { field: mapped } : {}),
       });
-    } finally {
-      this.submitting = false;
-      this.post({ type: 'busy', busy: false });
     }
   }
 

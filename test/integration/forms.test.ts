@@ -10,6 +10,7 @@ import { startEmulator } from '../emulator/ArmEmulator';
 import type { RunningEmulator } from '../emulator/ArmEmulator';
 import { DEFAULT_SEED_PATH } from '../emulator/testSupport';
 import { makeTestToken } from '../emulator/tokens';
+import { galleryId } from '../../src/azure/armId';
 import { createArmServices } from '../../src/azure/armServices';
 import { resolveCloud } from '../../src/azure/cloud';
 import type { ArmServices } from '../../src/azure/services';
@@ -295,6 +296,26 @@ describe('forms against the ARM emulator (real Azure layer, real SDK)', function
     assert.ok(names.includes('northeurope') && names.length >= 2, names.join());
     const image = await update('managedImage', `${BUILD}/Microsoft.Compute/images/img-legacy-vhd-20250110`, (values) => ({ ...values, tags: [{ key: 'retire', value: '2027' }] }));
     assert.deepEqual(image.tags, { retire: '2027' });
+  });
+
+  it('edits a gallery whose resource group has non-ASCII letters (issue 9)', async () => {
+    emulator.store.addResourceGroup({ subscriptionId: SUB, name: 'rg-Café-Ünits', location: 'eastus', tags: { keep: 'yes' } });
+    const service = services.galleryService(SUB, TENANT);
+    await service.createOrUpdateGallery(galleryId(SUB, 'rg-Café-Ünits', 'unicodeGallery'), { location: 'eastus' });
+    // The id as Azure lists it (the tree opens the form with it): names as they are, not escaped.
+    const listedId = (await service.listGalleries()).items.find((g) => g.name === 'unicodeGallery')?.id ?? '';
+    assert.ok(listedId.includes('/rg-Café-Ünits/'), listedId);
+    const run = openForm(services, 'gallery', 'update', {}, listedId);
+    run.session.handle({ type: 'ready' });
+    const loaded = await waitFor('the resource', () => run.posted.find((m) => m.type === 'values'));
+    assert.ok(loaded.type === 'values');
+    const since = emulator.requests.length;
+    const result = await submit(run, { ...loaded.values, description: 'edited with an accent in the group' });
+    assert.equal(result.ok, true, result.message);
+    assert.deepEqual(emulator.requests.slice(since).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${decodeURIComponent(r.path)}`), [`PATCH ${listedId}`]);
+    const stored = emulator.store.getResourceJson(listedId) as { properties?: { description?: string } };
+    assert.equal(stored.properties?.description, 'edited with an accent in the group');
+    run.session.dispose();
   });
 
   it('shows ARM\'s own error when Azure refuses, and keeps the values', async () => {

@@ -170,6 +170,120 @@ describe('FormSession: the host side of a form', () => {
   });
 });
 
+describe('FormSession: nothing reported is lost, nothing is sent twice (issue 9)', () => {
+  /** A backend whose write waits until the test says how it ends. */
+  class HeldBackend extends FakeBackend {
+    private release: ((err?: Error) => void) | undefined;
+    override submit(request: SubmitRequest): Promise<void> {
+      this.calls.push(`submit:${request.target.method}`);
+      this.submitted.push(request);
+      return new Promise<void>((resolve, reject) => {
+        this.release = (err) => (err ? reject(err) : resolve());
+      });
+    }
+    finish(err?: Error): void {
+      this.release?.(err);
+    }
+  }
+
+  /** A panel that can be hidden: like a webview without retainContextWhenHidden, it misses what is posted meanwhile. */
+  function hiddenPanelSession(mode: FormMode = 'create', targetId?: string, resource?: JsonObject) {
+    const backend = new HeldBackend();
+    if (resource) {
+      backend.resource = resource;
+    }
+    const seen: HostMessage[] = [];
+    let visible = true;
+    const s = new FormSession({
+      definition: formDefinition('gallery'),
+      mode,
+      ...(targetId ? { targetId } : {}),
+      backend,
+      post: (m) => {
+        if (visible) {
+          seen.push(m);
+        }
+      },
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    return { s, backend, seen, hide: () => (visible = false), show: () => (visible = true) };
+  }
+
+  it('a form hidden while its request runs shows the error when it is shown again', async () => {
+    const { s, backend, seen, hide, show } = hiddenPanelSession();
+    s.handle({ type: 'ready' });
+    s.handle({ type: 'submit', values: good });
+    await settle();
+    assert.ok(seen.some((m) => m.type === 'busy' && m.busy));
+    hide();
+    backend.finish(Object.assign(new Error('Quota exceeded for galleries.'), { code: 'QuotaExceeded', statusCode: 409 }));
+    await settle();
+    show();
+    const since = seen.length;
+    // The webview was destroyed while hidden: it loads again and says it is ready.
+    s.handle({ type: 'ready' });
+    await settle();
+    const after = seen.slice(since);
+    assert.equal(after[0]?.type, 'init');
+    const result = after.find((m) => m.type === 'result');
+    assert.ok(result && result.type === 'result' && !result.ok && /Quota exceeded/.test(result.message), JSON.stringify(after));
+    assert.ok(!after.some((m) => m.type === 'busy' && m.busy), 'the form is no longer busy');
+  });
+
+  it('a form shown again while its request still runs is busy, and then gets the success', async () => {
+    const { s, backend, seen, hide, show } = hiddenPanelSession();
+    s.handle({ type: 'ready' });
+    s.handle({ type: 'submit', values: good });
+    await settle();
+    hide();
+    show();
+    const since = seen.length;
+    s.handle({ type: 'ready' });
+    await settle();
+    const busy = seen.slice(since).find((m) => m.type === 'busy');
+    assert.ok(busy && busy.type === 'busy' && busy.busy && /Creating the gallery/.test(busy.message ?? ''));
+    backend.finish();
+    await settle();
+    assert.ok(seen.some((m) => m.type === 'result' && m.ok && m.message === 'Created the gallery.'));
+  });
+
+  it('a second submit while the first runs is not sent, and the form says so', async () => {
+    const { s, backend, seen } = hiddenPanelSession();
+    s.handle({ type: 'ready' });
+    s.handle({ type: 'submit', values: good });
+    s.handle({ type: 'submit', values: good });
+    await settle();
+    s.handle({ type: 'submit', values: good });
+    await settle();
+    assert.equal(backend.submitted.length, 1);
+    const notices = seen.filter((m) => m.type === 'notice');
+    assert.equal(notices.length, 2);
+    assert.match(notices[0].type === 'notice' ? notices[0].message : '', /Already creating the gallery: the second request was not sent/);
+    backend.finish();
+    await settle();
+    s.handle({ type: 'submit', values: { ...good, name: 'anotherGallery' } });
+    await settle();
+    assert.equal(backend.submitted.length, 2, 'once the first finished, a new submit is sent');
+  });
+
+  it('edits a resource whose resource group has non-ASCII letters (Azure\'s id and the form\'s compared decoded)', async () => {
+    // Azure returns ids with names as they are; the form builds its target with the names escaped.
+    const azureId = `/subscriptions/${SUB}/resourceGroups/RG-Café/providers/Microsoft.Compute/galleries/g1`;
+    const { s, backend, seen } = hiddenPanelSession('update', azureId, { id: azureId, name: 'g1', location: 'eastus', properties: { description: 'old' } });
+    s.handle({ type: 'ready' });
+    await settle();
+    const loaded = seen.find((m) => m.type === 'values');
+    assert.ok(loaded && loaded.type === 'values');
+    s.handle({ type: 'submit', values: { ...loaded.values, description: 'new' } });
+    await settle();
+    assert.ok(!seen.some((m) => m.type === 'validation'), JSON.stringify(seen.filter((m) => m.type === 'validation')));
+    assert.equal(backend.submitted.length, 1);
+    assert.equal(backend.submitted[0].target.method, 'PATCH');
+    assert.equal(backend.submitted[0].target.id, azureId, 'the request goes to the resource the form loaded');
+    backend.finish();
+  });
+});
+
 describe('form webview HTML', () => {
   it('allows only our script (with a fresh nonce) and stylesheet, and no form posts', () => {
     const nonce = createNonce();

@@ -9,10 +9,14 @@ import { listAll, mapLimit } from '../azure/listAll';
 import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, ResourceGroupInfo, SubscriptionInfo } from '../azure/services';
 import type { ArmTarget, FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource, ResourceFacts, ValidationContext } from './forms/formTypes';
 import { resourceGroupOf } from './forms/commonFields';
+import { resourceGroupNameProblem } from './forms/fieldRules';
 import { PICKER_LIST_LIMIT } from './forms/pickerSearch';
 import { text } from './forms/values';
 
-export type SiblingFacts = Pick<ValidationContext, 'siblingNames' | 'siblingIdentifiers' | 'definition'>;
+export type SiblingFacts = Pick<ValidationContext, 'siblingNames' | 'siblingIdentifiers' | 'definition'> & {
+  /** "Create new" resource group: a group of that name exists already (it will be used as it is). */
+  readonly existingResourceGroup?: ResourceGroupInfo;
+};
 
 export interface SubmitRequest {
   readonly kind: FormKind;
@@ -229,8 +233,11 @@ export class ArmFormBackend implements FormBackend {
 
   siblingScope(kind: FormKind, mode: FormMode, values: FormValues): string | undefined {
     switch (kind) {
-      case 'gallery':
-        return text(values, 'subscriptionId') || undefined;
+      case 'gallery': {
+        const sub = text(values, 'subscriptionId');
+        // A "new" resource group's name is part of the scope: whether that group exists is read with the names.
+        return sub ? (newResourceGroupName(mode, values) ? `${sub}/${resourceGroupOf(values, mode)}` : sub) : undefined;
+      }
       case 'imageDefinition':
         return text(values, 'galleryId') || undefined;
       case 'imageVersion':
@@ -248,7 +255,8 @@ export class ArmFormBackend implements FormBackend {
     switch (kind) {
       case 'gallery': {
         const service = await this.service(text(values, 'subscriptionId'));
-        return { siblingNames: lower((await listAll((o) => service.listGalleries(o), signal)).map((g) => g.name)) };
+        const [galleries, existingResourceGroup] = await Promise.all([listAll((o) => service.listGalleries(o), signal), this.existingNewGroup(service, mode, values, signal)]);
+        return { siblingNames: lower(galleries.map((g) => g.name)), ...(existingResourceGroup ? { existingResourceGroup } : {}) };
       }
       case 'imageDefinition': {
         const gallery = parseIdOfKind(text(values, 'galleryId'), 'gallery');
@@ -277,10 +285,22 @@ export class ArmFormBackend implements FormBackend {
         // Also for a "new" resource group: if a group of that name exists, it is used as it is, images and all.
         const service = await this.service(text(values, 'subscriptionId'));
         const rg = resourceGroupOf(values, mode).toLowerCase();
-        const images = await listAll((o) => service.listManagedImages(o), signal);
-        return { siblingNames: lower(images.filter((i) => rgOf(i.id).toLowerCase() === rg).map((i) => i.name)) };
+        const [images, existingResourceGroup] = await Promise.all([listAll((o) => service.listManagedImages(o), signal), this.existingNewGroup(service, mode, values, signal)]);
+        return {
+          siblingNames: lower(images.filter((i) => rgOf(i.id).toLowerCase() === rg).map((i) => i.name)),
+          ...(existingResourceGroup ? { existingResourceGroup } : {}),
+        };
       }
     }
+  }
+
+  /**
+   * The "Create new" resource group, if it exists already: for a heads-up in the form. Advisory only (a failure
+   * is not an error here): submit() checks again and stops when it cannot.
+   */
+  private async existingNewGroup(service: GalleryService, mode: FormMode, values: FormValues, signal: AbortSignal): Promise<ResourceGroupInfo | undefined> {
+    const name = newResourceGroupName(mode, values);
+    return name ? service.getResourceGroup(name, { signal }).catch((): undefined => undefined) : undefined;
   }
 
   async loadResource(id: string, signal: AbortSignal): Promise<JsonObject> {
@@ -381,6 +401,12 @@ export class ArmFormBackend implements FormBackend {
     }
     throw new NothingSentError(`${alreadyExists(id)} Nothing was sent. Choose another name, or edit the existing one.`, 'name');
   }
+}
+
+/** The "Create new" resource group's name when it is one Azure would accept; undefined otherwise. */
+function newResourceGroupName(mode: FormMode, values: FormValues): string | undefined {
+  const name = mode === 'create' && text(values, 'resourceGroupMode') === 'new' ? text(values, 'newResourceGroup') : '';
+  return name && !resourceGroupNameProblem(name) ? name : undefined;
 }
 
 function describeTarget(id: ComputeResourceId): string {

@@ -88,6 +88,8 @@ export class FormSession {
    * again when it reports `ready`, so a result that arrived meanwhile is not lost.
    */
   private status: { busy?: BusyMessage; result?: ResultMessage; validation?: ValidationMessage; notice?: NoticeMessage } = {};
+  /** The form shows that its "new" resource group exists already. */
+  private groupNoticeShown = false;
   private disposed = false;
   private readonly lifetime = new AbortController();
 
@@ -126,6 +128,10 @@ export class FormSession {
     }
     switch (message.type) {
       case 'busy':
+        if (message.busy !== (this.status.busy !== undefined)) {
+          // As in the webview: a notice shown while busy was about that request.
+          this.status.notice = undefined;
+        }
         this.status.busy = message.busy ? message : undefined;
         break;
       case 'result':
@@ -149,7 +155,7 @@ export class FormSession {
       return;
     }
     const { busy, result, validation, notice } = this.status;
-    for (const message of [validation, result, notice, busy]) {
+    for (const message of [validation, result, busy, notice]) {
       if (message) {
         this.options.post(message);
       }
@@ -322,6 +328,17 @@ export class FormSession {
         if (this.siblings === entry && !controller.signal.aborted) {
           entry.facts = facts;
           this.post({ type: 'context', context: this.webviewContext() });
+          const group = facts.existingResourceGroup;
+          if (group && !this.submitting) {
+            this.groupNoticeShown = true;
+            this.post({
+              type: 'notice',
+              message: `A resource group named "${group.name}" already exists${group.location ? ` (${group.location})` : ''}: the ${definition.noun} will go into it, and the group is used as it is.`,
+            });
+          } else if (!group && this.groupNoticeShown && !this.submitting) {
+            this.groupNoticeShown = false;
+            this.post({ type: 'notice', message: '' });
+          }
         }
       },
       (err: unknown) => {

@@ -187,6 +187,25 @@ describe('issue 9: "Create" never replaces what exists (real SDK, ARM emulator)'
     assert.deepEqual(emulator.store.getResourceGroup(SUB, 'rg-gallery-prod')?.tags, { environment: 'production' });
   });
 
+  it('"Create new" with the name of an existing resource group: the form says so while the name is typed', async () => {
+    const posted: HostMessage[] = [];
+    const session = new FormSession({
+      definition: formDefinition('gallery'),
+      mode: 'create',
+      backend: new ArmFormBackend(() => Promise.resolve(services), { subscriptionId: SUB, tenantId: TENANT }),
+      post: (m) => posted.push(m),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    session.handle({ type: 'ready' });
+    session.handle({ type: 'change', values: galleryValues('someGallery', { resourceGroupMode: 'new', newResourceGroup: 'rg-gallery-prod' }) });
+    const notice = await waitFor('the notice', () => posted.find((m) => m.type === 'notice' && m.message !== ''));
+    assert.ok(notice.type === 'notice');
+    assert.equal(notice.message, 'A resource group named "rg-gallery-prod" already exists (eastus): the gallery will go into it, and the group is used as it is.');
+    session.handle({ type: 'change', values: galleryValues('someGallery', { resourceGroupMode: 'new', newResourceGroup: 'rg-really-new' }) });
+    await waitFor('the notice to go', () => posted.find((m) => m.type === 'notice' && m.message === ''));
+    session.dispose();
+  });
+
   it('"Create new" resource group that really is new: it is created first, then the resource', async () => {
     const { answer, writes } = await submitOnce('gallery', 'create', galleryValues('galleryInNewGroup', { resourceGroupMode: 'new', newResourceGroup: 'rg-safety-new', location: 'westeurope' }));
     assert.ok(answer.type === 'result' && answer.ok, JSON.stringify(answer));

@@ -144,6 +144,10 @@ class FormApp {
         this.focusFirstError();
         return;
       case 'busy':
+        if (message.busy !== this.busy) {
+          // A notice shown while busy ("already creating") was about that request; a new request starts clean.
+          this.notice = '';
+        }
         this.busy = message.busy;
         this.busyMessage = message.message ?? '';
         this.rerender();
@@ -429,7 +433,13 @@ class FormApp {
   }
 
   private submit(): void {
-    if (!this.definition || this.busy || this.loading) {
+    if (!this.definition || this.loading) {
+      return;
+    }
+    if (this.busy) {
+      // Ignored, visibly: the first request is still running (the host refuses a second one as well).
+      this.notice = `Already ${this.mode === 'create' ? 'creating' : 'saving'}: the request was not sent again. Wait for the first one to finish.`;
+      this.rerender();
       return;
     }
     this.submitted = true;
@@ -499,7 +509,9 @@ class FormApp {
       this.result && !this.result.ok ? h('strong', {}, this.result.code ? `${this.result.code}: ` : 'Failed: ') : '',
       this.result?.message ?? '',
     );
-    const status = h('div', { id: 'status', className: 'status', role: 'status', 'aria-live': 'polite' }, this.busy ? this.busyMessage : this.loading ? 'Reading the current values from Azure…' : this.notice);
+    // While busy, a notice (e.g. "already creating") shows next to the progress, not instead of it.
+    const statusText = this.busy ? [this.busyMessage, this.notice].filter(Boolean).join(' ') : this.loading ? 'Reading the current values from Azure…' : this.notice;
+    const status = h('div', { id: 'status', className: 'status', role: 'status', 'aria-live': 'polite' }, statusText);
 
     const submitLabel = this.mode === 'create' ? `Create ${def.noun}` : 'Save changes';
     const buttons = h(

@@ -53,7 +53,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
 
   if (!cascade) {
     const ok = 'Delete';
-    const answer = await vscode.window.showWarningMessage(`Delete ${what} "${name}"?`, { modal: true, detail: 'This cannot be undone.' }, ok);
+    const answer = await vscode.window.showWarningMessage(inertNotificationText(`Delete ${what} "${name}"?`), { modal: true, detail: 'This cannot be undone.' }, ok);
     if (answer !== ok) {
       return;
     }
@@ -97,7 +97,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   const contents = describePlan(plan);
   const all = 'Delete All';
   const answer = await vscode.window.showWarningMessage(
-    `The ${what} "${name}" contains ${contents || 'nested resources'}. Delete ${contents ? 'them all' : 'them'}, then the ${what}?`,
+    inertNotificationText(`The ${what} "${name}" contains ${contents || 'nested resources'}. Delete ${contents ? 'them all' : 'them'}, then the ${what}?`),
     { modal: true, detail: 'Versions are deleted first, then image definitions, then the gallery. This cannot be undone.' },
     all,
   );

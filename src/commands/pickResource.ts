@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { imageDefinitionId, imageVersionId, kindLabel, parseIdOfKind } from '../azure/armId';
+import { armIdProblem, displayName, imageDefinitionId, imageVersionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
 import type { ArmResourceKind, ComputeResourceId, GalleryId, ImageDefinitionId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { listAll } from '../azure/listAll';
@@ -17,29 +17,45 @@ export class PickCancelled extends Error {
 interface Choice<T> extends vscode.QuickPickItem {
   readonly value: T;
 }
+/** An item that only explains (why a typed ID cannot be used): accepting it does nothing. */
+interface Notice extends vscode.QuickPickItem {
+  readonly notice: true;
+}
 
-async function pick<T>(title: string, placeHolder: string, load: Promise<Array<Choice<T>>>): Promise<T> {
-  const qp = vscode.window.createQuickPick<Choice<T>>();
+/** What typed text offers: a choice to take, a reason it cannot be taken, or nothing (it is a search). */
+type TypedChoice<T> = (text: string) => Choice<T> | string | undefined;
+
+async function pick<T>(title: string, placeHolder: string, load: Promise<Array<Choice<T>>>, typed?: TypedChoice<T>): Promise<T> {
+  const qp = vscode.window.createQuickPick<Choice<T> | Notice>();
   qp.title = title;
   qp.placeholder = placeHolder;
   qp.busy = true;
   qp.matchOnDescription = true;
+  let loaded: Array<Choice<T>> = [];
+  // A typed or pasted resource ID is offered above the list (which it would not match as a search).
+  const showItems = (): void => {
+    const offer = typed?.(qp.value.trim());
+    const first: Choice<T> | Notice | undefined = typeof offer === 'string' ? { label: `$(warning) ${offer}`, alwaysShow: true, notice: true } : offer && { ...offer, alwaysShow: true };
+    qp.items = first ? [first, ...loaded] : loaded;
+  };
   qp.show();
   try {
     return await new Promise<T>((resolve, reject) => {
       qp.onDidAccept(() => {
         const chosen = qp.selectedItems[0];
-        if (chosen) {
+        if (chosen && !('notice' in chosen)) {
           resolve(chosen.value);
         }
       });
       qp.onDidHide(() => reject(new PickCancelled()));
+      qp.onDidChangeValue(showItems);
       load.then(
         (items) => {
-          qp.items = items;
+          loaded = items;
+          showItems();
           qp.busy = false;
           if (items.length === 0) {
-            qp.placeholder = 'Nothing to choose from here';
+            qp.placeholder = typed ? `${placeHolder}: none here; paste a resource ID to use one` : 'Nothing to choose from here';
           }
         },
         (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
@@ -74,6 +90,20 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
   const subscription = await pickSubscription(account, title);
   const service: GalleryService = (await account.services()).galleryService(subscription.subscriptionId, subscription.tenantId);
   const galleryKinds = kinds.some((k) => k !== 'managedImage');
+  // A resource ID typed or pasted at any step (lists can be long; the resource may be easier to copy than to find).
+  const typedId: TypedChoice<Step> = (text) => {
+    if (!/^\/subscriptions\//i.test(text)) {
+      return undefined;
+    }
+    const id = parseComputeResourceId(text);
+    if (!id || !kinds.includes(id.kind)) {
+      return armIdProblem(text) ?? `That ID does not name what is asked for here (${what}).`;
+    }
+    if (id.subscriptionId.toLowerCase() !== subscription.subscriptionId.toLowerCase()) {
+      return `That ID is in subscription ${id.subscriptionId}: choose that subscription first.`;
+    }
+    return { label: `$(link) ${displayName(id)}`, description: `the ${kindLabel(id.kind)} with the ID you typed`, value: { kind: 'this', id } };
+  };
 
   let step: Step = await pick<Step>(
     title,
@@ -92,6 +122,7 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
       }
       return choices;
     })(),
+    typedId,
   );
 
   for (;;) {
@@ -110,7 +141,7 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
             choices.push({ label: `$(symbol-class) ${d.name ?? ''}`, description: [d.osType, d.osState].filter(Boolean).join(' · '), value: { kind: 'definition', id: imageDefinitionId(gallery, d.name ?? '') } });
           }
           return choices;
-        })());
+        })(), typedId);
         break;
       }
       case 'definition': {
@@ -125,7 +156,7 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
             choices.push({ label: `$(versions) ${v.name ?? ''}`, description: v.provisioningState, value: { kind: 'this', id: imageVersionId(definition, v.name ?? '') } });
           }
           return choices;
-        })());
+        })(), typedId);
         break;
       }
     }

@@ -12,7 +12,9 @@
  *  - signing in asks once whether the token may go to the user's ARM host (the emulator), never the
  *    workspace's; after Allow (and VS Code's own sign-in Allow) the tree shows the user's galleries;
  *  - the workspace's host received no request at all;
- *  - changing only the workspace's value neither reloads the extension nor repeats the notice.
+ *  - changing only the workspace's value neither reloads the extension nor repeats the notice;
+ *  - when the user's own cloud moves to a host not confirmed yet (the same emulator as https://localhost:port),
+ *    the view says the token is not sent there and nothing is sent until signing in again confirms it.
  *
  *   npx tsx test/e2e/ui/hostileWorkspace.e2e.ts
  *
@@ -26,10 +28,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureCertificates } from '../../emulator/certificates';
-import { allowSignIn, clickWelcomeButton, openViewContainer, openWorkbench, readTreeItems, screenshot, waitForTreeItem, type Workbench } from '../../harness/browser';
+import { startEmulator, type RunningEmulator } from '../../emulator/ArmEmulator';
+import {
+    allowSignIn,
+    clickWelcomeButton,
+    openViewContainer,
+    openWorkbench,
+    readTreeItems,
+    runCommand,
+    screenshot,
+    signInDialogVisible,
+    waitForTreeItem,
+    type Workbench,
+} from '../../harness/browser';
 import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
-import { startEmulator, type EmulatorHandle } from '../../harness/emulator';
 import { packageExtension } from '../../harness/packageExtension';
 import { DEFAULT_SEED, DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
 import { activeEditor, clearToasts, clickDialogButton, expandRow, waitForDialog, waitForToast } from './workbenchUi';
@@ -71,9 +84,9 @@ async function startHostileServer(): Promise<HostileServer> {
     };
 }
 
-function hostileWorkspaceSettings(origin: string, name: string): Record<string, unknown> {
+function hostileWorkspaceSettings(origin: string, name: string, environment = 'custom'): Record<string, unknown> {
     return {
-        'microsoft-sovereign-cloud.environment': 'custom',
+        'microsoft-sovereign-cloud.environment': environment,
         'microsoft-sovereign-cloud.customEnvironment': {
             name,
             portalUrl: origin,
@@ -118,6 +131,31 @@ async function waitForLog(userDataDir: string, text: RegExp, timeout = 15_000): 
     }
 }
 
+/**
+ * Edits the user's settings.json the way a user would (Preferences: Open User Settings (JSON), Replace All,
+ * save): code-server does not notice a write to that file from outside.
+ */
+async function replaceInUserSettings(page: Page, from: string, to: string): Promise<void> {
+    await runCommand(page, 'Preferences: Open User Settings (JSON)');
+    const editor = page.locator('.monaco-editor').filter({ has: page.locator('.view-lines') }).last();
+    await editor.waitFor({ state: 'visible', timeout: 15_000 });
+    await editor.locator('.view-lines').first().click();
+    await page.keyboard.press('Control+H');
+    const find = page.locator('.find-widget.visible');
+    await find.waitFor({ state: 'visible', timeout: 10_000 });
+    await find.locator('.find-part textarea, .find-part input').first().fill(from);
+    await find.locator('.replace-part textarea, .replace-part input').first().fill(to);
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(500);
+    const modal = page.locator('.monaco-modal-editor-block');
+    for (let attempt = 0; attempt < 3 && (await modal.count()) > 0; attempt++) {
+        await page.keyboard.press('Escape');
+        await modal.first().waitFor({ state: 'detached', timeout: 3_000 }).catch(() => undefined);
+    }
+}
+
 function escapeRegExp(s: string): string {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -130,7 +168,7 @@ async function main(): Promise<number> {
         throw new Error(`seed ${DEFAULT_SEED} has no enabled subscription with galleries`);
     }
     const galleries = seed.galleriesOf(subscription.subscriptionId).map((g) => g.name);
-    let emu: EmulatorHandle | undefined;
+    let emu: RunningEmulator | undefined;
     let hostile: HostileServer | undefined;
     let cs: CodeServerHandle | undefined;
     let wb: Workbench | undefined;
@@ -141,7 +179,9 @@ async function main(): Promise<number> {
     try {
         const vsix = await packageExtension();
         console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
+        // Started here (not through test/harness/emulator.ts) to see the requests it serves.
         emu = await startEmulator({ seed: DEFAULT_SEED });
+        const served = emu.requests;
         hostile = await startHostileServer();
         const emulatorOrigin = new URL(emu.url).origin;
         console.log(`emulator ${emu.url}, the workspace's ARM host ${hostile.origin} (${since(run.t0)})`);
@@ -227,23 +267,59 @@ async function main(): Promise<number> {
             }
             return Promise.resolve();
         });
-        await check('changing only the workspace value neither reloads the view nor repeats the notice', async () => {
+        await check('a workspace-only change reloads nothing; only the newly ignored setting is told', async () => {
             await waitForLog(userDataDir, NOTICE);
             await clearToasts(page);
-            fs.writeFileSync(workspaceSettings, JSON.stringify(hostileWorkspaceSettings(hostileOrigin, 'Changed by a pull'), null, 2));
-            await page.waitForTimeout(3_000); // the file watcher and the configuration change event
+            // Other endpoints, and now also another cloud: seen (a notice for the cloud), but nothing reloads.
+            fs.writeFileSync(workspaceSettings, JSON.stringify(hostileWorkspaceSettings(hostileOrigin, 'Changed by a pull', 'USGovernment'), null, 2));
+            const text = await waitForToast(page, NOTICE, 20_000);
+            if (!text.includes('"microsoft-sovereign-cloud.environment"') || text.includes('customEnvironment')) {
+                throw new Error(`expected a notice naming only the newly ignored "microsoft-sovereign-cloud.environment": ${text}`);
+            }
             const log = extensionLog(userDataDir);
             if (/reloading everything/i.test(log)) {
                 throw new Error(`the extension reloaded everything for a workspace-only change:\n${log.slice(-1500)}`);
-            }
-            const again = await page.locator('.notifications-toasts .notification-list-item').filter({ hasText: NOTICE }).count();
-            if (again > 0) {
-                throw new Error('the notice was shown again');
             }
             const rows = await readTreeItems(page, VIEW);
             const missing = galleries.filter((g) => !rows.some((r) => r.label === g));
             if (missing.length) {
                 throw new Error(`galleries no longer shown: ${missing.join(', ')}`);
+            }
+            if (hostile!.requests.length) {
+                throw new Error(`the workspace's host received:\n${hostile!.requests.join('\n')}`);
+            }
+        });
+        const movedOrigin = `https://localhost:${emu.port}`;
+        await check(`when the user's cloud moves to ${movedOrigin} (not confirmed), the view says so and nothing is sent`, async () => {
+            served.length = 0;
+            await replaceInUserSettings(page, new URL(emulatorOrigin).host, new URL(movedOrigin).host);
+            const user = fs.readFileSync(path.join(userDataDir, 'User', 'settings.json'), 'utf8');
+            if (!user.includes(`"resourceManagerEndpointUrl": "${movedOrigin}/"`)) {
+                throw new Error(`the user settings were not changed as meant:\n${user}`);
+            }
+            const message = new RegExp(`not sent to ${escapeRegExp(movedOrigin)} until you allow it`, 'i');
+            await waitForTreeItem(page, VIEW, message);
+            await page.waitForTimeout(1_000);
+            if (served.length) {
+                throw new Error(`the emulator was called before the host was confirmed:\n${served.map((r) => `${r.method} ${r.path}`).join('\n')}`);
+            }
+        });
+        await check(`signing in again asks about ${movedOrigin}; Allow shows the galleries again`, async () => {
+            await runCommand(page, 'Compute Gallery: Sign in to Azure');
+            const { dialog, text } = await waitForDialog(page, /Send your Azure sign-in token/i);
+            if (!`${text.message}\n${text.detail}`.includes(movedOrigin)) {
+                throw new Error(`the question must name ${movedOrigin}: ${text.message} ${text.detail}`);
+            }
+            await clickDialogButton(dialog, 'Allow');
+            // VS Code may ask again for the new scopes.
+            await page.waitForTimeout(1_000);
+            if (await signInDialogVisible(page)) {
+                await allowSignIn(page);
+            }
+            await expandRow(page, VIEW, [account]);
+            await expandRow(page, VIEW, [subscription.displayName]);
+            for (const gallery of galleries) {
+                await waitForTreeItem(page, VIEW, gallery);
             }
             if (hostile!.requests.length) {
                 throw new Error(`the workspace's host received:\n${hostile!.requests.join('\n')}`);

@@ -204,6 +204,8 @@ export class FormSession {
         this.onReady();
         return;
       case 'change':
+        // What the host found wrong was about the values before this change: not shown again after a reload.
+        this.status.validation = undefined;
         this.setValues(message.values);
         this.refreshLists();
         return;

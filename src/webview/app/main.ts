@@ -633,7 +633,8 @@ class FormApp {
     }
     const listed = state?.options ?? [];
     const id = String(attrs.id);
-    const searchable = attrs.disabled !== true && ((acceptsTypedId(source) && !inCell) || listed.length > SEARCH_FROM);
+    // In a table (one picker per row) only a list too long to show whole gets one, to keep the rows compact.
+    const searchable = attrs.disabled !== true && (inCell ? listed.length > SHOWN_LIMIT : acceptsTypedId(source) || listed.length > SEARCH_FROM);
     const query = searchable ? (this.pickerQueries.get(id) ?? '') : '';
     const typed = acceptsTypedId(source) && looksLikeResourceId(query) ? query.trim() : undefined;
     const typedListed = typed !== undefined ? listedOption(listed, typed) : undefined;

@@ -11,7 +11,10 @@ import type { JSONSchema } from 'vscode-json-languageservice';
 type JSONSchemaRef = JSONSchema | boolean;
 import type { GalleryResourceKind } from './resourceKinds';
 import { RESOURCE_KIND_INFO } from './resourceKinds';
+import { normalizeRegion } from './regionName';
 import { isArmExpression, property, stringValue } from './templateResources';
+
+export { normalizeRegion };
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
 
@@ -90,11 +93,6 @@ export function imageVersionNameProblem(name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** Region names as Azure compares them: case-insensitive, spaces ignored ("West Europe" = "westeurope"). */
-export function normalizeRegion(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, '');
 }
 
 function checkName(context: GalleryCheckContext, problems: GalleryProblem[]): void {

@@ -6,7 +6,7 @@
  * document gets that behaviour too if its URI has a path ending that way (`untitled:/myImage.imageversion.json`).
  * Every starting body validates with no diagnostics (tested).
  */
-import { normalizeRegion } from './galleryChecks';
+import { normalizeRegion } from './regionName';
 import type { BodyFileVariant, GalleryResourceKind } from './resourceKinds';
 import { RESOURCE_KIND_INFO } from './resourceKinds';
 

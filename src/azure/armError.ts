@@ -125,6 +125,8 @@ function nextStepFor(code: string | undefined, status: number | undefined, retry
       return 'Correct the value Azure named and try again.';
     case 'PARSE_ERROR':
       return 'Azure sent a response that could not be read; try again in a moment.';
+    case 'UntrustedHost': // refused by armServices' host check (issue 9): retrying cannot help
+      return 'Nothing was sent there. If your cloud really uses that host, set it as "resourceManagerEndpointUrl" of "microsoft-sovereign-cloud.customEnvironment" in your user settings; otherwise tell your Azure administrator.';
     default:
       break;
   }

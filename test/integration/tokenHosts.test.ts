@@ -157,6 +157,8 @@ describe('the sign-in token goes only to the cloud\'s ARM host (issue 9)', funct
     assert.ok(info.message.includes(other.origin), info.message);
     assert.ok(info.message.includes(arm.origin), info.message);
     assert.match(info.message, /token was not sent/);
+    assert.doesNotMatch(info.nextStep, /try again/i, 'retrying cannot help');
+    assert.match(info.nextStep, /resourceManagerEndpointUrl/);
     return true;
   };
 

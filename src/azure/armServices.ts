@@ -90,8 +90,7 @@ function armHostPolicy(resourceManagerEndpointUrl: string): PipelinePolicy {
       if (origin !== allowed) {
         const message =
           `Refused to send a request to ${redactSecrets(origin)}: it is not the Azure Resource Manager of your cloud (${allowed}), ` +
-          'so your Azure sign-in token was not sent. Azure, or something between you and Azure, handed out this address as a next-page or operation-status link. ' +
-          'If your cloud really uses that host, set it as "resourceManagerEndpointUrl" of "microsoft-sovereign-cloud.customEnvironment" in your user settings.';
+          'so your Azure sign-in token was not sent. Azure, or something between you and Azure, handed out this address as a next-page or operation-status link.';
         return Promise.reject(Object.assign(new Error(message), { name: 'UntrustedHostError', code: 'UntrustedHost' }));
       }
       return next(request);

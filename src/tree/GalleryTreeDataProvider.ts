@@ -6,6 +6,7 @@ import type { CreatingChild } from './CreatingNode';
 import { ErrorNode, MessageNode } from './MessageNodes';
 import { ImageVersionNode } from './ImageVersionNode';
 import { VersionWatcher } from './VersionWatcher';
+import type { VersionWatcherOptions } from './VersionWatcher';
 import { describeProgress } from './replication';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -33,9 +34,9 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   constructor(
     readonly account: AzureAccount,
     readonly log: vscode.LogOutputChannel,
-    watchBaseDelayMs?: number,
+    watch?: number | VersionWatcherOptions,
   ) {
-    this.versions = new VersionWatcher(account, log, watchBaseDelayMs);
+    this.versions = new VersionWatcher(account, log, watch);
     this.disposables.push(
       this.versions,
       this.versions.onDidChange((id) => {
@@ -65,6 +66,8 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       this.root = undefined;
       this.rootGeneration++;
       this.versionNodes.clear();
+      // A full refresh (sign-in, settings, the Refresh button) may cure what stopped a watch: follow again.
+      this.versions.forgetStopped();
       this.shown.clear();
     }
     this.changed.fire(node);
@@ -73,6 +76,8 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   /** Shows `label` ("Deleting…") with a spinner on the resource until {@link clearPending}. */
   markPending(armId: string, label: string, node?: TreeNode): void {
     this.pending.set(armId.toLowerCase(), label);
+    // Our own change (a delete) would otherwise be reported by the watcher as "no longer exists".
+    this.versions.unwatch(armId);
     this.refresh(node);
   }
 
@@ -133,7 +138,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       const service = (await this.account.services()).galleryService(node.armId.subscriptionId, node.tenantId);
       const version = await service.getImageVersion(node.armId, { signal: controller.signal });
       const before = describeProgress(node.current);
-      this.versions.record(version);
+      this.versions.record(node.id, version);
       item.tooltip = node.tooltip(version);
       if (describeProgress(version) !== before) {
         // The row shows progress too: redraw it (and `latest`) with what the hover just read.

@@ -67,10 +67,17 @@ export class ImageVersionNode implements TreeNode {
     if (progress) {
       notes.push(progress);
     }
+    // The watcher gave up on it (and said why): the row must not spin as if it were still followed.
+    const stopped = isSettling(v) && this.ctx.versions.stoppedReason(this.id) !== undefined;
+    if (stopped) {
+      notes.push('not updating — refresh to check');
+    }
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.version, vscode.TreeItemCollapsibleState.None, tokens.join(';'));
     item.description ??= notes.join(' · ');
     if (!item.iconPath) {
-      item.iconPath = isSettling(v)
+      item.iconPath = stopped
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+        : isSettling(v)
         ? new vscode.ThemeIcon('sync~spin')
         : state === 'Failed' || replicationProgress(v)?.failed
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))

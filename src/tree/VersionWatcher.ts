@@ -1,35 +1,134 @@
 import * as vscode from 'vscode';
-import { describeArmError, inertNotificationText } from '../azure/armError';
+import { describeArmError, inertNotificationText, redactSecrets } from '../azure/armError';
+import type { ArmErrorInfo } from '../azure/armError';
 import { displayName } from '../azure/armId';
 import type { ImageVersionId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryImageVersion } from '../azure/services';
-import { backoffDelay, isSettling, replicationProgress } from './replication';
+import { backoffDelay, describeProgress, isSettling, replicationProgress } from './replication';
+
+/** A scheduled re-check. */
+export interface ScheduledCheck {
+  cancel(): void;
+}
+
+export interface VersionWatcherOptions {
+  /** Wait before the first re-check; doubles per re-check up to a minute. Default 5 s. */
+  readonly baseDelayMs?: number;
+  /**
+   * Stop following a version whose state and replication progress have not moved for this long (or that
+   * could not be re-read for this long), and say so. Default 2 hours: replication of one version usually
+   * takes minutes (7–18 in recorded traffic), so two hours unchanged means it is stuck, not slow.
+   */
+  readonly stallLimitMs?: number;
+  /** Clock and timer, injectable for tests. */
+  readonly now?: () => number;
+  readonly schedule?: (run: () => void, delayMs: number) => ScheduledCheck;
+}
+
+const DEFAULT_STALL_LIMIT_MS = 2 * 60 * 60 * 1000;
+
+function defaultSchedule(run: () => void, delayMs: number): ScheduledCheck {
+  const timer = setTimeout(run, delayMs);
+  return { cancel: () => clearTimeout(timer) };
+}
+
+/** "2 hours", "90 minutes", "30 seconds" */
+export function formatDuration(ms: number): string {
+  const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (ms >= 60 * 60 * 1000 && ms % (60 * 60 * 1000) === 0) {
+    return plural(ms / (60 * 60 * 1000), 'hour');
+  }
+  if (ms >= 60 * 1000) {
+    return plural(Math.round(ms / (60 * 1000)), 'minute');
+  }
+  return plural(Math.max(1, Math.round(ms / 1000)), 'second');
+}
+
+/** What decides "progress": the provisioning state and every region's state and percentage. */
+function progressSignature(version: GalleryImageVersion): string {
+  const regions = (version.replicationStatus?.summary ?? [])
+    .map((r) => `${r.region?.toLowerCase() ?? ''}=${r.state?.toLowerCase() ?? ''}:${r.progress ?? ''}`)
+    .sort();
+  return [version.provisioningState?.toLowerCase() ?? '', version.replicationStatus?.aggregatedState?.toLowerCase() ?? '', ...regions].join('|');
+}
+
+interface Watch {
+  readonly id: ImageVersionId;
+  readonly tenantId: string | undefined;
+  attempt: number;
+  check: ScheduledCheck | undefined;
+  signature: string;
+  /** When the state last moved (or the watch started). */
+  movedAt: number;
+}
+
+/** Why re-reading a version can't help any more, from the error Azure answered; undefined = try again. */
+function hopelessReason(info: ArmErrorInfo): string | undefined {
+  switch (info.code) {
+    case 'ParentResourceNotFound':
+    case 'ResourceGroupNotFound':
+    case 'SubscriptionNotFound':
+      return `its image definition or gallery no longer exists (${info.code}). Refresh the view to see what is left.`;
+    case 'ResourceNotFound':
+    case 'NotFound':
+      return `it no longer exists (${info.code}). Refresh the view to see what is left.`;
+    case 'AuthorizationFailed':
+    case 'LinkedAuthorizationFailed':
+      return `you don't have permission to read it any more (${info.code}). ${info.nextStep}`;
+    default:
+      break;
+  }
+  if (info.statusCode === 404) {
+    return `it no longer exists (HTTP 404). Refresh the view to see what is left.`;
+  }
+  if (info.statusCode === 403) {
+    return `you don't have permission to read it any more (HTTP 403). ${info.nextStep}`;
+  }
+  if (info.statusCode === 401) {
+    return `Azure no longer accepts your sign-in (${info.code ?? 'HTTP 401'}). ${info.nextStep}`;
+  }
+  return undefined;
+}
 
 /**
- * Re-reads image versions that are still provisioning or replicating, with backoff, until they
- * settle; then tells the user. One timer per version, whatever the tree does meanwhile.
+ * Re-reads image versions that are still provisioning or replicating, with backoff, until they settle;
+ * then tells the user. One timer per version, whatever the tree does meanwhile. It stops, and says why
+ * once, when the version or its parent is gone, when access is denied, or when nothing has moved for
+ * {@link VersionWatcherOptions.stallLimitMs}.
  */
 export class VersionWatcher implements vscode.Disposable {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly watches = new Map<string, Watch>();
   private readonly latest = new Map<string, GalleryImageVersion>();
+  /** Versions no longer followed, with why, and the state they were in then. */
+  private readonly stopped = new Map<string, { readonly reason: string; readonly signature: string }>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires the lower-cased id of a version whose state changed. */
   readonly onDidChange = this.changed.event;
   private disposed = false;
+  private readonly baseDelayMs: number;
+  private readonly stallLimitMs: number;
+  private readonly now: () => number;
+  private readonly scheduleCheck: (run: () => void, delayMs: number) => ScheduledCheck;
 
   constructor(
     private readonly account: AzureAccount,
     private readonly log: vscode.LogOutputChannel,
-    private readonly baseDelayMs = 5_000,
-  ) {}
+    options: VersionWatcherOptions | number = {},
+  ) {
+    const o = typeof options === 'number' ? { baseDelayMs: options } : options;
+    this.baseDelayMs = o.baseDelayMs ?? 5_000;
+    this.stallLimitMs = o.stallLimitMs ?? DEFAULT_STALL_LIMIT_MS;
+    this.now = o.now ?? Date.now;
+    this.scheduleCheck = o.schedule ?? defaultSchedule;
+  }
 
   dispose(): void {
     this.disposed = true;
-    for (const t of this.timers.values()) {
-      clearTimeout(t);
+    for (const w of this.watches.values()) {
+      w.check?.cancel();
     }
-    this.timers.clear();
+    this.watches.clear();
     this.changed.dispose();
   }
 
@@ -38,56 +137,134 @@ export class VersionWatcher implements vscode.Disposable {
     return this.latest.get(id.toLowerCase());
   }
 
-  /** Remembers a state read elsewhere (e.g. a tooltip's GET) so the tree shows the freshest one. */
-  record(version: GalleryImageVersion): void {
-    if (version.id) {
-      this.latest.set(version.id.toLowerCase(), version);
-    }
+  /** Why a version is no longer followed (shown on its row), if it was stopped. */
+  stoppedReason(id: string): string | undefined {
+    return this.stopped.get(id.toLowerCase())?.reason;
+  }
+
+  /**
+   * Remembers a state read elsewhere (e.g. a tooltip's GET) so the tree shows the freshest one. Keyed by
+   * the id the tree knows the version by, not the id text in Azure's answer.
+   */
+  record(id: string, version: GalleryImageVersion): void {
+    this.latest.set(id.toLowerCase(), version);
   }
 
   watch(id: ImageVersionId, tenantId: string | undefined, version: GalleryImageVersion): void {
     const key = id.id.toLowerCase();
-    if (this.disposed || this.timers.has(key) || !isSettling(version)) {
+    if (this.disposed || this.watches.has(key) || !isSettling(version)) {
       return;
     }
+    const signature = progressSignature(version);
+    const stopped = this.stopped.get(key);
+    if (stopped) {
+      // Stopped once and told the user: only a state that moved since (a fresh list) resumes following.
+      if (stopped.signature === signature) {
+        return;
+      }
+      this.stopped.delete(key);
+    }
     this.log.info(`Watching ${displayName(id)} until it finishes (${version.provisioningState ?? 'in progress'}).`);
-    this.schedule(id, tenantId, 0);
+    const watch: Watch = { id, tenantId, attempt: 0, check: undefined, signature, movedAt: this.now() };
+    this.watches.set(key, watch);
+    this.schedule(watch);
   }
 
-  private schedule(id: ImageVersionId, tenantId: string | undefined, attempt: number): void {
-    const key = id.id.toLowerCase();
-    const timer = setTimeout(() => void this.poll(id, tenantId, attempt), backoffDelay(attempt, this.baseDelayMs));
-    this.timers.set(key, timer);
+  /** Stops following `id` and every version under it, silently (e.g. a delete started from the tree). */
+  unwatch(id: string): void {
+    const prefix = id.toLowerCase().replace(/\/$/, '');
+    for (const [key, w] of this.watches) {
+      if (key === prefix || key.startsWith(`${prefix}/`)) {
+        w.check?.cancel();
+        this.watches.delete(key);
+      }
+    }
   }
 
-  private async poll(id: ImageVersionId, tenantId: string | undefined, attempt: number): Promise<void> {
+  /** Lets versions stopped earlier be followed again (a full refresh, e.g. after signing in again). */
+  forgetStopped(): void {
+    this.stopped.clear();
+  }
+
+  private schedule(watch: Watch): void {
+    watch.check = this.scheduleCheck(() => void this.poll(watch), backoffDelay(watch.attempt, this.baseDelayMs));
+    watch.attempt++;
+  }
+
+  private isCurrent(watch: Watch): boolean {
+    return !this.disposed && this.watches.get(watch.id.id.toLowerCase()) === watch;
+  }
+
+  private async poll(watch: Watch): Promise<void> {
+    const { id } = watch;
     const key = id.id.toLowerCase();
     let version: GalleryImageVersion;
     try {
-      const service = (await this.account.services()).galleryService(id.subscriptionId, tenantId);
+      const service = (await this.account.services()).galleryService(id.subscriptionId, watch.tenantId);
       version = await service.getImageVersion(id);
     } catch (err) {
+      if (!this.isCurrent(watch)) {
+        return;
+      }
       const info = describeArmError(err);
-      if (info.code === 'ResourceNotFound' || info.code === 'NotSignedIn' || this.disposed) {
-        this.timers.delete(key);
+      if (info.code === 'NotSignedIn') {
+        // Signed out: the tree is cleared anyway, nothing to tell.
+        this.watches.delete(key);
         this.log.info(`Stopped watching ${displayName(id)}: ${info.message}`);
         return;
       }
+      const hopeless = hopelessReason(info);
+      if (hopeless) {
+        this.stop(watch, `Stopped following image version ${displayName(id)}: ${hopeless}`, watch.signature);
+        return;
+      }
+      if (this.now() - watch.movedAt >= this.stallLimitMs) {
+        this.stop(
+          watch,
+          `Image version ${displayName(id)} couldn't be re-checked for ${formatDuration(this.stallLimitMs)} (last error: ${info.message}); stopped following it. Refresh the view to check again.`,
+          watch.signature,
+        );
+        return;
+      }
       this.log.warn(`Couldn't re-check ${displayName(id)} (will try again): ${info.message}`);
-      this.schedule(id, tenantId, attempt + 1);
+      this.schedule(watch);
       return;
     }
-    if (this.disposed) {
+    if (!this.isCurrent(watch)) {
       return;
     }
     this.latest.set(key, version);
     this.changed.fire(key);
-    if (isSettling(version)) {
-      this.schedule(id, tenantId, attempt + 1);
+    if (!isSettling(version)) {
+      this.watches.delete(key);
+      this.announce(id, version);
       return;
     }
-    this.timers.delete(key);
-    this.announce(id, version);
+    const signature = progressSignature(version);
+    if (signature !== watch.signature) {
+      watch.signature = signature;
+      watch.movedAt = this.now();
+    } else if (this.now() - watch.movedAt >= this.stallLimitMs) {
+      const where = describeProgress(version) ?? version.provisioningState ?? 'in progress';
+      this.stop(
+        watch,
+        `Image version ${displayName(id)} has made no progress for ${formatDuration(this.stallLimitMs)} (${where}); stopped following it. Refresh the view to check again; if it stays stuck, see its replication status in the Azure portal.`,
+        signature,
+      );
+      return;
+    }
+    this.schedule(watch);
+  }
+
+  /** Ends a watch and tells the user why, once (a redraw of the row does not start it again). */
+  private stop(watch: Watch, message: string, signature: string): void {
+    const key = watch.id.id.toLowerCase();
+    watch.check?.cancel();
+    this.watches.delete(key);
+    this.stopped.set(key, { reason: message, signature });
+    this.log.warn(message);
+    void vscode.window.showWarningMessage(inertNotificationText(message));
+    this.changed.fire(key);
   }
 
   private announce(id: ImageVersionId, version: GalleryImageVersion): void {
@@ -95,7 +272,7 @@ export class VersionWatcher implements vscode.Disposable {
     const progress = replicationProgress(version);
     const failedRegions = version.replicationStatus?.summary?.filter((r) => r.state?.toLowerCase() === 'failed') ?? [];
     if (version.provisioningState === 'Failed' || failedRegions.length > 0) {
-      const where = failedRegions.map((r) => `${r.region ?? '?'}${r.details ? ` (${r.details})` : ''}`).join(', ');
+      const where = redactSecrets(failedRegions.map((r) => `${r.region ?? '?'}${r.details ? ` (${r.details})` : ''}`).join(', '));
       const message = `Image version ${name} failed${where ? ` to replicate to ${where}` : ''}.`;
       this.log.error(message);
       void vscode.window.showErrorMessage(inertNotificationText(`${message} See its properties for details, fix the cause and create the version again.`));

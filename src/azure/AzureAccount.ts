@@ -113,11 +113,13 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
       const message = `Azure Compute Gallery ignored ${list} from this workspace's settings. Where your Azure sign-in token is sent, and how you sign in, is only taken from your user settings.`;
       this.log.warn(message);
       const open = 'Open User Settings';
-      void vscode.window.showWarningMessage(message, open).then(async (choice) => {
-        if (choice === open) {
-          await vscode.commands.executeCommand('workbench.action.openSettingsJson');
-        }
-      });
+      void vscode.window.showWarningMessage(message, open).then(
+        async (choice) => {
+          if (choice === open) {
+            await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+          }
+        },
+      ).then(undefined, (err: unknown) => this.log.error(`Couldn't open the user settings: ${err instanceof Error ? err.message : String(err)}`));
     }
     return settings;
   }
@@ -148,7 +150,7 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
       `Send your Azure sign-in token to ${origin}?`,
       {
         modal: true,
-        detail: `Your custom cloud "${cloud.name}" (user setting "microsoft-sovereign-cloud.customEnvironment") sends Azure Resource Manager requests to ${origin}, which is not a Microsoft Azure host. Every request carries your sign-in token. Allow only a host you run or trust, such as your Azure Stack Hub. Your answer is remembered for this host.`,
+        detail: `Your custom cloud "${cloud.name}" (user setting "microsoft-sovereign-cloud.customEnvironment") sends Azure Resource Manager requests to ${origin}, which is not a Microsoft Azure host. Every request carries your sign-in token. Allow only a host you run or trust, such as your Azure Stack Hub. Allow is remembered for this host.`,
       },
       allow,
     );

@@ -77,7 +77,7 @@ describe('Select Subscriptions: tenants that fail', () => {
     assert.deepEqual(qp.items.map((i) => i.label), ['Contoso Dev', 'Contoso Prod']);
     assert.match(qp.title ?? '', /2 tenants couldn't be listed/);
     assert.equal(shownMessages.length, 1, shownMessages.join('\n'));
-    assert.match(shownMessages[0], /^warning: Couldn't list the subscriptions of 2 tenants Default Directory \(one\.example\): AuthorizationFailed: .*Default Directory \(two\.example\): AuthorizationFailed/);
+    assert.match(shownMessages[0], /^warning: Couldn't list the subscriptions of 2 tenants — Default Directory \(one\.example\): AuthorizationFailed: .*Default Directory \(two\.example\): AuthorizationFailed/);
     qp.selectedItems = qp.items.filter((i) => i.label === 'Contoso Prod');
     qp.accept();
     await done;

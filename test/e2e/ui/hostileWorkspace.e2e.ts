@@ -135,7 +135,7 @@ async function waitForLog(userDataDir: string, text: RegExp, timeout = 15_000): 
  * Edits the user's settings.json the way a user would (Preferences: Open User Settings (JSON), Replace All,
  * save): code-server does not notice a write to that file from outside.
  */
-async function replaceInUserSettings(page: Page, from: string, to: string): Promise<void> {
+async function replaceInUserSettings(page: Page, file: string, from: string, to: string): Promise<void> {
     await runCommand(page, 'Preferences: Open User Settings (JSON)');
     const editor = page.locator('.monaco-editor').filter({ has: page.locator('.view-lines') }).last();
     await editor.waitFor({ state: 'visible', timeout: 15_000 });
@@ -147,8 +147,17 @@ async function replaceInUserSettings(page: Page, from: string, to: string): Prom
     await find.locator('.replace-part textarea, .replace-part input').first().fill(to);
     await page.keyboard.press('Control+Alt+Enter');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+S');
-    await page.waitForTimeout(500);
+    // Saving can be slow on a busy machine (VS Code aborts slow save participants): save until it is on disk.
+    for (let attempt = 1; !fs.readFileSync(file, 'utf8').includes(to); attempt++) {
+        if (attempt > 3) {
+            throw new Error(`the user settings were not saved with "${to}":\n${fs.readFileSync(file, 'utf8')}`);
+        }
+        await page.keyboard.press('Control+S');
+        const deadline = Date.now() + 5_000;
+        while (!fs.readFileSync(file, 'utf8').includes(to) && Date.now() < deadline) {
+            await page.waitForTimeout(200);
+        }
+    }
     const modal = page.locator('.monaco-modal-editor-block');
     for (let attempt = 0; attempt < 3 && (await modal.count()) > 0; attempt++) {
         await page.keyboard.press('Escape');
@@ -292,8 +301,9 @@ async function main(): Promise<number> {
         const movedOrigin = `https://localhost:${emu.port}`;
         await check(`when the user's cloud moves to ${movedOrigin} (not confirmed), the view says so and nothing is sent`, async () => {
             served.length = 0;
-            await replaceInUserSettings(page, new URL(emulatorOrigin).host, new URL(movedOrigin).host);
-            const user = fs.readFileSync(path.join(userDataDir, 'User', 'settings.json'), 'utf8');
+            const userSettingsFile = path.join(userDataDir, 'User', 'settings.json');
+            await replaceInUserSettings(page, userSettingsFile, new URL(emulatorOrigin).host, new URL(movedOrigin).host);
+            const user = fs.readFileSync(userSettingsFile, 'utf8');
             if (!user.includes(`"resourceManagerEndpointUrl": "${movedOrigin}/"`)) {
                 throw new Error(`the user settings were not changed as meant:\n${user}`);
             }

@@ -373,6 +373,8 @@ class FormApp {
       const found = searchOptions(options, query, 2);
       if (found.matches === 1) {
         this.choose(controlId, found.shown[0].value);
+      } else if (found.matches > 1) {
+        select?.focus();
       }
     } else if (event.key === 'Escape' && el.value) {
       event.preventDefault();
@@ -662,11 +664,13 @@ class FormApp {
     const what = pickerIdWhat(source);
     let problem: string | undefined;
     let said = '';
-    if (state?.status === 'loading') {
-      said = typed !== undefined && what ? 'The list is still loading: select "Use this ID" to use the ID you typed.' : '';
-    } else if (typed !== undefined) {
+    if (typed !== undefined) {
       problem = typedListed ? undefined : pickerIdProblem(source, typed);
-      said = typedListed ? `In the list: ${typedListed.label}. Press Enter or select "Use this ID".` : (problem ?? `Not in the list. Press Enter or select "Use this ID" to use it.`);
+      said = typedListed
+        ? `In the list: ${typedListed.label}. Press Enter or select "Use this ID".`
+        : (problem ?? (state?.status === 'loading' ? 'The list is still loading. Press Enter or select "Use this ID" to use this ID.' : 'Not in the list. Press Enter or select "Use this ID" to use it.'));
+    } else if (state?.status === 'loading') {
+      said = '';
     } else if (query.trim()) {
       said =
         found.matches === 0

@@ -76,7 +76,8 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   /** Shows `label` ("Deleting…") with a spinner on the resource until {@link clearPending}. */
   markPending(armId: string, label: string, node?: TreeNode): void {
     this.pending.set(armId.toLowerCase(), label);
-    // Our own change (a delete) would otherwise be reported by the watcher as "no longer exists".
+    // Our own change (a delete) must not come back as "no longer exists" from the watcher. Versions that
+    // still exist afterwards are followed again as soon as their rows are drawn (getTreeItem → watch).
     this.versions.unwatch(armId);
     this.refresh(node);
   }

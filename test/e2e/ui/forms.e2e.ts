@@ -592,6 +592,44 @@ async function main(): Promise<number> {
         });
 
         // ---- nothing typed is lost ------------------------------------------------------------------
+        await check('a result that arrives while the form is hidden is shown when it is shown again (issue 9)', async () => {
+            // The check that "hiddenGallery" does not exist yet is held for a few seconds, then throttled: the create
+            // stops with nothing sent, while the form is hidden behind another one.
+            await setFaults(emu, [
+                { kind: 'slow', method: 'GET', path: '/galleries/hiddenGallery$', delayMs: 5_000, times: 1 },
+                { kind: 'throttle', method: 'GET', path: '/galleries/hiddenGallery$', retryAfterSeconds: 0 },
+            ]);
+            await contextMenu(page, SUB_NAME, 'Create Gallery…');
+            form = await formFrame(page, /Create gallery/);
+            const before = await requestCount(emu);
+            await choose(form, 'Existing resource group', RG);
+            await choose(form, 'Location', 'eastus');
+            await form.getByLabel('Gallery name', { exact: true }).fill('hiddenGallery');
+            await pressButton(form, 'Create gallery');
+            await form.locator('#status').filter({ hasText: /Creating the gallery/ }).waitFor({ timeout: 15_000 });
+            await contextMenu(page, 'Managed images', 'Create Managed Image…');
+            await formFrame(page, /Create managed image/);
+            await page.waitForTimeout(7_000);
+            await page.locator('.tabs-container .tab').filter({ hasText: 'New gallery' }).first().click();
+            form = await formFrame(page, /Create gallery/);
+            await form
+                .locator('#result')
+                .filter({ hasText: /Couldn't check whether gallery "hiddenGallery" already exists \(.*too many requests.*\), so nothing was sent/i })
+                .waitFor({ timeout: 15_000 });
+            const button = (await form.locator('#submit').innerText()).trim();
+            if (button !== 'Create gallery') {
+                throw new Error(`the form still looks busy: its button says "${button}"`);
+            }
+            const writes = await writesSince(emu, before);
+            if (writes.length > 0) {
+                throw new Error(`requests were sent: ${writes.map((w) => `${w.method} ${w.path}`).join(', ')}`);
+            }
+            await setFaults(emu, []);
+            await screenshot(page, 'forms-result-after-hidden');
+            await pressButton(form, 'Cancel');
+            await formClosed(page, /New gallery/);
+        });
+
         await check('typed values survive hiding the form and reloading the window', async () => {
             await contextMenu(page, SUB_NAME, 'Create Gallery…');
             form = await formFrame(page, /Create gallery/);

@@ -91,6 +91,8 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   reload(node?: TreeNode): void {
     if (node && isRefreshable(node)) {
       node.reset();
+      // Versions the watcher gave up on under this node are followed again (the user asked to check).
+      this.versions.forgetStopped(node.id.startsWith('/subscriptions/') ? node.id : undefined);
     }
     this.refresh(node);
   }

@@ -181,9 +181,21 @@ export class VersionWatcher implements vscode.Disposable {
     }
   }
 
-  /** Lets versions stopped earlier be followed again (a full refresh, e.g. after signing in again). */
-  forgetStopped(): void {
-    this.stopped.clear();
+  /**
+   * Lets versions stopped earlier be followed again when the user refreshes: all of them, or those at or
+   * under the resource id `under` (a refreshed definition, gallery or subscription).
+   */
+  forgetStopped(under?: string): void {
+    if (under === undefined) {
+      this.stopped.clear();
+      return;
+    }
+    const prefix = under.toLowerCase().replace(/\/$/, '');
+    for (const key of [...this.stopped.keys()]) {
+      if (key === prefix || key.startsWith(`${prefix}/`)) {
+        this.stopped.delete(key);
+      }
+    }
   }
 
   private schedule(watch: Watch): void {

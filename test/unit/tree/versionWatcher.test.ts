@@ -177,4 +177,25 @@ describe('version watcher: stops, and says why', () => {
       tree.dispose();
     }
   });
+
+  it('refreshing the definition lets a stopped version be followed again', async () => {
+    const azure = new FakeAzure();
+    azure.getVersion = () => Promise.reject(armError(403, 'AuthorizationFailed', 'denied'));
+    const time = new ManualTime();
+    const account = Object.assign(azure.account(), { onDidChange: () => ({ dispose: () => undefined }) });
+    const tree = new GalleryTreeDataProvider(account, recordingLog() as never, { now: () => time.now, schedule: time.schedule });
+    try {
+      tree.versions.watch(VERSION, TENANT, replicating(10));
+      await time.next();
+      assert.equal(time.pending, 0);
+      tree.versions.watch(VERSION, TENANT, replicating(10));
+      assert.equal(time.pending, 0, 'stopped: a redraw does not restart it');
+      const definition = { id: VERSION.id.slice(0, VERSION.id.indexOf('/versions/')).toLowerCase(), parent: undefined, reset: () => undefined, getTreeItem: () => { throw new Error('unused'); } } as TreeNode;
+      tree.reload(definition);
+      tree.versions.watch(VERSION, TENANT, replicating(10));
+      assert.equal(time.pending, 1, 'followed again after the user refreshed its definition');
+    } finally {
+      tree.dispose();
+    }
+  });
 });

@@ -68,7 +68,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
         },
       );
       log.info(`Deleted ${what} ${id.id}`);
-      void vscode.window.showInformationMessage(`Deleted ${what} "${name}".`);
+      void vscode.window.showInformationMessage(inertNotificationText(`Deleted ${what} "${name}".`));
     } catch (err) {
       if (describeArmError(err).code === 'CannotDeleteResource') {
         // Children appeared since we looked: offer the cascade below.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeArmError } from '../azure/armError';
+import { describeArmError, inertNotificationText } from '../azure/armError';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { countGalleriesPerSubscription } from '../azure/listAll';
 import type { SubscriptionInfo } from '../azure/services';
@@ -72,7 +72,9 @@ export async function selectSubscriptions(account: AzureAccount): Promise<void> 
         }
         qp.title = `Subscriptions to show in Compute Gallery (${failures.length} tenant${failures.length === 1 ? '' : 's'} couldn't be listed)`;
         void vscode.window.showWarningMessage(
-          `Couldn't list the subscriptions of ${failures.length === 1 ? '1 tenant' : `${failures.length} tenants`} — ${describeFailures(failures)}. Their subscriptions aren't offered here and your choices in them are kept; check your access to those tenants or sign in again.`,
+          inertNotificationText(
+            `Couldn't list the subscriptions of ${failures.length === 1 ? '1 tenant' : `${failures.length} tenants`} — ${describeFailures(failures)}. Their subscriptions aren't offered here and your choices in them are kept; check your access to those tenants or sign in again.`,
+          ),
         );
       }
       const tenantLabels = new Map(listed.tenants.map((t) => [t.tenantId, t.displayName || t.tenantId]));

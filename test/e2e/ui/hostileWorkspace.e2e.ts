@@ -45,7 +45,7 @@ import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkR
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { packageExtension } from '../../harness/packageExtension';
 import { DEFAULT_SEED, DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
-import { activeEditor, clearToasts, clickDialogButton, expandRow, waitForDialog, waitForToast } from './workbenchUi';
+import { clearToasts, clickDialogButton, expandRow, waitForDialog, waitForToast } from './workbenchUi';
 
 const AUTH_PROVIDER_DIR = path.resolve(__dirname, '..', 'auth-provider');
 const VIEW_CONTAINER = 'Compute Gallery';
@@ -129,6 +129,24 @@ async function waitForLog(userDataDir: string, text: RegExp, timeout = 15_000): 
         }
         await new Promise((r) => setTimeout(r, 250));
     }
+}
+
+/**
+ * The visible lines of the editor VS Code 1.139 opens settings in (a modal editor, without an editor tab, so
+ * workbenchUi's activeEditor() would wait for a tab); empty while none is shown.
+ */
+async function modalEditorText(page: Page): Promise<string> {
+    return page.locator('.monaco-modal-editor-block .monaco-editor .view-lines').evaluateAll((els) =>
+        els
+            .map((lines) =>
+                [...lines.querySelectorAll('.view-line')]
+                    .map((el) => ({ top: Number.parseFloat((el as HTMLElement).style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
+                    .sort((a, b) => a.top - b.top)
+                    .map((l) => l.text)
+                    .join('\n'),
+            )
+            .join('\n'),
+    );
 }
 
 /**
@@ -229,13 +247,13 @@ async function main(): Promise<number> {
             // The harness writes "security.workspace.trust.enabled" into the user settings only.
             const userOnlyKey = '"security.workspace.trust.enabled"';
             const deadline = Date.now() + 15_000;
-            let editor = await activeEditor(page);
-            while (!editor.text.includes(userOnlyKey) && Date.now() < deadline) {
+            let text = await modalEditorText(page);
+            while (!text.includes(userOnlyKey) && Date.now() < deadline) {
                 await page.waitForTimeout(250);
-                editor = await activeEditor(page);
+                text = await modalEditorText(page);
             }
-            if (!editor.text.includes(userOnlyKey) || editor.text.includes(hostileOrigin)) {
-                throw new Error(`expected the user settings.json; active editor "${editor.title}":\n${editor.text.slice(0, 600)}`);
+            if (!text.includes(userOnlyKey) || text.includes(hostileOrigin)) {
+                throw new Error(`expected the user settings.json in the settings editor; it shows:\n${text.slice(0, 600) || '(nothing)'}`);
             }
             // VS Code 1.139 shows settings in a modal editor: close it before using the view again.
             const modal = page.locator('.monaco-modal-editor-block');

@@ -7,6 +7,7 @@
  * request leaves only after the values passed the form's checks here, on the host.
  */
 import { describeArmError } from '../azure/armError';
+import { shownFields } from '../domain/fieldVisibility';
 import { armIdProblem, sameResource } from '../azure/armId';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, PickerOption, PickerSource, PickerState, ValidationContext } from './forms/formTypes';
 import { PICKER_SCOPES } from './forms/formTypes';
@@ -52,11 +53,15 @@ interface LoadedList {
   readonly controller: AbortController;
 }
 
+/** The fields the form shows with these values: the only ones whose lists the host loads. */
+export function fieldsInUse(definition: FormDefinition, values: FormValues, mode: FormMode): FieldSpec[] {
+  return shownFields(definition.fields, mode, values);
+}
+
 /** The picker sources a form uses with its current values (hidden fields need no list). */
 export function sourcesInUse(definition: FormDefinition, values: FormValues, mode: FormMode): PickerSource[] {
   const sources = new Set<PickerSource>();
-  const visible = (f: FieldSpec): boolean => (f.onlyIn === undefined || f.onlyIn === mode || mode === 'update') && (!f.visibleWhen || f.visibleWhen(values, mode));
-  for (const field of definition.fields.filter(visible)) {
+  for (const field of fieldsInUse(definition, values, mode)) {
     if (field.type === 'picker') {
       sources.add(field.source);
     } else if (field.type === 'table') {

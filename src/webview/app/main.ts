@@ -21,7 +21,7 @@ import type {
   ValidationContext,
 } from '../forms/formTypes';
 import { acceptsTypedId, listedOption, looksLikeResourceId, PICKER_LIST_LIMIT, pickerIdProblem, pickerIdWhat, searchOptions } from '../forms/pickerSearch';
-import { isLocked } from '../forms/sanitize';
+import { isFieldLocked as isLocked, isFieldShown } from '../../domain/fieldVisibility';
 import { isRows, lastSegment, text } from '../forms/values';
 import { isHostMessage, isPersistedFormState } from '../protocol';
 import type { HostMessage, PersistedFormState, WebviewMessage } from '../protocol';
@@ -205,7 +205,7 @@ class FormApp {
   }
 
   private visible(field: FieldSpec): boolean {
-    return (field.onlyIn === undefined || field.onlyIn === this.mode) && (!field.visibleWhen || field.visibleWhen(this.values, this.mode));
+    return isFieldShown(field, this.mode, this.values);
   }
 
   /** Errors to show: of visible fields the user has been to (all after a submit), and the host's. */

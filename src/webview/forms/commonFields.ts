@@ -2,6 +2,7 @@
  * Fields and checks several forms share: subscription, resource group (pick or create), location, tags.
  */
 import { armIdProblem } from '../../azure/armId';
+import { isFieldShown } from '../../domain/fieldVisibility';
 import type { FieldSpec, FormMode, FormValues, JsonObject, TableField, ValidationContext } from './formTypes';
 import { put, resourceGroupNameProblem, tagProblems } from './fieldRules';
 import { isRows, text } from './values';
@@ -118,7 +119,7 @@ const holdsResourceId = (key: string): boolean => key !== 'subscriptionId' && ke
  */
 export function validateResourceIds(fields: readonly FieldSpec[], values: FormValues, mode: FormMode, errors: Record<string, string>): void {
   for (const field of fields) {
-    if ((field.onlyIn !== undefined && field.onlyIn !== mode) || (field.visibleWhen && !field.visibleWhen(values, mode))) {
+    if (!isFieldShown(field, mode, values)) {
       continue;
     }
     const value = values[field.id];

@@ -1,14 +1,12 @@
 /**
- * Keeps only what a form can hold: known fields with values of the right shape. In update mode,
- * fields Azure does not let change are put back to the resource's values, whatever the webview sent.
- * Pure, shared.
+ * Keeps only what a form can hold: known fields with values of the right shape. A field that does not exist
+ * in the mode keeps its default (or the resource's value); in update mode, every field the user cannot change
+ * (locked, or not shown: src/domain/fieldVisibility.ts decides) is put back to the resource's value, whatever
+ * the webview sent. Pure, shared.
  */
-import type { FieldSpec, FormDefinition, FormMode, FormValues, TableField, TableRow } from './formTypes';
+import { isFieldEditable, isFieldInMode, isFieldLocked } from '../../domain/fieldVisibility';
+import type { FormDefinition, FormMode, FormValues, TableField, TableRow } from './formTypes';
 import { cell, isRows } from './values';
-
-export function isLocked(field: FieldSpec, mode: FormMode): boolean {
-  return mode === 'update' && (field.immutable === true || field.onlyIn === 'create');
-}
 
 function sanitizeRows(field: TableField, value: unknown): TableRow[] {
   if (!Array.isArray(value)) {
@@ -53,11 +51,11 @@ export function sanitizeValues(definition: FormDefinition, mode: FormMode, value
   const base = definition.defaults();
   const out: Record<string, FormValues[string]> = {};
   for (const field of definition.fields) {
-    if (mode !== 'create' && field.onlyIn === 'create' && original === undefined) {
-      out[field.id] = base[field.id] ?? '';
+    if (!isFieldInMode(field, mode)) {
+      out[field.id] = original?.[field.id] ?? base[field.id] ?? '';
       continue;
     }
-    if (original !== undefined && isLocked(field, mode)) {
+    if (original !== undefined && isFieldLocked(field, mode)) {
       out[field.id] = original[field.id] ?? base[field.id] ?? '';
       continue;
     }
@@ -75,6 +73,16 @@ export function sanitizeValues(definition: FormDefinition, mode: FormMode, value
       default:
         out[field.id] = typeof v === 'string' ? v : typeof base[field.id] === 'string' ? base[field.id] : '';
         break;
+    }
+  }
+  if (mode === 'update' && original !== undefined) {
+    // Shown or not is judged on the values held so far (locked fields are Azure's already), never on what the
+    // webview claims: a hidden field cannot be revealed by sending the value that would show it.
+    const held: FormValues = { ...out };
+    for (const field of definition.fields) {
+      if (!isFieldEditable(field, mode, held)) {
+        out[field.id] = original[field.id] ?? base[field.id] ?? '';
+      }
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AzureAccount } from './azure/AzureAccount';
 import { registerCommands } from './commands/registerCommands';
-import { RESOURCE_SCHEME, ResourceDocumentProvider } from './commands/ResourceDocumentProvider';
+import { RESOURCE_SCHEME, ResourceDocumentProvider } from './properties/ResourceDocumentProvider';
 import { GalleryTreeDataProvider } from './tree/GalleryTreeDataProvider';
 import { AzureLiveValues } from './schemas/azureLiveValues';
 import { registerTemplateSupport } from './schemas/registerTemplateSupport';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeArmError, formatArmError, inertNotificationText } from '../azure/armError';
 import { displayName, kindLabel } from '../azure/armId';
+import { withAbortSignal } from '../azure/abortSignal';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
 import type { GalleryService } from '../azure/services';
@@ -23,13 +24,14 @@ function deleteOne(service: GalleryService, target: ResourceTarget, signal: Abor
   }
 }
 
-async function hasChildren(service: GalleryService, target: ResourceTarget, signal: AbortSignal): Promise<boolean> {
+/** One page is enough to know; quick, shown in the status bar, so not cancellable (nothing could cancel it). */
+async function hasChildren(service: GalleryService, target: ResourceTarget): Promise<boolean> {
   const id = target.armId;
   if (id.kind === 'gallery') {
-    return (await service.listImageDefinitions(id, { signal })).items.length > 0;
+    return (await service.listImageDefinitions(id)).items.length > 0;
   }
   if (id.kind === 'imageDefinition') {
-    return (await service.listImageVersions(id, { signal })).items.length > 0;
+    return (await service.listImageVersions(id)).items.length > 0;
   }
   return false;
 }
@@ -48,7 +50,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   let cascade =
     (id.kind === 'gallery' || id.kind === 'imageDefinition') &&
     (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking what ${name} contains…` }, () =>
-      hasChildren(service, target, new AbortController().signal),
+      hasChildren(service, target),
     ));
 
   if (!cascade) {
@@ -61,11 +63,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     try {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Deleting ${what} ${name}`, cancellable: true },
-        async (_progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          await deleteOne(service, target, controller.signal);
-        },
+        (_progress, token) => withAbortSignal(token, (signal) => deleteOne(service, target, signal)),
       );
       log.info(`Deleted ${what} ${id.id}`);
       void vscode.window.showInformationMessage(inertNotificationText(`Deleted ${what} "${name}".`));
@@ -88,11 +86,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   }
   const plan = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Listing everything in ${name}…`, cancellable: true },
-    (_p, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return planCascade(service, id, controller.signal);
-    },
+    (_p, token) => withAbortSignal(token, (signal) => planCascade(service, id, signal)),
   );
   const contents = describePlan(plan);
   const all = 'Delete All';
@@ -109,17 +103,17 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Deleting ${name}`, cancellable: true },
       (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
         let last = 0;
-        return executeCascade(service, plan, {
-          signal: controller.signal,
-          report: (message, done, total) => {
-            const pct = (done / total) * 100;
-            progress.report({ message, increment: pct - last });
-            last = pct;
-          },
-        });
+        return withAbortSignal(token, (signal) =>
+          executeCascade(service, plan, {
+            signal,
+            report: (message, done, total) => {
+              const pct = (done / total) * 100;
+              progress.report({ message, increment: pct - last });
+              last = pct;
+            },
+          }),
+        );
       },
     );
     const summary = describeOutcome(outcome);

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
-import { ErrorNode, LoadMoreNode } from '../tree/MessageNodes';
-import { PagedListNode } from '../tree/PagedListNode';
 import type { TreeNode } from '../tree/TreeNode';
 import { copyImageReference } from './copyImageReference';
 import { copyResourceId } from './copyResourceId';
@@ -13,7 +11,7 @@ import { createManagedImage } from './createManagedImage';
 import { deleteResource } from './deleteResource';
 import { newResourceFile } from './newResourceFile';
 import { openInPortal } from './openInPortal';
-import type { ResourceDocumentProvider } from './ResourceDocumentProvider';
+import type { ResourceDocumentProvider } from '../properties/ResourceDocumentProvider';
 import { wrapCommand } from './runCommand';
 import { selectSubscriptions } from './selectSubscriptions';
 import { refreshProperties, showProperties } from './showProperties';
@@ -43,16 +41,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.signOut', "Couldn't sign out", () => signOut(account)],
     ['azureComputeGallery.selectSubscriptions', "Couldn't select subscriptions", () => selectSubscriptions(account)],
     ['azureComputeGallery.refresh', "Couldn't refresh", (node) => tree.reload(asNode(node))],
-    [
-      'azureComputeGallery.loadMore',
-      "Couldn't load more",
-      async (node) => {
-        if (node instanceof LoadMoreNode && node.parent instanceof PagedListNode) {
-          await node.parent.loadMore(new AbortController().signal);
-        }
-      },
-    ],
-    ['azureComputeGallery.retry', "Couldn't retry", (node) => tree.reload(node instanceof ErrorNode ? node.parent : undefined)],
+    ['azureComputeGallery.loadMore', "Couldn't load more", (node) => tree.loadMore(asNode(node))],
+    ['azureComputeGallery.retry', "Couldn't retry", (node) => tree.retry(asNode(node))],
     ['azureComputeGallery.showProperties', "Couldn't show the properties", (node) => showProperties(account, asNode(node))],
     ['azureComputeGallery.refreshProperties', "Couldn't refresh the properties", (uri) => refreshProperties(properties, uri instanceof vscode.Uri ? uri : undefined)],
     ['azureComputeGallery.copyResourceId', "Couldn't copy the resource ID", (node) => copyResourceId(account, asNode(node))],

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { TreeNode } from '../tree/TreeNode';
 import { resolveTarget } from './ResourceTarget';
-import { RESOURCE_SCHEME, resourceUri } from './ResourceDocumentProvider';
-import type { ResourceDocumentProvider } from './ResourceDocumentProvider';
+import { RESOURCE_SCHEME, resourceUri } from '../properties/ResourceDocumentProvider';
+import type { ResourceDocumentProvider } from '../properties/ResourceDocumentProvider';
 
 export async function showProperties(account: AzureAccount, node?: TreeNode): Promise<void> {
   const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);

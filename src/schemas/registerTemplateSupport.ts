@@ -18,7 +18,7 @@
 import * as vscode from 'vscode';
 import { inertNotificationText } from '../azure/armError';
 import { lazyImport } from '../azure/lazyImport';
-import { RESOURCE_SCHEME } from '../commands/ResourceDocumentProvider';
+import { RESOURCE_SCHEME } from '../properties/ResourceDocumentProvider';
 import type {
   CompletionItem as LspCompletionItem,
   CompletionList as LspCompletionList,

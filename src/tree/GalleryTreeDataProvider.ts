@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { withAbortSignal } from '../azure/abortSignal';
 import { describeArmError } from '../azure/armError';
 import type { AzureAccount, SignInState } from '../azure/AzureAccount';
 import { AccountNode } from './AccountNode';
 import type { CreatingChild } from './CreatingNode';
-import { ErrorNode, MessageNode } from './MessageNodes';
+import { ErrorNode, LoadMoreNode, MessageNode } from './MessageNodes';
+import { PagedListNode } from './PagedListNode';
 import { ImageVersionNode } from './ImageVersionNode';
 import { VersionWatcher } from './VersionWatcher';
 import type { VersionWatcherOptions } from './VersionWatcher';
@@ -97,6 +99,21 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     this.refresh(node);
   }
 
+  /**
+   * "Load more" clicked: the next page of its list. A full refresh (or closing the view) cancels the request,
+   * as it does every list request, since the list it would extend is no longer shown.
+   */
+  async loadMore(node: TreeNode | undefined): Promise<void> {
+    if (node instanceof LoadMoreNode && node.parent instanceof PagedListNode) {
+      await node.parent.loadMore(this.abort.signal);
+    }
+  }
+
+  /** An error node clicked: its list is fetched again. */
+  retry(node: TreeNode | undefined): void {
+    this.reload(node instanceof ErrorNode ? node.parent : undefined);
+  }
+
   /** Shows `label` (a new resource, "Creating…") with a spinner in the list node `parentId` until {@link clearCreating}. */
   markCreating(parentId: string, armId: string, label: string, description: string): void {
     const id = armId.toLowerCase();
@@ -135,11 +152,9 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     if (!(node instanceof ImageVersionNode)) {
       return item;
     }
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
     try {
       const service = (await this.account.services()).galleryService(node.armId.subscriptionId, node.tenantId);
-      const version = await service.getImageVersion(node.armId, { signal: controller.signal });
+      const version = await withAbortSignal(token, (signal) => service.getImageVersion(node.armId, { signal }));
       const before = describeProgress(node.current);
       this.versions.record(node.id, version);
       item.tooltip = node.tooltip(version);

@@ -3,6 +3,7 @@
  * and runs their writes under a cancellable progress notification with the tree's "Creating…" item.
  */
 import * as vscode from 'vscode';
+import { withAbortSignal } from '../azure/abortSignal';
 import { inertNotificationText } from '../azure/armError';
 import { armIdProblem, displayName, kindLabel, parseComputeResourceId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
@@ -193,15 +194,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     try {
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `${request.mode === 'create' ? 'Creating' : 'Saving'} ${noun} ${name}`, cancellable: true },
-        async (_progress, token) => {
-          const controller = new AbortController();
-          const subscription = token.onCancellationRequested(() => controller.abort());
-          try {
-            return await send(controller.signal);
-          } finally {
-            subscription.dispose();
-          }
-        },
+        (_progress, token) => withAbortSignal(token, send),
       );
       this.log.info(`${request.mode === 'create' ? 'Created' : 'Updated'} ${noun} ${request.target.id}`);
       return outcome;

@@ -25,11 +25,54 @@ export const settings = new Map<string, unknown>();
 /** The quick picks created, newest last. */
 export const quickPicks: FakeQuickPick[] = [];
 
+/** Command handlers registered with commands.registerCommand, by id. */
+export const registeredCommands = new Map<string, (...args: unknown[]) => unknown>();
+/** Text written with env.clipboard.writeText, newest last. */
+export const clipboardWrites: string[] = [];
+/** Titles of window.withProgress calls, in order. */
+export const progressTitles: string[] = [];
+/**
+ * How the next modal/notification questions are answered (showWarningMessage with items): the item to choose,
+ * taken in order; undefined = dismissed.
+ */
+export const answers: Array<string | undefined> = [];
+
 export function resetFakes(): void {
   shownMessages.length = 0;
   settings.clear();
   quickPicks.length = 0;
+  registeredCommands.clear();
+  clipboardWrites.length = 0;
+  progressTitles.length = 0;
+  answers.length = 0;
 }
+
+export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
+
+/** A CancellationToken whose cancel() a test calls (the Cancel button of a progress notification). */
+export class FakeCancellationToken {
+  isCancellationRequested = false;
+  private readonly listeners = new Set<() => unknown>();
+  onCancellationRequested = (listener: () => unknown): Disposable => {
+    this.listeners.add(listener);
+    return new Disposable(() => this.listeners.delete(listener));
+  };
+  cancel(): void {
+    this.isCancellationRequested = true;
+    [...this.listeners].forEach((l) => l());
+  }
+}
+/** The token handed to the running withProgress task (the newest). */
+export let progressToken = new FakeCancellationToken();
+
+export const env = {
+  clipboard: {
+    writeText: (text: string): Promise<void> => {
+      clipboardWrites.push(text);
+      return Promise.resolve();
+    },
+  },
+};
 
 export const workspace = {
   getConfiguration: (section?: string) => ({
@@ -80,13 +123,22 @@ export class FakeQuickPick {
 }
 
 function recordMessage(kind: string) {
-  return (message: string): Promise<undefined> => {
+  return (message: string, ...items: unknown[]): Promise<string | undefined> => {
     shownMessages.push(`${kind}: ${message}`);
-    return Promise.resolve(undefined);
+    // Only a question (items to choose from) takes an answer; a plain notice resolves undefined.
+    const asks = items.some((i) => typeof i === 'string');
+    return Promise.resolve(asks ? answers.shift() : undefined);
   };
 }
 
 export const window = {
+  withProgress: <T>(options: { title?: string }, task: (progress: { report(value: unknown): void }, token: FakeCancellationToken) => Promise<T>): Promise<T> => {
+    progressTitles.push(options.title ?? '');
+    progressToken = new FakeCancellationToken();
+    return task({ report: () => undefined }, progressToken);
+  },
+  setStatusBarMessage: (): Disposable => new Disposable(() => undefined),
+  showQuickPick: (): Promise<undefined> => Promise.reject(new Error('showQuickPick not expected in this test')),
   showErrorMessage: recordMessage('error'),
   showWarningMessage: recordMessage('warning'),
   showInformationMessage: recordMessage('info'),
@@ -99,4 +151,8 @@ export const window = {
 
 export const commands = {
   executeCommand: (): Promise<undefined> => Promise.resolve(undefined),
+  registerCommand: (id: string, handler: (...args: unknown[]) => unknown): Disposable => {
+    registeredCommands.set(id, handler);
+    return new Disposable(() => registeredCommands.delete(id));
+  },
 };

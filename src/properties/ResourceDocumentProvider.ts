@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withAbortSignal } from '../azure/abortSignal';
 import { displayName, parseComputeResourceId } from '../azure/armId';
 import type { ComputeResourceId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
@@ -12,7 +13,10 @@ export function resourceUri(id: ComputeResourceId, tenantId: string | undefined)
   return vscode.Uri.from({ scheme: RESOURCE_SCHEME, path: `/${displayName(id)}.json`, query });
 }
 
-/** Read-only JSON of a resource as ARM returns it; refreshed on demand. */
+/**
+ * Read-only JSON of a resource as ARM returns it (the documents "Show Properties" opens); refreshed on demand.
+ * A provider registered at activation, not a command: the commands and the template support both use its scheme.
+ */
 export class ResourceDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -33,11 +37,9 @@ export class ResourceDocumentProvider implements vscode.TextDocumentContentProvi
     if (!id) {
       return `// Not a Compute Gallery resource: ${uri.toString()}`;
     }
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
     try {
       const service = (await this.account.services()).galleryService(id.subscriptionId, params.get('tenant') ?? undefined);
-      const json = await service.getResourceJson(id, { signal: controller.signal });
+      const json = await withAbortSignal(token, (signal) => service.getResourceJson(id, { signal }));
       return `${JSON.stringify(json, null, 2)}\n`;
     } catch (err) {
       // Shown in the editor itself: the document is what the user asked to see.

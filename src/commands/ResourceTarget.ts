@@ -1,7 +1,7 @@
 import type { ComputeResourceId, ArmResourceKind } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
+import { resourceContext } from '../tree/resourceContext';
 import type { TreeNode } from '../tree/TreeNode';
-import { isResourceNode, tenantOf } from './resourceNodes';
 import { pickResource } from './pickResource';
 
 /** What a resource command acts on: from the tree node it was started on, or picked in the palette. */
@@ -12,8 +12,9 @@ export interface ResourceTarget {
 }
 
 export async function resolveTarget(account: AzureAccount, node: TreeNode | undefined, kinds: readonly ArmResourceKind[]): Promise<ResourceTarget> {
-  if (isResourceNode(node) && kinds.includes(node.armId.kind)) {
-    return { armId: node.armId, tenantId: tenantOf(node), node };
+  const context = resourceContext(node);
+  if (context?.resource && kinds.includes(context.resource.kind)) {
+    return { armId: context.resource, tenantId: context.tenantId, node };
   }
   const picked = await pickResource(account, kinds);
   return { ...picked, node: undefined };

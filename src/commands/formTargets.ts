@@ -1,43 +1,28 @@
 import type { FormValues } from '../webview/forms/formTypes';
-import { GalleryNode } from '../tree/GalleryNode';
-import { ImageDefinitionNode } from '../tree/ImageDefinitionNode';
-import { SubscriptionNode } from '../tree/SubscriptionNode';
+import { resourceContext } from '../tree/resourceContext';
 import type { TreeNode } from '../tree/TreeNode';
-import { tenantOf } from './resourceNodes';
-
-/** The subscription a tree node belongs to, for prefilling a form. */
-export function subscriptionOf(node: TreeNode | undefined): string | undefined {
-  for (let n = node; n; n = n.parent) {
-    if (n instanceof SubscriptionNode) {
-      return n.subscriptionId;
-    }
-  }
-  return undefined;
-}
 
 export interface FormStart {
   readonly values: FormValues;
   readonly tenantId?: string;
 }
 
-/** Prefilled values from the node a create command was started on (nothing from the palette). */
+/**
+ * Prefilled values from the node a create command was started on (nothing from the palette): its subscription,
+ * and the gallery or definition it is or is in, with that resource's location.
+ */
 export function formStart(node: TreeNode | undefined): FormStart {
-  const subscriptionId = subscriptionOf(node);
-  const tenantId = tenantOf(node);
-  const values: Record<string, string> = {};
-  if (subscriptionId) {
-    values.subscriptionId = subscriptionId;
+  const context = resourceContext(node);
+  if (!context) {
+    return { values: {} };
   }
-  for (let n = node; n; n = n.parent) {
-    if (n instanceof GalleryNode) {
-      values.galleryId ??= n.armId.id;
-      values.location ??= n.gallery.location ?? '';
-    }
-    if (n instanceof ImageDefinitionNode) {
-      values.definitionId ??= n.armId.id;
-      values.galleryId ??= n.armId.id.split('/').slice(0, -2).join('/');
-      values.location ??= n.definition.location ?? '';
-    }
+  const values: Record<string, string> = { subscriptionId: context.subscriptionId };
+  if (context.galleryId) {
+    values.galleryId = context.galleryId;
+    values.location = context.location ?? '';
   }
-  return { values, ...(tenantId ? { tenantId } : {}) };
+  if (context.definitionId) {
+    values.definitionId = context.definitionId;
+  }
+  return { values, ...(context.tenantId ? { tenantId: context.tenantId } : {}) };
 }

@@ -4,7 +4,9 @@ import { imageDefinitionId, parseIdOfKind } from '../azure/armId';
 import type { GalleryId } from '../azure/armId';
 import { ImageDefinitionNode } from './ImageDefinitionNode';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
+import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
+import type { ResourceContext } from './resourceContext';
 import { markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -24,7 +26,12 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
   ) {
     super(ctx);
     this.armId = armId ?? parseIdOfKind(gallery.id ?? '', 'gallery');
-    this.id = this.armId.id.toLowerCase();
+    this.id = resourceNodeId(this.armId.id);
+  }
+
+  resourceContext(): ResourceContext {
+    const { armId } = this;
+    return { subscriptionId: armId.subscriptionId, tenantId: this.tenantId, resource: armId, galleryId: armId.id, location: this.gallery.location };
   }
 
   protected itemsLabel(): string {

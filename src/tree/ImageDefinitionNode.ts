@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { GalleryImage, GalleryImageVersion, Page } from '../azure/services';
-import { imageVersionId, parseIdOfKind } from '../azure/armId';
+import { galleryId, imageVersionId, parseIdOfKind } from '../azure/armId';
 import type { ImageDefinitionId } from '../azure/armId';
 import { ImageVersionNode } from './ImageVersionNode';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
+import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
+import type { ResourceContext } from './resourceContext';
 import { compareVersionKeys, endOfLifeStatus, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
 import type { VersionKey } from './versionOrdering';
 import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
@@ -33,7 +35,19 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   ) {
     super(ctx);
     this.armId = armId ?? parseIdOfKind(definition.id ?? '', 'imageDefinition');
-    this.id = this.armId.id.toLowerCase();
+    this.id = resourceNodeId(this.armId.id);
+  }
+
+  resourceContext(): ResourceContext {
+    const { armId } = this;
+    return {
+      subscriptionId: armId.subscriptionId,
+      tenantId: this.tenantId,
+      resource: armId,
+      galleryId: galleryId(armId.subscriptionId, armId.resourceGroup, armId.gallery).id,
+      definitionId: armId.id,
+      location: this.definition.location,
+    };
   }
 
   protected itemsLabel(): string {

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { GalleryImageVersion } from '../azure/services';
-import { parseIdOfKind } from '../azure/armId';
+import { galleryId, imageDefinitionId, parseIdOfKind } from '../azure/armId';
 import type { ImageVersionId } from '../azure/armId';
 import { endOfLifeStatus, versionKey } from './versionOrdering';
 import type { VersionKey } from './versionOrdering';
 import { describeProgress, isSettling, replicationProgress } from './replication';
 import type { EndOfLifeStatus } from './versionOrdering';
+import { resourceNodeId } from './nodeIds';
+import { resourceContext } from './resourceContext';
+import type { ResourceContext } from './resourceContext';
 import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -29,9 +32,24 @@ export class ImageVersionNode implements TreeNode {
     armId?: ImageVersionId,
   ) {
     this.armId = armId ?? parseIdOfKind(version.id ?? '', 'imageVersion');
-    this.id = this.armId.id.toLowerCase();
+    this.id = resourceNodeId(this.armId.id);
     this.sortKey = versionKey(this.armId.version);
     ctx.registerVersionNode(this.id, this);
+  }
+
+  /** A new version created here goes to the definition's region (its parent's context). */
+  resourceContext(): ResourceContext {
+    const { armId } = this;
+    const gallery = galleryId(armId.subscriptionId, armId.resourceGroup, armId.gallery);
+    const location = resourceContext(this.parent)?.location;
+    return {
+      subscriptionId: armId.subscriptionId,
+      tenantId: this.tenantId,
+      resource: armId,
+      galleryId: gallery.id,
+      definitionId: imageDefinitionId(gallery, armId.imageDefinition).id,
+      ...(location === undefined ? {} : { location }),
+    };
   }
 
   /** The freshest state known: from the watcher when the version is being followed. */

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { Image } from '../azure/services';
 import { parseIdOfKind } from '../azure/armId';
 import type { ManagedImageId } from '../azure/armId';
+import { resourceNodeId } from './nodeIds';
+import { resourceContext } from './resourceContext';
+import type { ResourceContext } from './resourceContext';
 import { markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -38,7 +41,12 @@ export class ManagedImageNode implements TreeNode {
     armId?: ManagedImageId,
   ) {
     this.armId = armId ?? parseIdOfKind(image.id ?? '', 'managedImage');
-    this.id = this.armId.id.toLowerCase();
+    this.id = resourceNodeId(this.armId.id);
+  }
+
+  /** The tenant is its subscription's, as the "Managed images" folder above it says. */
+  resourceContext(): ResourceContext {
+    return { subscriptionId: this.armId.subscriptionId, tenantId: resourceContext(this.parent)?.tenantId, resource: this.armId };
   }
 
   getTreeItem(): vscode.TreeItem {

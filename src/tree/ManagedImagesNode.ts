@@ -3,7 +3,9 @@ import type { Image, Page } from '../azure/services';
 import { managedImageId, parseComputeResourceId } from '../azure/armId';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { ManagedImageNode } from './ManagedImageNode';
+import { managedImagesNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
+import type { ResourceContext } from './resourceContext';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
@@ -17,7 +19,11 @@ export class ManagedImagesNode extends PagedListNode<Image> {
   }
 
   get id(): string {
-    return `${this.parent.id}/managedimages`;
+    return managedImagesNodeId(this.parent.subscriptionId);
+  }
+
+  resourceContext(): ResourceContext {
+    return { subscriptionId: this.parent.subscriptionId, tenantId: this.parent.tenantId };
   }
 
   protected itemsLabel(): string {

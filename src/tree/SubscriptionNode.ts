@@ -5,6 +5,8 @@ import { GalleryNode } from './GalleryNode';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { ManagedImagesNode } from './ManagedImagesNode';
 import { PagedListNode } from './PagedListNode';
+import { subscriptionNodeId } from './nodeIds';
+import type { ResourceContext } from './resourceContext';
 import { markdownFacts } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -23,7 +25,7 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
   }
 
   get id(): string {
-    return `/subscriptions/${this.subscription.subscriptionId}`.toLowerCase();
+    return subscriptionNodeId(this.subscription.subscriptionId);
   }
 
   get subscriptionId(): string {
@@ -32,6 +34,10 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
 
   get tenantId(): string {
     return this.subscription.tenantId;
+  }
+
+  resourceContext(): ResourceContext {
+    return { subscriptionId: this.subscriptionId, tenantId: this.tenantId };
   }
 
   protected itemsLabel(): string {

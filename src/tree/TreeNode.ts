@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ResourceContext } from './resourceContext';
 
 /** One node of the Compute Gallery tree: a small class per kind, children listed lazily. */
 export interface TreeNode {
@@ -7,6 +8,8 @@ export interface TreeNode {
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem;
   getChildren?(signal: AbortSignal): Promise<TreeNode[]>;
+  /** Subscription, tenant and resource of the row, for commands and forms (see resourceContext()). */
+  resourceContext?(): ResourceContext;
 }
 
 /** A node that can be asked to list its children again from scratch. */

@@ -8,6 +8,7 @@ import { inertNotificationText } from '../azure/armError';
 import { armIdProblem, displayName, kindLabel, parseComputeResourceId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
+import { listNodeIdOf, resourceNodeId } from '../tree/nodeIds';
 import { ArmFormBackend } from './FormBackend';
 import type { SubmitOutcome, SubmitRequest } from './FormBackend';
 import { formHtml, createNonce } from './formHtml';
@@ -29,20 +30,10 @@ export interface OpenFormRequest {
   readonly tenantId?: string;
 }
 
-/** The tree node id a new resource appears under (see SubscriptionNode, GalleryNode, … ids). */
+/** The tree row a new resource of this form appears under (the tree's own id function). */
 export function parentNodeId(kind: FormKind, resourceId: string): string | undefined {
   const id = parseComputeResourceId(resourceId);
-  if (!id) {
-    return undefined;
-  }
-  switch (id.kind) {
-    case 'gallery':
-      return `/subscriptions/${id.subscriptionId}`.toLowerCase();
-    case 'managedImage':
-      return `/subscriptions/${id.subscriptionId}/managedimages`.toLowerCase();
-    default:
-      return kind === id.kind ? resourceId.split('/').slice(0, -2).join('/').toLowerCase() : undefined;
-  }
+  return id?.kind === kind ? listNodeIdOf(id) : undefined;
 }
 
 export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
@@ -186,7 +177,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     if (request.mode === 'create' && parentId) {
       this.tree.markCreating(parentId, request.target.id, id ? lastName(id) : name, label);
     } else {
-      const node = this.tree.findNode(request.target.id.toLowerCase());
+      const node = this.tree.findNode(resourceNodeId(request.target.id));
       if (node) {
         this.tree.markPending(request.target.id, label, node);
       }

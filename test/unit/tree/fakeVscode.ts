@@ -107,6 +107,8 @@ export class FakeQuickPick {
     this.hideListeners.push(l);
     return new Disposable(() => undefined);
   };
+  value = '';
+  onDidChangeValue = (): Disposable => new Disposable(() => undefined);
   show(): void {
     this.visible = true;
   }

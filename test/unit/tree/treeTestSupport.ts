@@ -61,7 +61,11 @@ export class FakeAzure {
   versions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   managedImages: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   getVersion: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageVersion not faked'));
+  /** Answers a delete (any kind); the signal is the one the command passed. */
+  delete: (id: string, signal: AbortSignal | undefined) => Promise<void> = () => Promise.resolve();
   readonly calls: string[] = [];
+  /** "subscription tenant" of every galleryService() asked for. */
+  readonly servicesFor: string[] = [];
 
   services(): ArmServices {
     const service = {
@@ -71,12 +75,18 @@ export class FakeAzure {
       listImageVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o)),
       listManagedImages: (o?: PagedCallOptions) => (this.calls.push('managedImages'), this.managedImages(o)),
       getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
+      ...Object.fromEntries(
+        ['deleteGallery', 'deleteImageDefinition', 'deleteImageVersion', 'deleteManagedImage'].map((name) => [
+          name,
+          (id: { id: string }, o?: { signal?: AbortSignal }) => (this.calls.push(`${name} ${id.id}`), this.delete(id.id, o?.signal)),
+        ]),
+      ),
     } as unknown as GalleryService;
     return {
       cloud: undefined as never,
       listTenants: () => this.tenants(),
       listSubscriptions: (tenantId: string | undefined) => this.subscriptions(tenantId),
-      galleryService: () => service,
+      galleryService: (subscriptionId: string, tenantId: string | undefined) => (this.servicesFor.push(`${subscriptionId} ${tenantId ?? '(home tenant)'}`), service),
     };
   }
 

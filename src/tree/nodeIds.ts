@@ -1,0 +1,35 @@
+/**
+ * The ids of the tree's rows (TreeItem.id, and the keys the tree finds rows by). The one place they are
+ * made: the nodes use these, and so do the forms when they show "Creating…" under a list and refresh it.
+ * Ids are lower case because ARM ids are case-insensitive and expansion must survive a refresh.
+ */
+import { galleryId, imageDefinitionId } from '../azure/armId';
+import type { ComputeResourceId } from '../azure/armId';
+
+/** A resource's row: its lower-cased ARM id. */
+export function resourceNodeId(armId: string): string {
+  return armId.toLowerCase();
+}
+
+export function subscriptionNodeId(subscriptionId: string): string {
+  return `/subscriptions/${subscriptionId}`.toLowerCase();
+}
+
+/** The "Managed images" folder of a subscription. */
+export function managedImagesNodeId(subscriptionId: string): string {
+  return `${subscriptionNodeId(subscriptionId)}/managedimages`;
+}
+
+/** The row a resource is listed under: its subscription, gallery, definition, or "Managed images". */
+export function listNodeIdOf(id: ComputeResourceId): string {
+  switch (id.kind) {
+    case 'gallery':
+      return subscriptionNodeId(id.subscriptionId);
+    case 'imageDefinition':
+      return resourceNodeId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id);
+    case 'imageVersion':
+      return resourceNodeId(imageDefinitionId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.imageDefinition).id);
+    case 'managedImage':
+      return managedImagesNodeId(id.subscriptionId);
+  }
+}

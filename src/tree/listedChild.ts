@@ -4,7 +4,7 @@
  * `…/providers/Microsoft.Compute/locations/westus/Galleries/g/Images/i`, and whose casing varies).
  * An item that cannot be addressed is skipped with one log line; it never fails the whole list.
  */
-import { sameArmId } from '../azure/armId';
+import { sameArmId, sameResource } from '../azure/armId';
 
 /** The part of a LogOutputChannel these helpers write to. */
 export interface WarningLog {
@@ -39,9 +39,13 @@ export function quoted(text: unknown): string {
   return JSON.stringify(typeof text === 'string' ? text : String(text));
 }
 
-/** Logs once when a listed item's own id is not the one its parent and name give (casing aside). */
+/**
+ * Logs once when a listed item's own id is not the one its parent and name give (casing and escaping aside:
+ * Azure writes "rg-café" where a built id has "rg-caf%C3%A9"). The cheap comparison answers almost every item;
+ * only a mismatch is parsed.
+ */
 export function noteUnexpectedId(log: WarningLog, what: string, listedId: string | undefined, builtId: string): void {
-  if (listedId !== undefined && !sameArmId(listedId, builtId)) {
+  if (listedId !== undefined && !sameArmId(listedId, builtId) && !sameResource(listedId, builtId)) {
     warnOnce(log, `id:${builtId.toLowerCase()}:${listedId}`, `${what} was listed with the id ${quoted(listedId)}; using ${quoted(builtId)}, built from its parent and its name.`);
   }
 }

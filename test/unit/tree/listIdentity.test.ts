@@ -70,6 +70,17 @@ describe('tree lists: a child is known by its parent and its name', () => {
     assert.equal(children[0].id, `${DEFINITION.id}/versions/1.0.0`.toLowerCase());
   });
 
+  it('logs nothing for ids that differ from the built one only by escaping (resource group "rg-café", as Azure writes it)', async () => {
+    const azure = new FakeAzure();
+    const gallery = galleryId(SUB, 'rg-café', 'myGalleryName');
+    azure.definitions = () => page([{ ...exampleDefinition, id: `/subscriptions/${SUB}/resourceGroups/RG-Café/providers/Microsoft.Compute/galleries/myGalleryName/images/myGalleryImageName` }]);
+    const ctx = testContext(azure);
+    const subNode = new SubscriptionNode(ctx, root, subscription);
+    const node = new GalleryNode(ctx, subNode, { id: gallery.id, name: 'myGalleryName', location: 'westus' }, TENANT);
+    assert.deepEqual(labels(await node.getChildren(signal)), ['myGalleryImageName']);
+    assert.deepEqual(ctx.log.lines.filter((l) => l.includes('listed with the id')), [], 'an id Azure wrote unescaped is the same resource');
+  });
+
   it('skips (and logs once) items with no name or an unusable name; the rest of the list shows', async () => {
     const azure = new FakeAzure();
     azure.definitions = () => page([

@@ -3,7 +3,9 @@
  * Pure functions over jsonc-parser nodes; offsets are those of the parsed text.
  *
  * Each check skips values that are ARM expressions: they are only known at deployment.
- * The rules and messages follow the errors the Compute RP returns (see test/fixtures/reference/ARM_BEHAVIOUR.md §5).
+ * The rules themselves live in src/domain (version names, regions, end of life, security type and generation), shared
+ * with the forms, the tree and the schema generator; the messages here follow the errors the Compute RP returns
+ * (see test/fixtures/reference/ARM_BEHAVIOUR.md §5).
  */
 import type { Node } from 'jsonc-parser';
 import type { JSONSchema } from 'vscode-json-languageservice';
@@ -11,7 +13,10 @@ import type { JSONSchema } from 'vscode-json-languageservice';
 type JSONSchemaRef = JSONSchema | boolean;
 import type { GalleryResourceKind } from './resourceKinds';
 import { RESOURCE_KIND_INFO } from './resourceKinds';
-import { normalizeRegion } from './regionName';
+import { isPastEndOfLife } from '../domain/endOfLife';
+import { normalizeRegion } from '../domain/regions';
+import { securityTypeFitsGeneration } from '../domain/securityProfile';
+import { VERSION_PART_LABELS, VERSION_PART_MAX_DIGITS, versionNameRule } from '../domain/versions';
 import { isArmExpression, property, stringValue } from './templateResources';
 
 export { normalizeRegion };
@@ -48,8 +53,6 @@ export interface GalleryCheckContext {
   readonly now: Date;
 }
 
-const INT32_MAX = 2147483647;
-
 export function runGalleryChecks(context: GalleryCheckContext): GalleryProblem[] {
   const problems: GalleryProblem[] = [];
   const { kind, resource } = context;
@@ -78,21 +81,20 @@ export function runGalleryChecks(context: GalleryCheckContext): GalleryProblem[]
 
 /** Why an image version name is invalid, or undefined when it is Major.Minor.Patch with 32-bit integer parts. */
 export function imageVersionNameProblem(name: string): string | undefined {
-  const parts = name.split('.');
-  if (parts.length !== 3) {
-    return `Image version name "${name}" must have three parts, Major.Minor.Patch (for example 1.0.0).`;
+  const refusal = versionNameRule(name);
+  switch (refusal?.reason) {
+    case undefined:
+      return undefined;
+    case 'empty':
+    case 'notThreeParts':
+      return `Image version name "${name}" must have three parts, Major.Minor.Patch (for example 1.0.0).`;
+    case 'notAnInteger':
+      return `Image version name "${name}": ${VERSION_PART_LABELS[refusal.part]} part "${refusal.text}" is not an integer. Each part of Major.Minor.Patch must be an integer between 0 and 2,147,483,647.`;
+    case 'tooLarge':
+      return `Image version name "${name}": ${VERSION_PART_LABELS[refusal.part]} part ${refusal.text} is larger than 2,147,483,647 (each part must be a 32-bit integer).`;
+    case 'tooManyDigits':
+      return `Image version name "${name}": ${VERSION_PART_LABELS[refusal.part]} part "${refusal.text}" has more than ${VERSION_PART_MAX_DIGITS} digits. Azure takes at most ${VERSION_PART_MAX_DIGITS} digits per part, leading zeros included.`;
   }
-  const labels = ['Major', 'Minor', 'Patch'];
-  for (let i = 0; i < 3; i++) {
-    const part = parts[i] ?? '';
-    if (!/^[0-9]+$/.test(part)) {
-      return `Image version name "${name}": ${labels[i]} part "${part}" is not an integer. Each part of Major.Minor.Patch must be an integer between 0 and 2,147,483,647.`;
-    }
-    if (Number(part) > INT32_MAX) {
-      return `Image version name "${name}": ${labels[i]} part ${part} is larger than 2,147,483,647 (each part must be a 32-bit integer).`;
-    }
-  }
-  return undefined;
 }
 
 function checkName(context: GalleryCheckContext, problems: GalleryProblem[]): void {
@@ -183,9 +185,8 @@ function checkEndOfLife(node: Node | undefined, what: string, now: Date, problem
   if (!node || value === undefined || isArmExpression(value)) {
     return;
   }
-  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time) || time >= now.getTime()) {
-    return;
+  if (!isPastEndOfLife(value, now.getTime())) {
+    return; // in the future, or not a date (the schema's format check reports that)
   }
   problems.push({
     ...at(node),
@@ -216,14 +217,11 @@ function checkSecurityType(properties: Node | undefined, problems: GalleryProble
   if (!features || features.type !== 'array' || (generation !== undefined && isArmExpression(generation)) || (generationNode && generation === undefined)) {
     return;
   }
-  if (generation?.toUpperCase() === 'V2') {
-    return;
-  }
   for (const feature of features.children ?? []) {
     const name = stringValue(property(feature, 'name'));
     const valueNode = property(feature, 'value');
     const value = stringValue(valueNode);
-    if (valueNode && name?.toLowerCase() === 'securitytype' && value && /trustedlaunch|confidential/i.test(value)) {
+    if (valueNode && name?.toLowerCase() === 'securitytype' && value && !securityTypeFitsGeneration(value, generation)) {
       problems.push({
         ...at(valueNode),
         severity: 'warning',

@@ -1,9 +1,6 @@
 /**
- * Region names as Azure compares them. A module of its own so that the start-up bundle (New Resource Body File)
- * can use it without galleryChecks, which brings in jsonc-parser (see the guard in esbuild.mjs).
+ * Region names as Azure compares them: the domain rule (src/domain/regions.ts), kept under this name for the
+ * schemas' modules. Free of jsonc-parser so that the start-up bundle (New Resource Body File) can use it (see the
+ * guard in esbuild.mjs).
  */
-
-/** Region names as Azure compares them: case-insensitive, spaces ignored ("West Europe" = "westeurope"). */
-export function normalizeRegion(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, '');
-}
+export { normalizeRegion, sameRegion } from '../domain/regions';

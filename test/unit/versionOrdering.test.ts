@@ -27,6 +27,11 @@ describe('image version ordering and latest', () => {
     assert.equal(parseVersionName('2147483648.0.0'), undefined);
     assert.equal(parseVersionName('1.0'), undefined);
     assert.equal(parseVersionName('1.0.0-beta'), undefined);
+    // Leading zeros: the value counts (2024.01.05 sorts as 2024.1.5), up to 10 digits a part.
+    assert.deepEqual(parseVersionName('2024.01.05'), [2024, 1, 5]);
+    assert.deepEqual(parseVersionName('0000000001.0.0'), [1, 0, 0]);
+    assert.equal(parseVersionName('00000000001.0.0'), undefined);
+    assert.ok(compareVersionNames('2024.01.10', '2024.1.9') > 0);
   });
 
   it('warns when end of life has passed or is within 30 days', () => {

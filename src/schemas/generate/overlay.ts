@@ -9,6 +9,8 @@
  * test/fixtures/reference/ARM_BEHAVIOUR.md §5 for naming rules.
  */
 import type { JSONSchema } from 'vscode-json-languageservice';
+import { GALLERY_NAME_PATTERN, IMAGE_DEFINITION_NAME_PATTERN, identifierPattern, MANAGED_IMAGE_NAME_PATTERN } from '../../domain/names';
+import { VERSION_NAME_PATTERN, VERSION_PART_MAX_DIGITS } from '../../domain/versions';
 
 const GEN2_NOTE = 'Generation 2 VMs boot with UEFI and are required for Trusted Launch and Confidential VMs.';
 
@@ -184,9 +186,9 @@ export const PROPERTY_OVERLAYS: Readonly<Record<string, PropertyOverlay>> = {
       { label: '{ publisher, offer, sku }', body: { publisher: '${1:myPublisher}', offer: '${2:myOffer}', sku: '${3:mySku}' } },
     ],
   },
-  'GalleryImageIdentifier.publisher': { pattern: '^[A-Za-z0-9._-]{1,128}$', patternErrorMessage: 'Publisher: up to 128 letters, digits, periods, underscores or hyphens.' },
-  'GalleryImageIdentifier.offer': { pattern: '^[A-Za-z0-9._-]{1,64}$', patternErrorMessage: 'Offer: up to 64 letters, digits, periods, underscores or hyphens.' },
-  'GalleryImageIdentifier.sku': { pattern: '^[A-Za-z0-9._-]{1,64}$', patternErrorMessage: 'SKU: up to 64 letters, digits, periods, underscores or hyphens.' },
+  'GalleryImageIdentifier.publisher': { pattern: `^${identifierPattern(128)}$`, patternErrorMessage: 'Publisher: up to 128 letters, digits, periods, underscores or hyphens, not ending with a period.' },
+  'GalleryImageIdentifier.offer': { pattern: `^${identifierPattern(64)}$`, patternErrorMessage: 'Offer: up to 64 letters, digits, periods, underscores or hyphens, not ending with a period.' },
+  'GalleryImageIdentifier.sku': { pattern: `^${identifierPattern(64)}$`, patternErrorMessage: 'SKU: up to 64 letters, digits, periods, underscores or hyphens, not ending with a period.' },
   'GalleryImageProperties.features': {
     defaultSnippets: [
       {
@@ -311,16 +313,10 @@ export const PROPERTY_OVERLAYS: Readonly<Record<string, PropertyOverlay>> = {
   },
 };
 
-/** Gallery name rule from the Compute troubleshooting guide: letters, digits, underscores and periods, start and end alphanumeric, no dashes. */
-export const GALLERY_NAME_SEGMENT = '[A-Za-z0-9](?:[A-Za-z0-9_.]{0,78}[A-Za-z0-9])?';
-/** Image definition names: the RP's own rule `^[^_\W][\w-._]{0,79}(?<![-.])$` (start alphanumeric, no trailing period or hyphen). */
-export const IMAGE_DEFINITION_NAME_SEGMENT = '[A-Za-z0-9][\\w.-]{0,79}(?<![.-])';
-/** One Major/Minor/Patch part: an integer 0…2,147,483,647 (leading zeros tolerated, as the RP parses integers). */
-export const INT32_PART =
-  '0*(?:[0-9]{1,9}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])';
-export const IMAGE_VERSION_NAME_SEGMENT = `${INT32_PART}\\.${INT32_PART}\\.${INT32_PART}`;
-/** Managed image names: letters, digits, underscores, periods and hyphens; start alphanumeric; end alphanumeric or underscore. */
-export const MANAGED_IMAGE_NAME_SEGMENT = '[A-Za-z0-9](?:[\\w.-]{0,78}\\w)?';
+/** The name rules are the domain's (src/domain/names.ts, src/domain/versions.ts): the schemas use their patterns. */
+export const GALLERY_NAME_SEGMENT = GALLERY_NAME_PATTERN;
+export const IMAGE_DEFINITION_NAME_SEGMENT = IMAGE_DEFINITION_NAME_PATTERN;
+export const IMAGE_VERSION_NAME_SEGMENT = VERSION_NAME_PATTERN;
+export const MANAGED_IMAGE_NAME_SEGMENT = MANAGED_IMAGE_NAME_PATTERN;
 
-export const VERSION_NAME_MESSAGE =
-  'An image version name is Major.Minor.Patch, each part an integer between 0 and 2,147,483,647 (for example 1.0.0 or 2024.12.1).';
+export const VERSION_NAME_MESSAGE = `An image version name is Major.Minor.Patch, each part an integer between 0 and 2,147,483,647 of at most ${VERSION_PART_MAX_DIGITS} digits (for example 1.0.0 or 2024.12.1).`;

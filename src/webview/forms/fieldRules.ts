@@ -2,34 +2,36 @@
  * Checks of single values, with the messages users see next to the field. The same functions run in
  * the webview as the user types and on the host before anything is sent. Pure.
  *
- * Naming rules: test/fixtures/reference/ARM_BEHAVIOUR.md §5 (resource-name-rules, troubleshooting-shared-images).
+ * The rules are the domain's (src/domain: names, versions, end of life), shared with the template checks, the schema
+ * generator and the tree; this module words them for the form. Sources: test/fixtures/reference/ARM_BEHAVIOUR.md §5.
  */
-import { parseVersionName } from '../../tree/versionOrdering';
+import { isPastEndOfLife } from '../../domain/endOfLife';
+import { galleryNameRule, identifierRule, imageDefinitionNameRule, resourceGroupNameRule } from '../../domain/names';
+import { VERSION_PART_MAX_DIGITS, versionNameRule } from '../../domain/versions';
 import type { FormValues, ValidationContext } from './formTypes';
 import { cell, filledRows, isoDate } from './values';
 
 export type Problem = string | undefined;
 
-/** Gallery: 1–80 letters, digits, underscores and periods, starting with a letter or digit; no dashes. */
+/** Gallery: 1–80 letters, digits, underscores and periods, starting and ending with a letter or digit; no dashes. */
 export function galleryNameProblem(name: string): Problem {
-  if (!name) {
-    return 'Enter a gallery name.';
+  const refusal = galleryNameRule(name);
+  switch (refusal?.reason) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return 'Enter a gallery name.';
+    case 'tooLong':
+      return `A gallery name has at most ${refusal.max} characters (this has ${refusal.length}).`;
+    case 'dash':
+      return 'Gallery names cannot contain dashes (-): use letters, digits, underscores and periods.';
+    case 'badStart':
+      return 'A gallery name starts with a letter or a digit.';
+    case 'badCharacter':
+      return 'Use only letters, digits, underscores (_) and periods (.).';
+    case 'badEnd':
+      return refusal.character === '.' ? 'A gallery name cannot end with a period.' : 'A gallery name ends with a letter or a digit.';
   }
-  if (name.length > 80) {
-    return `A gallery name has at most 80 characters (this has ${name.length}).`;
-  }
-  if (name.includes('-')) {
-    return 'Gallery names cannot contain dashes (-): use letters, digits, underscores and periods.';
-  }
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.]*$/.test(name)) {
-    return /^[A-Za-z0-9]/.test(name)
-      ? 'Use only letters, digits, underscores (_) and periods (.).'
-      : 'A gallery name starts with a letter or a digit.';
-  }
-  if (name.endsWith('.')) {
-    return 'A gallery name cannot end with a period.';
-  }
-  return undefined;
 }
 
 /**
@@ -37,70 +39,78 @@ export function galleryNameProblem(name: string): Problem {
  * underscores, hyphens and periods, starting with a letter or digit, not ending with a hyphen or period.
  */
 export function entityNameProblem(name: string, what: string): Problem {
-  if (!name) {
-    return `Enter ${what} name.`;
+  const refusal = imageDefinitionNameRule(name);
+  switch (refusal?.reason) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return `Enter ${what} name.`;
+    case 'tooLong':
+      return `The name has at most ${refusal.max} characters (this has ${refusal.length}).`;
+    case 'badStart':
+      return 'The name starts with a letter or a digit.';
+    case 'dash':
+    case 'badCharacter':
+      return 'Use only letters, digits, underscores (_), hyphens (-) and periods (.).';
+    case 'badEnd':
+      return 'The name cannot end with a hyphen or a period.';
   }
-  if (name.length > 80) {
-    return `The name has at most 80 characters (this has ${name.length}).`;
-  }
-  if (!/^[A-Za-z0-9]/.test(name)) {
-    return 'The name starts with a letter or a digit.';
-  }
-  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
-    return 'Use only letters, digits, underscores (_), hyphens (-) and periods (.).';
-  }
-  if (/[-.]$/.test(name)) {
-    return 'The name cannot end with a hyphen or a period.';
-  }
-  return undefined;
 }
 
 /** Resource group: 1–90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period. */
 export function resourceGroupNameProblem(name: string): Problem {
-  if (!name) {
-    return 'Enter a resource group name.';
+  const refusal = resourceGroupNameRule(name);
+  switch (refusal?.reason) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return 'Enter a resource group name.';
+    case 'tooLong':
+      return `A resource group name has at most ${refusal.max} characters.`;
+    case 'dash':
+    case 'badStart':
+    case 'badCharacter':
+      return 'Use only letters, digits, underscores, hyphens, periods and parentheses.';
+    case 'badEnd':
+      return 'A resource group name cannot end with a period.';
   }
-  if (name.length > 90) {
-    return 'A resource group name has at most 90 characters.';
-  }
-  if (!/^[\p{L}\p{N}_().-]+$/u.test(name)) {
-    return 'Use only letters, digits, underscores, hyphens, periods and parentheses.';
-  }
-  if (name.endsWith('.')) {
-    return 'A resource group name cannot end with a period.';
-  }
-  return undefined;
 }
 
-/** Major.Minor.Patch, each an integer from 0 to 2,147,483,647. */
+/** Major.Minor.Patch, each an integer from 0 to 2,147,483,647 with at most 10 digits. */
 export function versionNameProblem(name: string): Problem {
-  if (!name) {
-    return 'Enter a version number such as 1.0.0.';
+  const refusal = versionNameRule(name);
+  switch (refusal?.reason) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return 'Enter a version number such as 1.0.0.';
+    case 'notThreeParts':
+    case 'notAnInteger':
+      return 'Use Major.Minor.Patch with whole numbers, e.g. 1.0.0 or 2026.11.1.';
+    case 'tooLarge':
+      return 'Each part of the version is at most 2,147,483,647.';
+    case 'tooManyDigits':
+      return `Each part of the version has at most ${VERSION_PART_MAX_DIGITS} digits, leading zeros included.`;
   }
-  if (!/^\d+\.\d+\.\d+$/.test(name)) {
-    return 'Use Major.Minor.Patch with whole numbers, e.g. 1.0.0 or 2026.11.1.';
-  }
-  if (!parseVersionName(name)) {
-    return 'Each part of the version is at most 2,147,483,647.';
-  }
-  return undefined;
 }
 
 /** publisher (≤128) / offer, SKU (≤64): letters, digits, hyphens, underscores, periods; not ending with a period. */
 export function identifierProblem(value: string, what: string, max: number): Problem {
-  if (!value) {
-    return `Enter the ${what}.`;
+  const refusal = identifierRule(value, max);
+  switch (refusal?.reason) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return `Enter the ${what}.`;
+    case 'tooLong':
+      return `The ${what} has at most ${max} characters.`;
+    case 'dash':
+    case 'badStart':
+    case 'badCharacter':
+      return 'Use only letters, digits, hyphens (-), underscores (_) and periods (.).';
+    case 'badEnd':
+      return `The ${what} cannot end with a period.`;
   }
-  if (value.length > max) {
-    return `The ${what} has at most ${max} characters.`;
-  }
-  if (!/^[A-Za-z0-9_.-]+$/.test(value)) {
-    return 'Use only letters, digits, hyphens (-), underscores (_) and periods (.).';
-  }
-  if (value.endsWith('.')) {
-    return `The ${what} cannot end with a period.`;
-  }
-  return undefined;
 }
 
 /** A YYYY-MM-DD date after today (end-of-life dates must be in the future). */
@@ -112,7 +122,7 @@ export function futureDateProblem(day: string, now: number): Problem {
   if (!iso) {
     return 'Enter a date as YYYY-MM-DD.';
   }
-  if (new Date(iso).getTime() <= now) {
+  if (isPastEndOfLife(iso, now)) {
     return 'The end-of-life date must be in the future.';
   }
   return undefined;

@@ -6,6 +6,7 @@
 import { imageDefinitionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags, validateResourceIds } from './commonFields';
+import { securityTypeFitsGeneration } from '../../domain/securityProfile';
 import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
 import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
@@ -250,7 +251,7 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
   }
   if (mode === 'create') {
     const security = text(values, 'securityType');
-    if (security && generation !== 'V2') {
+    if (!securityTypeFitsGeneration(security, generation)) {
       put(errors, 'securityType', 'Trusted launch and confidential VM images are Gen 2: set the VM generation to Gen 2 (V2).');
     }
     if (text(values, 'architecture') === 'Arm64' && generation !== 'V2') {

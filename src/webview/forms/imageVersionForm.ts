@@ -7,6 +7,7 @@
 import { imageVersionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateResourceIds } from './commonFields';
+import { normalizeRegion } from '../../domain/regions';
 import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
 import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
@@ -374,10 +375,10 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
     const name = cell(row, 'name');
     if (!name) {
       put(errors, `${at}.name`, 'Choose the region.');
-    } else if (seen.has(name.replace(/\s+/g, '').toLowerCase())) {
+    } else if (seen.has(normalizeRegion(name))) {
       put(errors, `${at}.name`, `${regionLabel(name, context)} is listed twice.`);
     }
-    seen.add(name.replace(/\s+/g, '').toLowerCase());
+    seen.add(normalizeRegion(name));
     put(errors, `${at}.replicas`, intProblem(cell(row, 'replicas'), 1, 100));
     for (const column of ['osDiskEncryptionSetId', 'dataDiskEncryptionSetId']) {
       const des = cell(row, column);

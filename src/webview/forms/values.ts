@@ -134,9 +134,7 @@ export function lastSegment(id: string): string {
 }
 
 /** Region names compare without spaces and case ("East US" = "eastus"). */
-export function sameRegion(a: string, b: string): boolean {
-  return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
-}
+export { sameRegion } from '../../domain/regions';
 
 /** Every field of a form, empty: no rows in tables, unticked checkboxes, '' elsewhere. */
 export function emptyValues(fields: readonly FieldSpec[]): Record<string, FieldValue> {

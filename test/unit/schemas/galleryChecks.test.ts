@@ -27,6 +27,11 @@ describe('gallery checks', () => {
     assert.match(imageVersionNameProblem('1..0') ?? '', /Minor part "" is not an integer/);
     assert.match(imageVersionNameProblem('1.2147483648.0') ?? '', /Minor part 2147483648 is larger than 2,147,483,647/);
     assert.match(imageVersionNameProblem('1.0.99999999999') ?? '', /Patch part 99999999999 is larger/);
+    // Issue 10: the form, the tree and Azure refuse more than 10 digits in a part, even when the value is small.
+    assert.equal(
+      imageVersionNameProblem('00000000001.0.0'),
+      'Image version name "00000000001.0.0": Major part "00000000001" has more than 10 digits. Azure takes at most 10 digits per part, leading zeros included.',
+    );
   });
 
   it('compares regions as Azure does: without case or spaces', () => {

@@ -19,6 +19,8 @@ describe('form field rules (ARM_BEHAVIOUR.md §5)', () => {
     assert.match(galleryNameProblem('_lead') ?? '', /starts with/);
     assert.match(galleryNameProblem('.lead') ?? '', /starts with/);
     assert.match(galleryNameProblem('trail.') ?? '', /period/);
+    // ARM: "underscores, and periods allowed in the middle" (issue 10: the form accepted "gallery_", the schema refused it).
+    assert.match(galleryNameProblem('trail_') ?? '', /ends with a letter or a digit/);
     assert.match(galleryNameProblem('x'.repeat(81)) ?? '', /80/);
     assert.match(galleryNameProblem('sp ace') ?? '', /only/);
     assert.match(galleryNameProblem('') ?? '', /Enter/);
@@ -35,6 +37,10 @@ describe('form field rules (ARM_BEHAVIOUR.md §5)', () => {
     assert.equal(versionNameProblem('1.0.0'), undefined);
     assert.equal(versionNameProblem('2147483647.0.2147483647'), undefined);
     assert.match(versionNameProblem('2147483648.0.0') ?? '', /2,147,483,647/);
+    // Leading zeros are parsed away, but a part has at most 10 digits (src/domain/versions.ts says why).
+    assert.equal(versionNameProblem('2024.01.05'), undefined);
+    assert.equal(versionNameProblem('0000000001.0.0'), undefined);
+    assert.equal(versionNameProblem('00000000001.0.0'), 'Each part of the version has at most 10 digits, leading zeros included.');
     for (const bad of ['1.0', '1.0.0.0', 'v1.0.0', '1.0.x', '1..0', '-1.0.0']) {
       assert.ok(versionNameProblem(bad), bad);
     }

@@ -1,0 +1,23 @@
+/**
+ * Which image definitions need a Generation 2 (UEFI) image. Trusted Launch and Confidential VM security types run on
+ * Gen2 only (learn.microsoft.com "Trusted launch for Azure VMs" / "Azure confidential VMs"; the feature values are in
+ * src/schemas/generate/overlay.ts). hyperVGeneration defaults to V1 when it is not given (GalleryRP swagger).
+ * Pure, no `vscode`.
+ */
+
+const NEEDS_GEN2 = /trustedlaunch|confidential/i;
+
+/** Does a `SecurityType` feature value (TrustedLaunch, TrustedLaunchSupported, ConfidentialVM, …) need Gen2? */
+export function securityTypeNeedsGeneration2(securityType: string): boolean {
+  return NEEDS_GEN2.test(securityType);
+}
+
+/** Is hyperVGeneration Gen2? Unset ('' or undefined) means V1; Azure compares the value without case. */
+export function isGeneration2(generation: string | undefined): boolean {
+  return generation?.toUpperCase() === 'V2';
+}
+
+/** Can an image definition of this generation carry this security type? */
+export function securityTypeFitsGeneration(securityType: string, generation: string | undefined): boolean {
+  return !securityTypeNeedsGeneration2(securityType) || isGeneration2(generation);
+}

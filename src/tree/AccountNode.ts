@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeArmError } from '../azure/armError';
 import type { ArmServices, SubscriptionInfo, TenantInfo } from '../azure/services';
 import { ErrorNode, MessageNode } from './MessageNodes';
+import { accessibleLabel } from './resourceItem';
 import { SubscriptionNode } from './SubscriptionNode';
 import type { RefreshableNode, TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -150,6 +151,7 @@ export class AccountNode implements RefreshableNode {
     item.description = this.cloudName === 'AzureCloud' ? undefined : this.cloudName;
     item.contextValue = 'account';
     item.iconPath = new vscode.ThemeIcon('account');
+    item.accessibilityInformation = { label: accessibleLabel('Azure account', this.accountLabel, item.description) };
     return item;
   }
 }

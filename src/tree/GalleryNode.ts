@@ -7,7 +7,7 @@ import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
 import type { ResourceContext } from './resourceContext';
-import { markdownFacts, resourceTreeItem } from './resourceItem';
+import { accessibleLabel, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
@@ -62,8 +62,10 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
   getTreeItem(): vscode.TreeItem {
     const g = this.gallery;
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.gallery, vscode.TreeItemCollapsibleState.Collapsed, 'gallery');
-    item.description ??= [g.location, this.armId.resourceGroup].filter(Boolean).join(' · ');
+    const facts = [g.location, this.armId.resourceGroup].filter(Boolean).join(' · ');
+    item.description ??= facts;
     item.iconPath ??= new vscode.ThemeIcon('library');
+    item.accessibilityInformation = { label: accessibleLabel('gallery', this.armId.gallery, item.description, facts) };
     item.tooltip = markdownFacts(`Gallery ${this.armId.gallery}`, [
       ['Location', g.location],
       ['Resource group', this.armId.resourceGroup],

@@ -9,7 +9,7 @@ import { PagedListNode } from './PagedListNode';
 import type { ResourceContext } from './resourceContext';
 import { compareVersionKeys, endOfLifeStatus, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
 import type { VersionKey } from './versionOrdering';
-import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
+import { accessibleLabel, formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
@@ -121,9 +121,12 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     const d = this.definition;
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.imageDefinition, vscode.TreeItemCollapsibleState.Collapsed, 'imageDefinition');
     const eol = endOfLifeStatus(d.endOfLifeDate);
-    item.description ??= [describeDefinition(d), eol?.kind === 'passed' ? 'end of life passed' : eol?.kind === 'soon' ? `end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}` : undefined]
+    const facts = [describeDefinition(d), eol?.kind === 'passed' ? 'end of life passed' : eol?.kind === 'soon' ? `end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}` : undefined]
       .filter(Boolean)
       .join(' · ');
+    item.description ??= facts;
+    // The warning icon means end of life, which the facts say in words.
+    item.accessibilityInformation = { label: accessibleLabel('image definition', this.armId.imageDefinition, item.description, facts) };
     item.iconPath ??= eol ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(d.osType === 'Windows' ? 'window' : 'terminal-linux');
     item.tooltip = markdownFacts(`Image definition ${this.armId.imageDefinition}`, [
       ['Publisher / offer / SKU', d.identifier ? `${d.identifier.publisher} / ${d.identifier.offer} / ${d.identifier.sku}` : undefined],

@@ -9,7 +9,7 @@ import type { EndOfLifeStatus } from './versionOrdering';
 import { resourceNodeId } from './nodeIds';
 import { resourceContext } from './resourceContext';
 import type { ResourceContext } from './resourceContext';
-import { formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
+import { accessibleLabel, formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
@@ -106,7 +106,8 @@ export class ImageVersionNode implements TreeNode {
               : new vscode.ThemeIcon('versions');
     }
     // The tooltip (with per-region replication) is built in resolveTreeItem, when the user hovers.
-    item.accessibilityInformation = { label: `Image version ${this.armId.version}${notes.length ? `, ${notes.join(', ')}` : ''}` };
+    // The icon (star, spinner, error, warning) says latest, in progress, failed, end of life or not followed: all in the notes.
+    item.accessibilityInformation = { label: accessibleLabel('image version', this.armId.version, item.description, ...notes) };
     return item;
   }
 

@@ -5,7 +5,7 @@ import type { ManagedImageId } from '../azure/armId';
 import { resourceNodeId } from './nodeIds';
 import { resourceContext } from './resourceContext';
 import type { ResourceContext } from './resourceContext';
-import { markdownFacts, resourceTreeItem } from './resourceItem';
+import { accessibleLabel, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
@@ -54,8 +54,10 @@ export class ManagedImageNode implements TreeNode {
     const os = image.storageProfile?.osDisk;
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.image, vscode.TreeItemCollapsibleState.None, 'managedImage');
     const zoneResilient = image.storageProfile?.zoneResilient ? 'zone resilient' : undefined;
-    item.description ??= [os?.osType, os?.osState, describeImageSource(image), zoneResilient].filter(Boolean).join(' · ');
+    const facts = [os?.osType, os?.osState, describeImageSource(image), zoneResilient].filter(Boolean).join(' · ');
+    item.description ??= facts;
     item.iconPath ??= new vscode.ThemeIcon('file-media');
+    item.accessibilityInformation = { label: accessibleLabel('managed image', this.armId.image, item.description, facts) };
     item.tooltip = markdownFacts(`Managed image ${this.armId.image}`, [
       ['OS', [os?.osType, os?.osState].filter(Boolean).join(' · ')],
       ['Source', describeImageSource(image)],

@@ -61,6 +61,7 @@ export class ManagedImagesNode extends PagedListNode<Image> {
     item.id = this.id;
     item.contextValue = 'managedImages';
     item.iconPath = new vscode.ThemeIcon('folder-library');
+    item.accessibilityInformation = { label: 'Managed images' };
     return item;
   }
 }

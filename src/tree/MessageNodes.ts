@@ -52,6 +52,8 @@ export class ErrorNode implements TreeNode {
     item.contextValue = 'error';
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.command = { command: 'azureComputeGallery.retry', title: 'Retry', arguments: [this] };
+    // The red icon says "error"; "click" is no instruction for a keyboard.
+    item.accessibilityInformation = { label: `Error: ${this.action}, ${item.description}, press Enter to retry` };
     return item;
   }
 }
@@ -75,6 +77,8 @@ export class MessageNode implements TreeNode {
     item.id = this.id;
     item.contextValue = 'message';
     item.iconPath = new vscode.ThemeIcon(this.icon);
+    const severity = this.icon === 'error' ? 'Error: ' : this.icon === 'warning' ? 'Warning: ' : '';
+    item.accessibilityInformation = { label: `${severity}${this.label}` };
     if (this.command) {
       item.command = this.command;
     }

@@ -7,7 +7,7 @@ import { ManagedImagesNode } from './ManagedImagesNode';
 import { PagedListNode } from './PagedListNode';
 import { subscriptionNodeId } from './nodeIds';
 import type { ResourceContext } from './resourceContext';
-import { markdownFacts } from './resourceItem';
+import { accessibleLabel, markdownFacts } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
@@ -86,6 +86,7 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
     item.contextValue = 'subscription';
     item.iconPath = new vscode.ThemeIcon('key');
     item.description = s.state && s.state !== 'Enabled' ? s.state : undefined;
+    item.accessibilityInformation = { label: accessibleLabel('subscription', s.displayName, item.description) };
     item.tooltip = markdownFacts(`Subscription ${s.displayName}`, [
       ['Subscription ID', s.subscriptionId],
       ['Tenant ID', s.tenantId],

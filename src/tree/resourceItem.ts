@@ -21,6 +21,24 @@ export function resourceTreeItem(
   return item;
 }
 
+/**
+ * What a screen reader reads for a row: its kind and name, then each part of its description and of what its
+ * icon shows, separated by commas ("image version 1.2.0, latest, Replicating 40%, 1 of 3 regions"). Parts
+ * given twice (a description that repeats the facts) are read once.
+ */
+export function accessibleLabel(kind: string | undefined, name: string, ...facts: Array<string | vscode.TreeItemLabel | boolean | undefined>): string {
+  const parts: string[] = [];
+  for (const fact of facts) {
+    const text = typeof fact === 'string' ? fact : typeof fact === 'object' ? fact.label : '';
+    for (const part of text.split(' · ').map((p) => p.trim())) {
+      if (part && !parts.some((p) => p.toLowerCase() === part.toLowerCase())) {
+        parts.push(part);
+      }
+    }
+  }
+  return [kind ? `${kind} ${name}` : name, ...parts].join(', ');
+}
+
 /** Appends "**key**: value" lines as plain text (any text from Azure is escaped by appendText). */
 export function markdownFacts(title: string, facts: ReadonlyArray<[string, string | undefined]>): vscode.MarkdownString {
   const md = new vscode.MarkdownString();

@@ -36,7 +36,9 @@ export function accessibleLabel(kind: string | undefined, name: string, ...facts
       }
     }
   }
-  return [kind ? `${kind} ${name}` : name, ...parts].join(', ');
+  const spoken = [kind ? `${kind} ${name}` : name, ...parts].join(', ');
+  // Read as a sentence: "Image version 1.2.0, latest, …".
+  return kind ? `${spoken.charAt(0).toUpperCase()}${spoken.slice(1)}` : spoken;
 }
 
 /** Appends "**key**: value" lines as plain text (any text from Azure is escaped by appendText). */

@@ -54,30 +54,30 @@ describe('tree accessibility: each row says in words what its description and ic
         replicationStatus: { aggregatedState: 'InProgress', summary: [{ region: 'westeurope', state: 'Replicating', progress: 40 }] },
       }),
     ]);
-    assert.equal(spoken(t.versions[0]), 'image version 1.2.0, latest, end of life in 10 days, Replicating 40%, 0 of 1 regions');
+    assert.equal(spoken(t.versions[0]), 'Image version 1.2.0, latest, end of life in 10 days, Replicating 40%, 0 of 1 regions');
   });
 
   it('a version that failed says so (the error icon); one excluded from latest says that (no star)', async () => {
     const t = await rows([version('2.0.0', { provisioningState: 'Failed' }), version('1.0.0', { publishingProfile: { excludeFromLatest: true } })]);
-    assert.equal(spoken(t.versions[0]), 'image version 2.0.0, Failed');
-    assert.equal(spoken(t.versions[1]), 'image version 1.0.0, excluded from latest');
+    assert.equal(spoken(t.versions[0]), 'Image version 2.0.0, Failed');
+    assert.equal(spoken(t.versions[1]), 'Image version 1.0.0, excluded from latest');
   });
 
   it('a row with an action in flight reads it first ("Deleting…", the spinner), then what it still is', async () => {
     const t = await rows([version('1.0.0')]);
     t.ctx.pending.set(t.versions[0].id, 'Deleting…');
     t.ctx.pending.set(t.gallery.id, 'Deleting…');
-    assert.equal(spoken(t.versions[0]), 'image version 1.0.0, Deleting…, latest');
-    assert.equal(spoken(t.gallery), 'gallery gal, Deleting…, westeurope, images-rg');
+    assert.equal(spoken(t.versions[0]), 'Image version 1.0.0, Deleting…, latest');
+    assert.equal(spoken(t.gallery), 'Gallery gal, Deleting…, westeurope, images-rg');
   });
 
   it('galleries, definitions (end of life passed: the warning icon), subscriptions and managed images', async () => {
     const t = await rows([], new Date(Date.now() - 2 * DAY));
-    assert.equal(spoken(t.gallery), 'gallery gal, westeurope, images-rg');
-    assert.equal(spoken(t.definition), 'image definition ubuntu, Linux, Generalized, end of life passed');
-    assert.equal(spoken(t.subscription), 'subscription Contoso Dev, Disabled');
+    assert.equal(spoken(t.gallery), 'Gallery gal, westeurope, images-rg');
+    assert.equal(spoken(t.definition), 'Image definition ubuntu, Linux, Generalized, end of life passed');
+    assert.equal(spoken(t.subscription), 'Subscription Contoso Dev, Disabled');
     assert.equal(spoken(t.managedImages), 'Managed images');
-    assert.equal(spoken(t.image), 'managed image golden, Linux, Generalized');
+    assert.equal(spoken(t.image), 'Managed image golden, Linux, Generalized');
   });
 
   it('message rows: an error says it is one and how to retry; empty lists, load more and creating rows read their text', () => {
@@ -87,7 +87,7 @@ describe('tree accessibility: each row says in words what its description and ic
     assert.equal(spoken(empty), 'No galleries — create one');
     const broken = new MessageNode(undefined, 'cloud', 'The cloud setting is not valid', 'error');
     assert.equal(spoken(broken), 'Error: The cloud setting is not valid');
-    assert.equal(spoken(new LoadMoreNode(root, 'image versions')), 'Load more image versions');
+    assert.equal(spoken(new LoadMoreNode(root, 'Image versions')), 'Load more image versions');
     assert.equal(spoken(new CreatingNode(root, { id: 'x', label: 'gal2', description: 'Creating…' })), 'gal2, Creating…');
     const ctx = testContext(new FakeAzure());
     assert.equal(spoken(new AccountNode(ctx, 'dev@contoso.example', 'AzureChinaCloud')), 'Azure account dev@contoso.example, AzureChinaCloud');

@@ -87,7 +87,7 @@ describe('tree accessibility: each row says in words what its description and ic
     assert.equal(spoken(empty), 'No galleries — create one');
     const broken = new MessageNode(undefined, 'cloud', 'The cloud setting is not valid', 'error');
     assert.equal(spoken(broken), 'Error: The cloud setting is not valid');
-    assert.equal(spoken(new LoadMoreNode(root, 'Image versions')), 'Load more image versions');
+    assert.equal(spoken(new LoadMoreNode(root, 'image versions')), 'Load more image versions');
     assert.equal(spoken(new CreatingNode(root, { id: 'x', label: 'gal2', description: 'Creating…' })), 'gal2, Creating…');
     const ctx = testContext(new FakeAzure());
     assert.equal(spoken(new AccountNode(ctx, 'dev@contoso.example', 'AzureChinaCloud')), 'Azure account dev@contoso.example, AzureChinaCloud');

@@ -299,6 +299,14 @@ describe('emulator with the @azure/arm-compute SDK', function () {
         assert.equal(dash.statusCode, 400);
         assert.equal(dash.code, 'InvalidParameter');
         assert.match(dash.message, /including dashes, are disallowed/);
+        // ARM's own message: underscores and periods only "in the middle"; a version part has at most 10 digits (src/domain).
+        const trailingUnderscore = await rejection(client.galleries.createOrUpdate(RG, 'gallery_', { location: 'eastus' }, FAST));
+        assert.equal(trailingUnderscore.code, 'InvalidParameter');
+        const elevenDigits = await rejection(
+            client.galleryImageVersions.createOrUpdate(RG, 'contosoImages', 'rhel-9-g2', '00000000001.0.0', { location: 'eastus', storageProfile: { source: { id: SOURCE_IMAGE } } }, FAST),
+        );
+        assert.equal(elevenDigits.code, 'InvalidParameter');
+        assert.match(elevenDigits.message, /image version name is invalid/);
 
         const immutable = await rejection(
             client.galleryImages.createOrUpdate(RG, 'contosoImages', 'rhel-9-g2', { location: 'eastus', osType: 'Windows', osState: 'Generalized', hyperVGeneration: 'V2', architecture: 'x64', identifier: { publisher: 'Contoso', offer: 'RHEL', sku: '9-g2' } }, FAST),

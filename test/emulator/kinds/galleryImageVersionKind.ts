@@ -18,7 +18,8 @@ const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'P
 const INT32_MAX = 2_147_483_647;
 
 function validateVersionName(name: string): void {
-    const parts = /^(\d+)\.(\d+)\.(\d+)$/.exec(name);
+    // At most 10 digits a part, leading zeros included (src/domain/versions.ts gives the source).
+    const parts = /^(\d{1,10})\.(\d{1,10})\.(\d{1,10})$/.exec(name);
     if (!parts || parts.slice(1).some((p) => Number(p) > INT32_MAX)) {
         throw invalidParameter(
             'The image version name is invalid. The image version name should follow Major(int).Minor(int).Patch(int) format, where int is between 0 and 2,147,483,647 (inclusive). For e.g: 1.0.0, 2018.12.1 etc',

@@ -13,7 +13,8 @@ const READ_ONLY = ['identifier', 'sharingStatus'];
 const GALLERY_NAME = /^[^_\W][\w-._]{0,79}(?<![-.])$/;
 
 function validateGalleryName(name: string): void {
-    if (!GALLERY_NAME.test(name) || name.includes('-')) {
+    // The RP's message is stricter than the swagger pattern: underscores and periods only in the middle, no dashes.
+    if (!GALLERY_NAME.test(name) || name.includes('-') || name.endsWith('_')) {
         throw invalidParameter(
             'Gallery name is invalid. Allowed characters are English alphanumeric characters, with underscores, and periods allowed in the middle, up to 80 characters total. All other special characters, including dashes, are disallowed.',
             'galleryName',

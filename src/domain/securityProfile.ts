@@ -21,3 +21,18 @@ export function isGeneration2(generation: string | undefined): boolean {
 export function securityTypeFitsGeneration(securityType: string, generation: string | undefined): boolean {
   return !securityTypeNeedsGeneration2(securityType) || isGeneration2(generation);
 }
+
+/** Arm64 images are Gen2 only (the form's "VM generation" choices and learn.microsoft.com "Arm64 VMs"). */
+export function architectureFitsGeneration(architecture: string | undefined, generation: string | undefined): boolean {
+  return architecture?.toLowerCase() !== 'arm64' || isGeneration2(generation);
+}
+
+/** NVMe disk controllers (`DiskControllerTypes` "SCSI, NVMe") need Gen2. */
+export function diskControllersFitGeneration(diskControllerTypes: string, generation: string | undefined): boolean {
+  return !/nvme/i.test(diskControllerTypes) || isGeneration2(generation);
+}
+
+/** Confidential VMs run on x64 only. */
+export function securityTypeFitsArchitecture(securityType: string, architecture: string | undefined): boolean {
+  return !/confidential/i.test(securityType) || architecture?.toLowerCase() !== 'arm64';
+}

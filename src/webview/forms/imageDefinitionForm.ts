@@ -6,7 +6,7 @@
 import { imageDefinitionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags, validateResourceIds } from './commonFields';
-import { securityTypeFitsGeneration } from '../../domain/securityProfile';
+import { architectureFitsGeneration, diskControllersFitGeneration, securityTypeFitsArchitecture, securityTypeFitsGeneration } from '../../domain/securityProfile';
 import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
 import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
@@ -254,13 +254,13 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
     if (!securityTypeFitsGeneration(security, generation)) {
       put(errors, 'securityType', 'Trusted launch and confidential VM images are Gen 2: set the VM generation to Gen 2 (V2).');
     }
-    if (text(values, 'architecture') === 'Arm64' && generation !== 'V2') {
+    if (!architectureFitsGeneration(text(values, 'architecture'), generation)) {
       put(errors, 'hyperVGeneration', 'Arm64 images are Gen 2 (V2).');
     }
-    if (/confidential/i.test(security) && text(values, 'architecture') === 'Arm64') {
+    if (!securityTypeFitsArchitecture(security, text(values, 'architecture'))) {
       put(errors, 'securityType', 'Confidential VMs run on x64 only.');
     }
-    if (text(values, 'diskControllerTypes').includes('NVMe') && generation !== 'V2') {
+    if (!diskControllersFitGeneration(text(values, 'diskControllerTypes'), generation)) {
       put(errors, 'diskControllerTypes', 'NVMe needs Gen 2 (V2).');
     }
     const plan = ['planName', 'planPublisher', 'planProduct'].filter((id) => text(values, id));

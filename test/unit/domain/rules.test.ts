@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { endOfLifeRefusal, endOfLifeStatus, isPastEndOfLife } from '../../../src/domain/endOfLife';
 import { normalizeRegion, sameRegion } from '../../../src/domain/regions';
-import { isGeneration2, securityTypeFitsGeneration, securityTypeNeedsGeneration2 } from '../../../src/domain/securityProfile';
+import {
+  architectureFitsGeneration,
+  diskControllersFitGeneration,
+  isGeneration2,
+  securityTypeFitsArchitecture,
+  securityTypeFitsGeneration,
+  securityTypeNeedsGeneration2,
+} from '../../../src/domain/securityProfile';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
@@ -42,5 +49,16 @@ describe('domain: regions, end of life, security type and generation', () => {
     assert.ok(securityTypeFitsGeneration('', 'V1'));
     assert.ok(securityTypeFitsGeneration('Standard', 'V1'));
     assert.ok(!isGeneration2(''));
+  });
+
+  it('Arm64 and NVMe need Gen2; confidential VMs need x64', () => {
+    assert.ok(!architectureFitsGeneration('Arm64', 'V1'));
+    assert.ok(!architectureFitsGeneration('Arm64', undefined));
+    assert.ok(architectureFitsGeneration('Arm64', 'V2'));
+    assert.ok(architectureFitsGeneration('x64', 'V1'));
+    assert.ok(!diskControllersFitGeneration('SCSI, NVMe', 'V1'));
+    assert.ok(diskControllersFitGeneration('SCSI', 'V1'));
+    assert.ok(!securityTypeFitsArchitecture('ConfidentialVmSupported', 'Arm64'));
+    assert.ok(securityTypeFitsArchitecture('TrustedLaunchSupported', 'Arm64'));
   });
 });

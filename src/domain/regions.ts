@@ -1,8 +1,9 @@
 /**
  * Region names as Azure compares them: without case, spaces ignored ("West Europe" = "westeurope" = "WestEurope").
  * Pure, no `vscode`, no jsonc-parser: the start-up bundle (New Resource Body File) uses it too.
- * Source: ARM accepts both the display name and the programmatic name of a location (the REST examples use
- * "West US"; ARM_BEHAVIOUR.md §7 shows live responses with "westus").
+ * Source: test/fixtures/reference/ARM_BEHAVIOUR.md §7: a resource's `location` comes back as the short name
+ * ("eastus2") but `publishingProfile.targetRegions[].name` as the display name ("East US 2") even when the request
+ * sent "eastus2"; the REST examples write "West US". Normalise before comparing.
  */
 
 const SPACES = /\s+/g;

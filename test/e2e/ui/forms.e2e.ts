@@ -161,12 +161,21 @@ async function contextMenu(page: Page, label: string, entry: string): Promise<vo
             continue;
         }
         for (let click = 0; click < 3; click++) {
-            await item.click();
+            // On a busy machine the menu can be redrawn (or closed) between finding the entry and the click:
+            // a detached entry means "open the menu again", not a failed test.
+            const clicked = await item.click({ timeout: 5_000 }).then(() => true, () => false);
             if (await item.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) {
-                return;
+                if (clicked) {
+                    return;
+                }
+                break;
             }
         }
-        throw new Error(`the context menu entry "${entry}" did not close the menu`);
+        await page.keyboard.press('Escape');
+        if (attempt === 5) {
+            throw new Error(`the context menu entry "${entry}" of "${label}" could not be clicked`);
+        }
+        await page.waitForTimeout(500);
     }
 }
 

@@ -5,6 +5,7 @@ import type { AzureAccount, SignInState } from '../azure/AzureAccount';
 import { AccountNode } from './AccountNode';
 import type { CreatingChild } from './CreatingNode';
 import { ErrorNode, LoadMoreNode, MessageNode } from './MessageNodes';
+import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
 import { ImageVersionNode } from './ImageVersionNode';
 import { VersionWatcher } from './VersionWatcher';
@@ -77,7 +78,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
 
   /** Shows `label` ("Deleting…") with a spinner on the resource until {@link clearPending}. */
   markPending(armId: string, label: string, node?: TreeNode): void {
-    this.pending.set(armId.toLowerCase(), label);
+    this.pending.set(resourceNodeId(armId), label);
     // Our own change (a delete) must not come back as "no longer exists" from the watcher. Versions that
     // still exist afterwards are followed again as soon as their rows are drawn (getTreeItem → watch).
     this.versions.unwatch(armId);
@@ -85,7 +86,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   clearPending(armId: string, node?: TreeNode): void {
-    this.pending.delete(armId.toLowerCase());
+    this.pending.delete(resourceNodeId(armId));
     this.refresh(node);
   }
 
@@ -116,7 +117,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
 
   /** Shows `label` (a new resource, "Creating…") with a spinner in the list node `parentId` until {@link clearCreating}. */
   markCreating(parentId: string, armId: string, label: string, description: string): void {
-    const id = armId.toLowerCase();
+    const id = resourceNodeId(armId);
     const list = (this.creating.get(parentId) ?? []).filter((c) => c.id !== id);
     this.creating.set(parentId, [...list, { id, label, description }]);
     const parent = this.shown.get(parentId);
@@ -126,7 +127,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   clearCreating(parentId: string, armId: string): void {
-    const list = (this.creating.get(parentId) ?? []).filter((c) => c.id !== armId.toLowerCase());
+    const list = (this.creating.get(parentId) ?? []).filter((c) => c.id !== resourceNodeId(armId));
     if (list.length > 0) {
       this.creating.set(parentId, list);
     } else {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { resourceNodeId } from './nodeIds';
 import type { TreeContext } from './TreeContext';
 
 /** A TreeItem for an ARM resource: id = lower-cased ARM id, and "Deleting…"/"Creating…" while an action runs. */
@@ -10,9 +11,9 @@ export function resourceTreeItem(
   contextValue: string,
 ): vscode.TreeItem {
   const item = new vscode.TreeItem(label, collapsible);
-  item.id = armId.toLowerCase();
+  item.id = resourceNodeId(armId);
   item.contextValue = contextValue;
-  const pending = ctx.pending.get(armId.toLowerCase());
+  const pending = ctx.pending.get(item.id);
   if (pending) {
     item.description = pending;
     item.iconPath = new vscode.ThemeIcon('loading~spin');

@@ -4,7 +4,7 @@
  * Pure, no `vscode`.
  *
  * Source: ARM's rules in test/fixtures/reference/ARM_BEHAVIOUR.md §5 (resource-name-rules.md,
- * troubleshooting-shared-images.md, the GalleryRP swagger) and /work/shared/USERS.md. Letters and digits are
+ * troubleshooting-shared-images.md, the GalleryRP swagger) and the project's user research notes (USERS.md). Letters and digits are
  * English (A–Z, 0–9) for gallery resources, as the docs say; a resource group also takes other letters and digits.
  * Gallery names: the RP's own message is the reference, not the looser swagger pattern: "Allowed characters are
  * English alphanumeric characters, with underscores, and periods allowed in the middle, up to 80 characters total.

@@ -4,7 +4,7 @@
  *
  * Sources: ARM's error for a bad name (test/fixtures/reference/ARM_BEHAVIOUR.md §5): "The image version name should
  * follow Major(int).Minor(int).Patch(int) format, where int is between 0 and 2,147,483,647 (inclusive)", and
- * /work/shared/USERS.md ("each part a 32-bit integer").
+ * the project's user research notes (USERS.md) ("each part a 32-bit integer").
  *
  * Leading zeros: each part is parsed as an integer, so "01.0.0" is accepted (real galleries hold date-like names such
  * as 2024.01.05, which the tree must order as numbers). A part has at most 10 digits, leading zeros included: Azure's

@@ -1,7 +1,7 @@
 /**
  * Issue 10: every place that applies a domain rule must give the same verdict for the same input.
  *
- * One table per rule, with the verdict ARM gives (test/fixtures/reference/ARM_BEHAVIOUR.md §5, /work/shared/USERS.md;
+ * One table per rule, with the verdict ARM gives (test/fixtures/reference/ARM_BEHAVIOUR.md §5, the project's user research notes (USERS.md);
  * the leading-zero decision is documented in src/domain/versions.ts). Each row is run through every consumer's public
  * entry point: the form's field validation, the host's validation before it sends (FormSession with a fake backend),
  * galleryChecks on a template holding the value, the generated JSON schema under vscode-json-languageservice (the

@@ -224,10 +224,12 @@ interface PartialUpdate {
 function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange, text: string, parsedNodes: ParsedNodes | undefined): PartialUpdate | undefined {
   // Resources are sorted by offset and nest properly: walk back from the last one starting before the edit.
   let target: TemplateResource | undefined;
+  let targetIndex = -1;
   for (let i = lastStartingBefore(previous.resources, change.start); i >= 0; i--) {
     const resource = previous.resources[i];
     if (resource && change.oldEnd < resource.offset + resource.length - 1) {
       target = resource; // the first containing one, going back, is the innermost
+      targetIndex = i;
       break;
     }
   }
@@ -238,7 +240,7 @@ function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange
   const before = parsedNodes?.(target.id);
   const patched = before && patchStringEdit(before, relativeChange(change, target.offset), text.slice(target.offset, target.offset + target.length + delta));
   if (patched) {
-    return withPatchedResource(previous, target, patched, change);
+    return withPatchedResource(previous, targetIndex, patched, change);
   }
   const errors: ParseError[] = [];
   const node = parseExactObject(text, target.offset, target.length + delta, errors);
@@ -299,24 +301,37 @@ function relativeChange(change: TextChange, base: number): TextChange {
   return { start: change.start - base, oldEnd: change.oldEnd - base, newEnd: change.newEnd - base };
 }
 
-/** The update for an edit inside one string value of `target` (see patchStringEdit): only `target` gets a new id. */
-function withPatchedResource(previous: TemplateAnalysis, target: TemplateResource, node: Node, change: TextChange): PartialUpdate {
+/**
+ * The update for an edit inside one string value of the resource at `targetIndex` (see patchStringEdit): only that
+ * resource gets a new id. Starts from a copy of the previous list and replaces only what the edit moved: the target,
+ * its ancestors (longer or shorter) and, when the length changed, the resources after the edit.
+ */
+function withPatchedResource(previous: TemplateAnalysis, targetIndex: number, node: Node, change: TextChange): PartialUpdate {
+  const previousResources = previous.resources;
+  const target = previousResources[targetIndex];
   const delta = change.newEnd - change.oldEnd;
   const oldEnd = target.offset + target.length;
   const nameRange = target.nameRange && target.nameRange.offset >= change.oldEnd ? { offset: target.nameRange.offset + delta, length: target.nameRange.length } : target.nameRange;
   const replacement = withPlace(target, nextId++, target.offset, target.length + delta, nameRange);
   const enclosingIds: number[] = [];
-  const resources: TemplateResource[] = [];
-  for (const resource of previous.resources) {
-    if (resource === target) {
-      resources.push(replacement);
-    } else if (resource.offset >= change.oldEnd) {
-      resources.push(delta === 0 ? resource : shifted(resource, delta)); // after the edit, nested children included
-    } else if (resource.offset < target.offset && resource.offset + resource.length >= oldEnd) {
+  const resources = previousResources.slice();
+  resources[targetIndex] = replacement;
+  for (let i = 0; i < targetIndex; i++) {
+    const resource = previousResources[i];
+    if (resource.offset < target.offset && resource.offset + resource.length >= oldEnd) {
       enclosingIds.push(resource.id);
-      resources.push(delta === 0 ? resource : grown(resource, delta));
-    } else {
-      resources.push(resource);
+      if (delta !== 0) {
+        resources[i] = grown(resource, delta);
+      }
+    }
+  }
+  if (delta !== 0) {
+    // After the edit, nested children of the target included.
+    for (let i = targetIndex + 1; i < previousResources.length; i++) {
+      const resource = previousResources[i];
+      if (resource.offset >= change.oldEnd) {
+        resources[i] = shifted(resource, delta);
+      }
     }
   }
   const entries = movedEntries(previous.entries, oldEnd, delta);

@@ -262,6 +262,55 @@ export function findEditedSubtree(rootSchema: JSONSchema, oldRoot: Node, newRoot
   }
 }
 
+/** Keywords that only describe a value: a schema with `type: "string"` and these alone accepts every string. */
+const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(['type', 'title', 'description', 'markdownDescription', 'default', 'examples', 'defaultSnippets', 'doNotSuggest', '$comment']);
+
+function isPlainStringSchema(schema: JSONSchemaRef): boolean {
+  return typeof schema === 'object' && schema.type === 'string' && Object.keys(schema).every((keyword) => ANNOTATION_KEYWORDS.has(keyword));
+}
+
+/**
+ * The re-validated part is a string value with nothing the language service could report: the value is one string
+ * token without escapes or control characters and, for a property, only its key, white space and the colon precede it.
+ */
+function isPlainStringValue(text: string, subtree: EditedSubtree, keyed: boolean): boolean {
+  const { start, end, valueOffset } = subtree;
+  if (end - valueOffset < 2 || text.charCodeAt(valueOffset) !== 0x22 || text.charCodeAt(end - 1) !== 0x22 || !isSimpleStringBody(text, valueOffset + 1, end - 1)) {
+    return false;
+  }
+  if (!keyed) {
+    return start === valueOffset;
+  }
+  if (text.charCodeAt(start) !== 0x22) {
+    return false;
+  }
+  const keyEnd = text.indexOf('"', start + 1);
+  if (keyEnd < 0 || keyEnd >= valueOffset || !isSimpleStringBody(text, start + 1, keyEnd)) {
+    return false;
+  }
+  let colons = 0;
+  for (let i = keyEnd + 1; i < valueOffset; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3a /* : */) {
+      colons++;
+    } else if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) {
+      return false;
+    }
+  }
+  return colons === 1;
+}
+
+/** text[from, to) holds no quote, backslash or control character. */
+function isSimpleStringBody(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c || code < 0x20) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** A schema diagnostic of a subtree, offsets relative to the resource's start. */
 export interface SubtreeDiagnostic {
   readonly offset: number;
@@ -295,6 +344,11 @@ export class SubtreeValidator {
   private readonly validators = new Map<JSONSchemaRef, Map<string, PathValidator>>();
   private registered = 0;
 
+  /** Language services made so far, one per distinct path validated (tests read it). */
+  get languageServicesMade(): number {
+    return this.registered;
+  }
+
   /**
    * Diagnostics of the edited value in `resourceText` (the new text of the resource), or undefined when the subtree
    * cannot be validated on its own (too many paths registered, or anything reported outside the value).
@@ -305,6 +359,11 @@ export class SubtreeValidator {
       return undefined;
     }
     const keyed = typeof last === 'string';
+    // A string against a schema that says only "a string": the language service would report nothing (most keystrokes
+    // in ARM expressions, names and IDs), so none is asked.
+    if (isPlainStringSchema(subtree.schema) && isPlainStringValue(resourceText, subtree, keyed)) {
+      return { diagnostics: [], syntaxCodes: [] };
+    }
     const validator = this.validatorFor(scope, rootSchema, subtree);
     if (!validator) {
       return undefined;

@@ -90,6 +90,30 @@ describe('subtree validation: which schemas let a value be validated alone', () 
     const message = validation?.diagnostics[0]?.diagnostic.message;
     assert.match(typeof message === 'string' ? message : (message?.value ?? ''), /Standard_LRS/);
   });
+
+  it('answers a keystroke in a plain string value (a dependsOn expression) without a language service, and still asks one where the schema constrains the value', async () => {
+    const schema = templateResourceSchema('imageVersion');
+    const validator = new SubtreeValidator();
+    const text = `{"type": "versions", "dependsOn": [ "[resourceId('Microsoft.Compute/galleries/images', 'g', 'imagex')]" ], "properties": {"publishingProfile": {"endOfLifeDate": "2099-12-31T00:00:00Z"}}}`;
+    const typed = text.indexOf("imagex'") + 'image'.length;
+    const before = `${text.slice(0, typed)}${text.slice(typed + 1)}`;
+    const plain = findEditedSubtree(schema, parse(before), parse(text), { start: typed, oldEnd: typed, newEnd: typed + 1 });
+    assert.deepEqual(plain?.path, ['dependsOn', 0]);
+    assert.deepEqual(await validator.validate('imageVersion', schema, text, plain), { diagnostics: [], syntaxCodes: [] });
+    assert.equal(validator.languageServicesMade, 0, 'a string against "a string" needs no validation');
+
+    // A date has a format and a pattern: those are checked by the language service, as before.
+    const at = text.indexOf('2099') + 3;
+    const wrong = `${text.slice(0, at)}x${text.slice(at + 1)}`;
+    const dated = findEditedSubtree(schema, parse(text), parse(wrong), { start: at, oldEnd: at + 1, newEnd: at + 1 });
+    assert.deepEqual(dated?.path, ['properties', 'publishingProfile', 'endOfLifeDate']);
+    const validation = await validator.validate('imageVersion', schema, wrong, dated);
+    assert.equal(validator.languageServicesMade, 1);
+    assert.deepEqual(
+      validation?.diagnostics.map((d) => wrong.slice(d.offset, d.offset + d.length)),
+      ['"209x-12-31T00:00:00Z"'],
+    );
+  });
 });
 
 describe('template analysis: edits inside one string value', () => {

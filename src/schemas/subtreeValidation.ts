@@ -262,31 +262,110 @@ export function findEditedSubtree(rootSchema: JSONSchema, oldRoot: Node, newRoot
   }
 }
 
-/** Keywords that only describe a value: a schema with `type: "string"` and these alone accepts every string. */
-const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(['type', 'title', 'description', 'markdownDescription', 'default', 'examples', 'defaultSnippets', 'doNotSuggest', '$comment']);
+/** Keywords that only describe a value or word a problem: they never make the language service report anything. */
+const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+  'title',
+  'description',
+  'markdownDescription',
+  'default',
+  'examples',
+  'defaultSnippets',
+  'doNotSuggest',
+  'suggestSortText',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'errorMessage',
+  'patternErrorMessage',
+  '$comment',
+]);
 
-function isPlainStringSchema(schema: JSONSchemaRef): boolean {
-  return typeof schema === 'object' && schema.type === 'string' && Object.keys(schema).every((keyword) => ANNOTATION_KEYWORDS.has(keyword));
+/** Deep enough for a local $ref inside an anyOf alternative. */
+const MAX_ACCEPT_DEPTH = 4;
+
+/**
+ * Whether `value` certainly satisfies `schema`, judged only from `type: "string"`, `pattern`, string `enum`, local
+ * `$ref` and `anyOf`; false (ask the language service) for any other keyword or any doubt.
+ */
+function acceptsString(schema: JSONSchemaRef, value: string, definitions: Record<string, JSONSchemaRef>, depth: number): boolean {
+  if (typeof schema !== 'object' || depth > MAX_ACCEPT_DEPTH) {
+    return false;
+  }
+  for (const keyword of Object.keys(schema)) {
+    if (ANNOTATION_KEYWORDS.has(keyword)) {
+      continue;
+    }
+    switch (keyword) {
+      case 'type':
+        if (schema.type !== 'string') {
+          return false;
+        }
+        break;
+      case 'pattern':
+        if (schema.pattern === undefined || !matchesPattern(schema.pattern, value)) {
+          return false;
+        }
+        break;
+      case 'enum':
+        if (!schema.enum?.includes(value)) {
+          return false;
+        }
+        break;
+      case 'anyOf':
+        if (!schema.anyOf?.some((alternative) => acceptsString(alternative, value, definitions, depth + 1))) {
+          return false;
+        }
+        break;
+      case '$ref': {
+        const name = /^#\/definitions\/([^/]+)$/.exec(schema.$ref ?? '')?.[1];
+        const target = name === undefined ? undefined : definitions[name];
+        if (target === undefined || !acceptsString(target, value, definitions, depth + 1)) {
+          return false;
+        }
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+const compiledPatterns = new Map<string, RegExp | null>();
+
+/** The pattern as the language service compiles it (Unicode mode); a pattern it would compile differently is not judged. */
+function matchesPattern(pattern: string, value: string): boolean {
+  let regex = compiledPatterns.get(pattern);
+  if (regex === undefined) {
+    try {
+      regex = pattern.startsWith('(?i)') ? null : new RegExp(pattern, 'u');
+    } catch {
+      regex = null;
+    }
+    compiledPatterns.set(pattern, regex);
+  }
+  return regex !== null && regex.test(value);
 }
 
 /**
- * The re-validated part is a string value with nothing the language service could report: the value is one string
- * token without escapes or control characters and, for a property, only its key, white space and the colon precede it.
+ * The edited value, when the re-validated part is a string with nothing else the language service could report: the
+ * value is one string token without escapes or control characters and, for a property, only its key, white space
+ * and the colon precede it. Undefined otherwise.
  */
-function isPlainStringValue(text: string, subtree: EditedSubtree, keyed: boolean): boolean {
+function plainStringValue(text: string, subtree: EditedSubtree, keyed: boolean): string | undefined {
   const { start, end, valueOffset } = subtree;
   if (end - valueOffset < 2 || text.charCodeAt(valueOffset) !== 0x22 || text.charCodeAt(end - 1) !== 0x22 || !isSimpleStringBody(text, valueOffset + 1, end - 1)) {
-    return false;
+    return undefined;
   }
+  const value = text.slice(valueOffset + 1, end - 1);
   if (!keyed) {
-    return start === valueOffset;
+    return start === valueOffset ? value : undefined;
   }
   if (text.charCodeAt(start) !== 0x22) {
-    return false;
+    return undefined;
   }
   const keyEnd = text.indexOf('"', start + 1);
   if (keyEnd < 0 || keyEnd >= valueOffset || !isSimpleStringBody(text, start + 1, keyEnd)) {
-    return false;
+    return undefined;
   }
   let colons = 0;
   for (let i = keyEnd + 1; i < valueOffset; i++) {
@@ -294,10 +373,10 @@ function isPlainStringValue(text: string, subtree: EditedSubtree, keyed: boolean
     if (code === 0x3a /* : */) {
       colons++;
     } else if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) {
-      return false;
+      return undefined;
     }
   }
-  return colons === 1;
+  return colons === 1 ? value : undefined;
 }
 
 /** text[from, to) holds no quote, backslash or control character. */
@@ -359,9 +438,11 @@ export class SubtreeValidator {
       return undefined;
     }
     const keyed = typeof last === 'string';
-    // A string against a schema that says only "a string": the language service would report nothing (most keystrokes
-    // in ARM expressions, names and IDs), so none is asked.
-    if (isPlainStringSchema(subtree.schema) && isPlainStringValue(resourceText, subtree, keyed)) {
+    // A string the schema plainly accepts (a string schema, its patterns or enum values, an "anyOf" of those): the
+    // language service would report nothing (most keystrokes in ARM expressions, names, IDs, dates), so none is asked.
+    // Anything else (a mismatch, a format, other keywords) is left to the language service, which words the problem.
+    const value = plainStringValue(resourceText, subtree, keyed);
+    if (value !== undefined && acceptsString(subtree.schema, value, rootSchema.definitions ?? {}, 0)) {
       return { diagnostics: [], syntaxCodes: [] };
     }
     const validator = this.validatorFor(scope, rootSchema, subtree);

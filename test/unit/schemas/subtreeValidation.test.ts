@@ -91,7 +91,7 @@ describe('subtree validation: which schemas let a value be validated alone', () 
     assert.match(typeof message === 'string' ? message : (message?.value ?? ''), /Standard_LRS/);
   });
 
-  it('answers a keystroke in a plain string value (a dependsOn expression) without a language service, and still asks one where the schema constrains the value', async () => {
+  it('answers a keystroke in a string the schema plainly accepts (a dependsOn expression, a valid date) without a language service, and asks one when the value may be wrong', async () => {
     const schema = templateResourceSchema('imageVersion');
     const validator = new SubtreeValidator();
     const text = `{"type": "versions", "dependsOn": [ "[resourceId('Microsoft.Compute/galleries/images', 'g', 'imagex')]" ], "properties": {"publishingProfile": {"endOfLifeDate": "2099-12-31T00:00:00Z"}}}`;
@@ -102,7 +102,15 @@ describe('subtree validation: which schemas let a value be validated alone', () 
     assert.deepEqual(await validator.validate('imageVersion', schema, text, plain), { diagnostics: [], syntaxCodes: [] });
     assert.equal(validator.languageServicesMade, 0, 'a string against "a string" needs no validation');
 
-    // A date has a format and a pattern: those are checked by the language service, as before.
+    // A valid date matches one of the date schema's alternatives (its pattern): nothing to report, nothing asked.
+    const year = text.indexOf('2099') + 3;
+    const nextYear = `${text.slice(0, year)}8${text.slice(year + 1)}`;
+    const date = findEditedSubtree(schema, parse(text), parse(nextYear), { start: year, oldEnd: year + 1, newEnd: year + 1 });
+    assert.deepEqual(date?.path, ['properties', 'publishingProfile', 'endOfLifeDate']);
+    assert.deepEqual(await validator.validate('imageVersion', schema, nextYear, date), { diagnostics: [], syntaxCodes: [] });
+    assert.equal(validator.languageServicesMade, 0, 'a valid date needs no language service');
+
+    // A date no alternative accepts: the language service words the problem, as for a whole resource.
     const at = text.indexOf('2099') + 3;
     const wrong = `${text.slice(0, at)}x${text.slice(at + 1)}`;
     const dated = findEditedSubtree(schema, parse(text), parse(wrong), { start: at, oldEnd: at + 1, newEnd: at + 1 });

@@ -3,6 +3,8 @@
  * the ARM emulator: open each form from the tree's context menu, type into it (inside the webview's
  * nested iframes), see field errors with no request sent, see ARM's error with the input kept, create
  * each kind and see it in the tree, and change one property of each kind.
+ * Each form (create and edit of every kind) is also checked with axe-core (test/e2e/ui/axe.ts): no
+ * serious or critical accessibility violations.
  *
  *   npx tsx test/e2e/ui/forms.e2e.ts
  *
@@ -21,6 +23,7 @@ import {
     viewPane,
     type Workbench,
 } from '../../harness/browser';
+import { axeVersion, expectNoSeriousViolations } from './axe';
 import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
 import { signInFromView } from './workbenchUi';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
@@ -257,6 +260,13 @@ async function main(): Promise<number> {
         }
     });
     const { check } = run;
+    /** axe-core on the form that is open now (its document only, not VS Code's webview wrapper). */
+    const AXE = axeVersion();
+    const accessible = (formName: string, frame: () => FrameLocator, after?: () => Promise<void>): Promise<void> =>
+        check(`the ${formName} form has no serious or critical accessibility violations (axe-core ${AXE})`, async () => {
+            await expectNoSeriousViolations(frame(), formName);
+            await after?.();
+        });
 
     try {
         const vsix = await packageExtension();
@@ -310,6 +320,7 @@ async function main(): Promise<number> {
                 throw new Error(`requests were sent: ${writes.map((w) => `${w.method} ${w.path}`).join(', ')}`);
             }
         });
+        await accessible('create gallery', () => form);
 
         await check('ARM\'s error is shown in the form and the input is kept', async () => {
             // Throttled on every try: the SDK gives up after its retries and ARM's message reaches the form.
@@ -346,7 +357,7 @@ async function main(): Promise<number> {
             await screenshot(page, 'forms-gallery-created');
         });
 
-        await check('"Edit…" on the gallery changes its description', async () => {
+        await check('"Edit…" on the gallery shows its description; its name is locked', async () => {
             await contextMenu(page, 'e2eGallery', 'Edit…');
             form = await formFrame(page, /Edit gallery/);
             const description = form.getByLabel('Description', { exact: true });
@@ -358,6 +369,11 @@ async function main(): Promise<number> {
             if (nameReadonly === null) {
                 throw new Error('the gallery name is editable in the update form');
             }
+        });
+        await accessible('edit gallery', () => form);
+
+        await check('"Save changes" in the gallery\'s edit form changes its description', async () => {
+            const description = form.getByLabel('Description', { exact: true });
             await description.fill('Changed by the forms e2e test');
             await pressButton(form, 'Save changes');
             const deadline = Date.now() + 30_000;
@@ -399,6 +415,7 @@ async function main(): Promise<number> {
                 throw new Error(`requests were sent: ${sent.map((w) => `${w.method} ${w.path}`).join(', ')}`);
             }
         });
+        await accessible('create image definition', () => form);
 
         await check('creating the image definition shows it under the gallery', async () => {
             await form.getByLabel('SKU', { exact: true }).fill('gen2');
@@ -416,13 +433,17 @@ async function main(): Promise<number> {
             }
         });
 
-        await check('"Edit…" on the definition changes its release notes URI; its identity is locked', async () => {
+        await check('"Edit…" on the definition opens with its identity locked', async () => {
             await contextMenu(page, 'e2e-def', 'Edit…');
             form = await formFrame(page, /Edit image definition/);
             await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
             if ((await form.getByLabel('Publisher', { exact: true }).getAttribute('readonly')) === null) {
                 throw new Error('the publisher is editable in the update form');
             }
+        });
+        await accessible('edit image definition', () => form);
+
+        await check('"Save changes" in the definition\'s edit form changes its release notes URI', async () => {
             await form.getByLabel('Release notes URI', { exact: true }).fill('https://contoso.example/notes/2');
             await pressButton(form, 'Save changes');
             await waitForArm(page, emu, `${galleryId}/images/e2e-def`, '2025-12-03', (r) => (r.properties as { releaseNoteUri?: string }).releaseNoteUri === 'https://contoso.example/notes/2');
@@ -513,8 +534,8 @@ async function main(): Promise<number> {
             if ((await writesSince(emu, before)).length > 0) {
                 throw new Error('a request was sent');
             }
-            await pressButton(form, 'Cancel');
         });
+        await accessible('create image version', () => form, () => pressButton(form, 'Cancel'));
 
         await check('creates a version from a managed image', () =>
             createVersion('7.0.1', (f) => choose(f, 'Managed image', `${BUILD}/Microsoft.Compute/images/img-ubuntu2404-arm-20261105`)),
@@ -549,10 +570,14 @@ async function main(): Promise<number> {
             }),
         );
 
-        await check('"Edit…" on a version excludes it from latest', async () => {
+        await check('"Edit…" on a version opens its edit form', async () => {
             await contextMenu(page, '7.0.1', 'Edit…');
             form = await formFrame(page, /Edit image version/);
             await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+        });
+        await accessible('edit image version', () => form);
+
+        await check('"Save changes" in the version\'s edit form excludes it from latest', async () => {
             await form.getByLabel('Exclude from latest', { exact: true }).check();
             await pressButton(form, 'Save changes');
             await waitForArm(page, emu, `${definitionId}/versions/7.0.1`, '2025-12-03', (r) => (r.properties as { publishingProfile?: { excludeFromLatest?: boolean } }).publishingProfile?.excludeFromLatest === true);
@@ -577,6 +602,7 @@ async function main(): Promise<number> {
                 throw new Error('a request was sent');
             }
         });
+        await accessible('create managed image', () => form);
 
         await check('creates a managed image from a snapshot; it appears under "Managed images"', async () => {
             await form.getByLabel('Image name', { exact: true }).fill('img-e2e');
@@ -588,13 +614,17 @@ async function main(): Promise<number> {
             await waitForRow(page, 'img-e2e', 30_000);
         });
 
-        await check('"Edit…" on the managed image adds a tag', async () => {
+        await check('"Edit…" on the managed image opens its edit form; a tag row can be added', async () => {
             await contextMenu(page, 'img-e2e', 'Edit…');
             form = await formFrame(page, /Edit managed image/);
             await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
             await pressButton(form, 'Add tag');
             await form.getByLabel('Name, row 1', { exact: true }).fill('owner');
             await form.getByLabel('Value, row 1', { exact: true }).fill('e2e');
+        });
+        await accessible('edit managed image', () => form);
+
+        await check('"Save changes" in the managed image\'s edit form adds the tag', async () => {
             await pressButton(form, 'Save changes');
             await waitForArm(page, emu, `${BUILD}/Microsoft.Compute/images/img-e2e`, '2026-04-01', (r) => JSON.stringify(r.tags) === JSON.stringify({ owner: 'e2e' }));
             await formClosed(page, /Edit img-e2e/, 30_000);

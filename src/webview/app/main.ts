@@ -269,6 +269,9 @@ class FormApp {
   // ---- rendering --------------------------------------------------------------------------------
 
   /** Renders again; elements that stay are kept (see morph), so focus and caret stay put. */
+  private rendering = false;
+  private renderAgain = false;
+
   private rerender(): void {
     if (this.state.definition) {
       this.render(false);
@@ -279,7 +282,27 @@ class FormApp {
     if (!this.state.definition) {
       return;
     }
-    morphChildren(this.root, renderForm(this.state) as ChildNode[]);
+    // Replacing the focused element fires focusout, whose handler renders again: that nested render would
+    // change the DOM under the running morph ("replaceChild: the node to be removed is no longer a child").
+    // A render asked for while one runs is done right after it instead.
+    if (this.rendering) {
+      this.renderAgain = true;
+      return;
+    }
+    const focusedId = this.root.contains(document.activeElement) ? document.activeElement?.id : undefined;
+    this.rendering = true;
+    try {
+      do {
+        this.renderAgain = false;
+        morphChildren(this.root, renderForm(this.state) as ChildNode[]);
+      } while (this.renderAgain);
+    } finally {
+      this.rendering = false;
+    }
+    // An element the morph had to replace takes its focus back (same id), so typing and keyboard users go on.
+    if (focusedId && !this.root.contains(document.activeElement)) {
+      document.getElementById(focusedId)?.focus();
+    }
     if (first) {
       const firstEmpty = [...this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([readonly]):not([type=radio]):not([type=checkbox]):not([type=search]), select:not([disabled])')].find(
         (el) => el.value === '',

@@ -118,7 +118,9 @@ export function imageDefinitionId(parent: GalleryId, imageDefinition: string): I
   return { ...parent, kind: 'imageDefinition', imageDefinition, id: `${parent.id}/images/${enc(imageDefinition)}` };
 }
 export function imageVersionId(parent: ImageDefinitionId, version: string): ImageVersionId {
-  return { ...parent, kind: 'imageVersion', version, id: `${parent.id}/versions/${enc(version)}` };
+  // Spelled out rather than spread: one per listed version (10,000-version lists), and one object shape.
+  const { subscriptionId, resourceGroup, gallery, imageDefinition } = parent;
+  return { kind: 'imageVersion', id: `${parent.id}/versions/${enc(version)}`, subscriptionId, resourceGroup, gallery, imageDefinition, version };
 }
 export function managedImageId(subscriptionId: string, resourceGroup: string, image: string): ManagedImageId {
   return { kind: 'managedImage', subscriptionId, resourceGroup, image, id: `${rgPath(subscriptionId, resourceGroup)}/images/${enc(image)}` };
@@ -153,7 +155,8 @@ export function displayName(id: ComputeResourceId): string {
 
 /** ARM ids compare case-insensitively. */
 export function sameArmId(a: string, b: string): boolean {
-  return a.replace(/\/$/, '').toLowerCase() === b.replace(/\/$/, '').toLowerCase();
+  // Equal text is the common case (every item of a 10,000-version list is checked against its built id).
+  return a === b || a.replace(/\/$/, '').toLowerCase() === b.replace(/\/$/, '').toLowerCase();
 }
 
 /**

@@ -41,6 +41,7 @@ describe('manifest strings (package.nls.json)', () => {
   const strings: Array<{ where: string; text: string }> = [];
   shownStrings({ displayName: manifest.displayName, description: manifest.description }, [], strings);
   shownStrings(manifest.contributes, ['contributes'], strings);
+  shownStrings(manifest.capabilities, ['capabilities'], strings);
 
   it('finds the strings it checks (command titles, views, settings)', () => {
     assert.ok(strings.length >= 30, `only ${strings.length} strings found`);

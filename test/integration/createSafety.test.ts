@@ -9,9 +9,7 @@ import '../emulator/trustCa';
 import { startEmulator } from '../emulator/ArmEmulator';
 import type { FaultRule, RunningEmulator } from '../emulator/ArmEmulator';
 import { DEFAULT_SEED_PATH } from '../emulator/testSupport';
-import { makeTestToken } from '../emulator/tokens';
-import { createArmServices } from '../../src/azure/armServices';
-import { resolveCloud } from '../../src/azure/cloud';
+import { SEED_TENANT, armServicesFor } from './emulatorServices';
 import type { ArmServices } from '../../src/azure/services';
 import { ArmFormBackend } from '../../src/webview/FormBackend';
 import { FormSession } from '../../src/webview/FormSession';
@@ -19,27 +17,13 @@ import { formDefinition } from '../../src/webview/forms/formRegistry';
 import type { FormKind, FormMode, FormValues } from '../../src/webview/forms/formTypes';
 import type { HostMessage, ResultMessage, ValidationMessage } from '../../src/webview/protocol';
 
-const TENANT = '7c1f4b2e-3d5a-4e8f-9b6c-2a1d0e9f8c7b';
+const TENANT = SEED_TENANT;
 const SUB = '8f3b1c2d-4e5f-4a6b-9c7d-0e1f2a3b4c5d';
 const RG = `/subscriptions/${SUB}/resourceGroups`;
 const GALLERY = `${RG}/rg-gallery-prod/providers/Microsoft.Compute/galleries/contosoImages`;
 const UBUNTU = `${GALLERY}/images/ubuntu-2404-arm64-g2`;
 const BUILD = `${RG}/rg-image-build/providers`;
 const IMAGE = `${BUILD}/Microsoft.Compute/images/img-ubuntu2404-arm-20261105`;
-
-function armServicesFor(emulator: RunningEmulator): ArmServices {
-  const cloud = resolveCloud('custom', { name: 'Emulator', resourceManagerEndpointUrl: emulator.url, managementEndpointUrl: emulator.url });
-  return createArmServices({
-    cloud,
-    credentials: {
-      credential: (tenantId) => ({
-        getToken: () => Promise.resolve({ token: makeTestToken({ aud: emulator.url, tid: tenantId ?? TENANT }), expiresOnTimestamp: Date.now() + 3_600_000 }),
-      }),
-    },
-    pollIntervalMs: 20,
-    maxRetries: 0,
-  });
-}
 
 async function waitFor<T>(what: string, probe: () => T | undefined, timeout = 20_000): Promise<T> {
   const deadline = Date.now() + timeout;

@@ -8,6 +8,7 @@ import '../emulator/trustCa';
 import { startEmulator } from '../emulator/ArmEmulator';
 import type { RunningEmulator } from '../emulator/ArmEmulator';
 import { DEFAULT_SEED_PATH } from '../emulator/testSupport';
+import { armServicesFor } from './emulatorServices';
 import type { ArmServices } from '../../src/azure/services';
 import { ArmFormBackend } from '../../src/webview/FormBackend';
 import { FormSession } from '../../src/webview/FormSession';
@@ -15,9 +16,6 @@ import { formDefinition } from '../../src/webview/forms/formRegistry';
 import { FORM_KINDS } from '../../src/webview/forms/formTypes';
 import type { FormMode } from '../../src/webview/forms/formTypes';
 import type { HostMessage } from '../../src/webview/protocol';
-import { makeTestToken } from '../emulator/tokens';
-import { createArmServices } from '../../src/azure/armServices';
-import { resolveCloud } from '../../src/azure/cloud';
 
 const SUB = '8f3b1c2d-4e5f-4a6b-9c7d-0e1f2a3b4c5d';
 const GALLERY = `/subscriptions/${SUB}/resourceGroups/rg-gallery-prod/providers/Microsoft.Compute/galleries/contosoImages`;
@@ -28,20 +26,6 @@ const TARGETS = {
   managedImage: `/subscriptions/${SUB}/resourceGroups/rg-image-build/providers/Microsoft.Compute/images/img-legacy-vhd-20250110`,
 } as const;
 
-const TENANT = '7c1f4b2e-3d5a-4e8f-9b6c-2a1d0e9f8c7b';
-
-function armServicesFor(emulator: RunningEmulator): ArmServices {
-  const cloud = resolveCloud('custom', { name: 'Emulator', resourceManagerEndpointUrl: emulator.url, managementEndpointUrl: emulator.url });
-  return createArmServices({
-    cloud,
-    credentials: {
-      credential: (tenantId) => ({
-        getToken: () => Promise.resolve({ token: makeTestToken({ aud: emulator.url, tid: tenantId ?? TENANT }), expiresOnTimestamp: Date.now() + 3_600_000 }),
-      }),
-    },
-    maxRetries: 0,
-  });
-}
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {

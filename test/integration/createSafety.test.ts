@@ -9,7 +9,7 @@ import '../emulator/trustCa';
 import { startEmulator } from '../emulator/ArmEmulator';
 import type { FaultRule, RunningEmulator } from '../emulator/ArmEmulator';
 import { DEFAULT_SEED_PATH } from '../emulator/testSupport';
-import { SEED_TENANT, armServicesFor } from './emulatorServices';
+import { SEED_TENANT, armServicesFor, waitFor } from './emulatorServices';
 import type { ArmServices } from '../../src/azure/services';
 import { ArmFormBackend } from '../../src/webview/FormBackend';
 import { FormSession } from '../../src/webview/FormSession';
@@ -24,20 +24,6 @@ const GALLERY = `${RG}/rg-gallery-prod/providers/Microsoft.Compute/galleries/con
 const UBUNTU = `${GALLERY}/images/ubuntu-2404-arm64-g2`;
 const BUILD = `${RG}/rg-image-build/providers`;
 const IMAGE = `${BUILD}/Microsoft.Compute/images/img-ubuntu2404-arm-20261105`;
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('issue 9: "Create" never replaces what exists (real SDK, ARM emulator)', function () {
   this.timeout(60_000);

@@ -25,3 +25,18 @@ export function armServicesFor(emulator: RunningEmulator): ArmServices {
     maxRetries: 0,
   });
 }
+
+/** Polls `probe` until it gives a value (a message the form posted, a state reached), or fails after `timeout`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

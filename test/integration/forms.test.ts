@@ -9,7 +9,7 @@ import '../emulator/trustCa';
 import { startEmulator } from '../emulator/ArmEmulator';
 import type { RunningEmulator } from '../emulator/ArmEmulator';
 import { DEFAULT_SEED_PATH } from '../emulator/testSupport';
-import { SEED_TENANT, armServicesFor } from './emulatorServices';
+import { SEED_TENANT, armServicesFor, waitFor } from './emulatorServices';
 import { galleryId } from '../../src/azure/armId';
 import type { ArmServices } from '../../src/azure/services';
 import { ArmFormBackend } from '../../src/webview/FormBackend';
@@ -62,20 +62,6 @@ function openForm(services: ArmServices, kind: FormKind, mode: FormMode, values:
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   return { session, posted, backend, context: () => session.context() };
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** ready → wait for the pickers it needs → submit; returns the result message. */

@@ -4,7 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ComputeManagementClient } from '@azure/arm-compute';
-import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
+import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, GallerySoftDeletedResource, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
 import { getClient } from '@azure-rest/core-client';
 import type { Client } from '@azure-rest/core-client';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -230,6 +230,15 @@ class ArmGalleryService implements GalleryService {
     return onePage(this.client.images.list({ abortSignal: options?.signal }), options);
   }
 
+  listSoftDeletedVersions(definition: ImageDefinitionId, options?: PagedCallOptions): Promise<Page<GallerySoftDeletedResource>> {
+    return onePage(
+      this.client.softDeletedResource.listByArtifactName(definition.resourceGroup, definition.gallery, 'images', definition.imageDefinition, {
+        abortSignal: options?.signal,
+      }),
+      options,
+    );
+  }
+
   getGallery(id: GalleryId, options?: CallOptions): Promise<Gallery> {
     return withSignal(options, () => this.client.galleries.get(id.resourceGroup, id.gallery, { abortSignal: options?.signal }));
   }
@@ -327,6 +336,10 @@ class ArmGalleryService implements GalleryService {
     return this.wait(options, () =>
       this.client.galleryImageVersions.update(id.resourceGroup, id.gallery, id.imageDefinition, id.version, sdkModel(body, VERSION_DATES), this.lroOptions(options)),
     );
+  }
+
+  restoreImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion> {
+    return this.updateImageVersion(id, { properties: { restore: true, storageProfile: {} } }, options);
   }
 
   createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image> {

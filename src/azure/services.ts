@@ -3,11 +3,11 @@
  * `@azure/arm-compute` and lives in its own lazily loaded bundle, so activation stays light.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
+import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, GallerySoftDeletedResource, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
 import type { CloudEnvironment } from './cloud';
 import type { ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 
-export type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, Image, Snapshot, VirtualMachine };
+export type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, GallerySoftDeletedResource, Image, Snapshot, VirtualMachine };
 
 /**
  * A create (PUT) or update (PATCH) body in ARM's REST shape, exactly as the forms show it:
@@ -78,6 +78,12 @@ export interface GalleryService {
   listImageDefinitions(gallery: GalleryId, options?: PagedCallOptions): Promise<Page<GalleryImage>>;
   listImageVersions(definition: ImageDefinitionId, options?: PagedCallOptions): Promise<Page<GalleryImageVersion>>;
   listManagedImages(options?: PagedCallOptions): Promise<Page<Image>>;
+  /**
+   * The soft-deleted versions of one image definition (a gallery with `softDeletePolicy.isSoftDeleteEnabled`):
+   * `softDeletedResource.listByArtifactName(rg, gallery, 'images', definition)`. Each item's
+   * `resourceArmId` is the version's own id; `softDeletedTime` says when it was deleted.
+   */
+  listSoftDeletedVersions(definition: ImageDefinitionId, options?: PagedCallOptions): Promise<Page<GallerySoftDeletedResource>>;
 
   getGallery(id: GalleryId, options?: CallOptions): Promise<Gallery>;
   getImageDefinition(id: ImageDefinitionId, options?: CallOptions): Promise<GalleryImage>;
@@ -101,6 +107,11 @@ export interface GalleryService {
   updateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage>;
   createOrUpdateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion>;
   updateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion>;
+  /**
+   * Brings back a soft-deleted version: the PATCH ARM documents (GalleryImageVersion_Update_RestoreSoftDeleted,
+   * body `{ properties: { restore: true, storageProfile: {} } }`), waiting for its long-running operation.
+   */
+  restoreImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion>;
   createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
   updateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
 

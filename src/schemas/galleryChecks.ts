@@ -7,6 +7,7 @@
  * with the forms, the tree and the schema generator; the messages here follow the errors the Compute RP returns
  * (see test/fixtures/reference/ARM_BEHAVIOUR.md §5).
  */
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { JSONSchema } from 'vscode-json-languageservice';
 
@@ -226,8 +227,9 @@ function checkDeletionBlock(safety: Node | undefined, endOfLife: Node | undefine
     ...at(blockNode),
     severity: 'warning',
     code: 'deletionBlockedWithoutEndOfLife',
-    message:
+    message: l10n.t(
       'blockDeletionBeforeEndOfLife is true but publishingProfile.endOfLifeDate is not set: Azure will refuse to delete this image version until the block is turned off. Set an end-of-life date to allow deletion after it.',
+    ),
   });
 }
 

@@ -423,10 +423,14 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
         const host = await hostVerdict('imageVersion', change, 'blockDeletionBeforeEndOfLife');
         assert.equal(host.sent, true, 'a warning never stops the request');
         const sentProperties = (host.body?.properties ?? {}) as VersionSafetyLike;
-        const publishingProfile = endOfLifeDate ? { endOfLifeDate: `${endOfLifeDate}T00:00:00.000Z` } : {};
-        const properties: JsonObject = { publishingProfile: { targetRegions: [{ name: 'eastus' }], ...publishingProfile }, safetyProfile: { blockDeletionBeforeEndOfLife: block } };
+        const eol = endOfLifeDate ? `${endOfLifeDate}T00:00:00.000Z` : undefined;
+        const publishing: JsonObject = { targetRegions: [{ name: 'eastus' }] };
+        if (eol) {
+          publishing.endOfLifeDate = eol;
+        }
+        const properties: JsonObject = { publishingProfile: publishing, safetyProfile: { blockDeletionBeforeEndOfLife: block } };
         const seen = {
-          domain: deletionBlock({ safetyProfile: { blockDeletionBeforeEndOfLife: block }, publishingProfile }, NOW)?.reason === 'noEndOfLife',
+          domain: deletionBlock({ safetyProfile: { blockDeletionBeforeEndOfLife: block }, publishingProfile: { endOfLifeDate: eol } }, NOW)?.reason === 'noEndOfLife',
           form: formDefinition('imageVersion').warnings?.(formValues('imageVersion', change), 'create', CONTEXT).blockDeletionBeforeEndOfLife !== undefined,
           // What the host sent, read back by the rule the tree and the delete command apply.
           hostSent: deletionBlock(sentProperties, NOW)?.reason === 'noEndOfLife',

@@ -61,7 +61,7 @@ export function fieldParts(field: FieldSpec, ctx: FieldRenderContext): FieldPart
   // The required mark stays outside the label, so that the field's accessible name is just its label.
   const label = h('div', { className: 'label-row' }, h('label', { for: id }, field.label), field.required && !locked ? h('span', { className: 'required', 'aria-hidden': 'true' }, '*') : null);
   const helpEl = helpText ? h('div', { id: `${id}-help`, className: 'help' }, helpText) : null;
-  const warningEl = warning ? h('div', { id: `${id}-warning`, className: 'help warning' }, warning) : null;
+  const warningEl = warning ? h('div', { id: `${id}-warning`, className: 'field-warning' }, warning) : null;
   const errorEl = h('div', { id: `${id}-error`, className: 'field-error', 'aria-live': 'polite' }, error ?? '');
   return { id, locked, error, helpText, common, label, helpEl, warningEl, errorEl };
 }

@@ -13,6 +13,7 @@
  * blocked until the block is turned off.
  */
 import { endOfLifeTime } from './endOfLife';
+import { sameRegion } from './regions';
 
 /** How long Azure keeps a soft-deleted image version before it is purged (Microsoft's soft-delete article). */
 export const SOFT_DELETE_RETENTION_DAYS = 7;
@@ -72,4 +73,24 @@ export function purgeTime(softDeletedTime: Date | string | undefined): Date | un
   }
   const time = softDeletedTime instanceof Date ? softDeletedTime.getTime() : Date.parse(softDeletedTime);
   return Number.isNaN(time) ? undefined : new Date(time + SOFT_DELETE_RETENTION_DAYS * DAY_MS);
+}
+
+/**
+ * The regions of `before` (the version's target regions now) that `after` (the complete set an update sends) leaves
+ * out and that ARM refuses to drop: all of them while `allowDeletion` is false, none once it is true. Regions compare
+ * without case or spaces (`domain/regions.ts`).
+ *
+ * `allowDeletion` is the value ARM applies to this request: the request's own `safetyProfile` merged over the stored
+ * one. A PATCH that turns `allowDeletionOfReplicatedLocations` on and drops a region in the same body is accepted —
+ * that is how `az sig image-version update --allow-replicated-location-deletion --target-regions …` (azure-cli#24364,
+ * made for azure-cli#24099) and Terraform's `deletion_of_replicated_locations_enabled`
+ * (terraform-provider-azurerm#23147) remove regions, in one request. A request without `safetyProfile` keeps the
+ * stored value (ARM_BEHAVIOUR.md §5: "Complete set of target locations not specified … Deletion of previously
+ * replicated locations is not allowed").
+ */
+export function refusedRegionRemovals(before: readonly string[], after: readonly string[], allowDeletion: boolean): string[] {
+  if (allowDeletion) {
+    return [];
+  }
+  return before.filter((region) => region !== '' && !after.some((kept) => sameRegion(kept, region)));
 }

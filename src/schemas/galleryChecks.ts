@@ -7,13 +7,15 @@
  * with the forms, the tree and the schema generator; the messages here follow the errors the Compute RP returns
  * (see test/fixtures/reference/ARM_BEHAVIOUR.md §5).
  */
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { JSONSchema } from 'vscode-json-languageservice';
 
 type JSONSchemaRef = JSONSchema | boolean;
 import type { GalleryResourceKind } from './resourceKinds';
 import { RESOURCE_KIND_INFO } from './resourceKinds';
-import { isPastEndOfLife } from '../domain/endOfLife';
+import { deletionBlock } from '../domain/deletionSafety';
+import { endOfLifeTime, isPastEndOfLife } from '../domain/endOfLife';
 import { normalizeRegion } from '../domain/regions';
 import { securityTypeFitsGeneration } from '../domain/securityProfile';
 import { VERSION_PART_LABELS, VERSION_PART_MAX_DIGITS, versionNameRule } from '../domain/versions';
@@ -29,6 +31,7 @@ export type GalleryCheckCode =
   | 'sourceRegionNotTargeted'
   | 'duplicateTargetRegion'
   | 'endOfLifeInPast'
+  | 'deletionBlockedWithoutEndOfLife'
   | 'minGreaterThanMax'
   | 'securityTypeNeedsGen2'
   | 'storageAccountTypeAndStrategy'
@@ -51,6 +54,11 @@ export interface GalleryCheckContext {
   /** Schema of `resource` (template-resource or body schema) for the unknown-property check; omit to skip it. */
   readonly schema?: JSONSchema;
   readonly now: Date;
+  /**
+   * An update (PATCH) body: it holds only what changes, so what it leaves out (e.g. the end-of-life date) may be set
+   * on the resource already; checks that need the whole resource are skipped.
+   */
+  readonly update?: boolean;
 }
 
 export function runGalleryChecks(context: GalleryCheckContext): GalleryProblem[] {
@@ -64,6 +72,9 @@ export function runGalleryChecks(context: GalleryCheckContext): GalleryProblem[]
     const publishing = property(properties, 'publishingProfile');
     checkTargetRegions(resource, publishing, problems);
     checkEndOfLife(property(publishing, 'endOfLifeDate'), 'image version', context.now, problems);
+    if (!context.update) {
+      checkDeletionBlock(property(properties, 'safetyProfile'), property(publishing, 'endOfLifeDate'), context.now, problems);
+    }
     checkStorageAccountChoice(publishing, problems);
   }
   if (kind === 'imageDefinition') {
@@ -193,6 +204,32 @@ function checkEndOfLife(node: Node | undefined, what: string, now: Date, problem
     severity: 'warning',
     code: 'endOfLifeInPast',
     message: `End-of-life date ${value} is in the past. Azure rejects creating or updating an ${what} whose end-of-life date has passed ("EndOfLifeDate must be set to a future date").`,
+  });
+}
+
+/**
+ * `safetyProfile.blockDeletionBeforeEndOfLife` with no end-of-life date: the version can never be deleted until the
+ * block is turned off (src/domain/deletionSafety.ts `deletionBlock`, 'noEndOfLife'). Azure accepts it; a warning.
+ */
+function checkDeletionBlock(safety: Node | undefined, endOfLife: Node | undefined, now: Date, problems: GalleryProblem[]): void {
+  const blockNode = property(safety, 'blockDeletionBeforeEndOfLife');
+  const block = blockNode?.value === true || (typeof blockNode?.value === 'string' && blockNode.value.toLowerCase() === 'true');
+  const eol = stringValue(endOfLife);
+  if (!blockNode || !block || (endOfLife && eol === undefined) || (eol !== undefined && isArmExpression(eol))) {
+    return; // off, or the date is only known at deployment
+  }
+  // An unreadable date is the schema's to report; for the block it counts as no date, as in the domain rule.
+  const date = eol !== undefined && endOfLifeTime(eol) !== undefined ? eol : undefined;
+  if (deletionBlock({ safetyProfile: { blockDeletionBeforeEndOfLife: true }, publishingProfile: { endOfLifeDate: date } }, now.getTime())?.reason !== 'noEndOfLife') {
+    return;
+  }
+  problems.push({
+    ...at(blockNode),
+    severity: 'warning',
+    code: 'deletionBlockedWithoutEndOfLife',
+    message: l10n.t(
+      'blockDeletionBeforeEndOfLife is true but publishingProfile.endOfLifeDate is not set: Azure will refuse to delete this image version until the block is turned off. Set an end-of-life date to allow deletion after it.',
+    ),
   });
 }
 

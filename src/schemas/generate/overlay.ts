@@ -9,6 +9,7 @@
  * test/fixtures/reference/ARM_BEHAVIOUR.md §5 for naming rules.
  */
 import type { JSONSchema } from 'vscode-json-languageservice';
+import { SOFT_DELETE_RETENTION_DAYS } from '../../domain/deletionSafety';
 import { GALLERY_NAME_PATTERN, IMAGE_DEFINITION_NAME_PATTERN, identifierPattern, MANAGED_IMAGE_NAME_PATTERN } from '../../domain/names';
 import { VERSION_NAME_PATTERN, VERSION_PART_MAX_DIGITS } from '../../domain/versions';
 
@@ -144,6 +145,18 @@ export const PROPERTY_OVERLAYS: Readonly<Record<string, PropertyOverlay>> = {
   'GalleryImageVersionPublishingProfile.endOfLifeDate': {
     format: 'date-time',
     note: 'Informational: VMs can still be created after it. Azure rejects a date in the past when you create or update the version.',
+  },
+  'SoftDeletePolicy.isSoftDeleteEnabled': {
+    default: false,
+    note: `A deleted image version stays restorable for ${SOFT_DELETE_RETENTION_DAYS} days, then it is purged. A gallery or image definition that still holds soft-deleted versions cannot be deleted until they are purged. Needs API version 2024-03-03 or later.`,
+  },
+  'GalleryImageVersionSafetyProfile.blockDeletionBeforeEndOfLife': {
+    default: false,
+    note: 'Azure refuses to delete the version until `publishingProfile.endOfLifeDate` has passed; without an end-of-life date it cannot be deleted until this is turned off.',
+  },
+  'GalleryImageVersionSafetyProfile.allowDeletionOfReplicatedLocations': {
+    default: false,
+    note: 'While false, an update whose `publishingProfile.targetRegions` leaves out a region the version is already replicated to is refused. Setting it to true in the same update allows the removal.',
   },
   'CommunityGalleryInfo.publisherUri': { format: 'uri' },
   'GalleryDiskImageSource.uri': { format: 'uri' },

@@ -28,7 +28,13 @@ export class TemplateValidation {
       if (!root || root.type !== 'object') {
         return [];
       }
-      const problems = runGalleryChecks({ kind: entry.body.kind, resource: root, schema: bodySchema(entry.body.kind), now: this.now() });
+      const problems = runGalleryChecks({
+        kind: entry.body.kind,
+        resource: root,
+        schema: bodySchema(entry.body.kind),
+        now: this.now(),
+        update: entry.body.variant === 'update',
+      });
       return problems.map((problem) => toDiagnostic(document, problem.offset, problem.length, problem.message, severityOf(problem.severity), problem.code));
     }
     const schemaFeatures = features.schemaFeatures !== false;

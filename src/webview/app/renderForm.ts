@@ -15,6 +15,7 @@ export function renderForm(state: FormState): Node[] {
     return [];
   }
   const errors = state.errors();
+  const warnings = { ...def.warnings?.(state.values, state.mode, state.context()) };
   const verb = state.mode === 'create' ? 'Create' : 'Edit';
   const heading = h('h1', { id: 'title' }, `${verb} ${def.noun}`, state.subject ? h('span', { className: 'subject' }, ` ${state.subject}`) : null);
   const shown = state.shownFields();
@@ -25,7 +26,7 @@ export function renderForm(state: FormState): Node[] {
         return null;
       }
       const headingId = `s-${section.id}`;
-      return h('section', { 'aria-labelledby': headingId }, h('h2', { id: headingId }, section.title), ...fields.map((f) => renderField(f, { state, errors })));
+      return h('section', { 'aria-labelledby': headingId }, h('h2', { id: headingId }, section.title), ...fields.map((f) => renderField(f, { state, errors, warnings })));
     })
     .filter((s): s is HTMLElement => s !== null);
 

@@ -195,6 +195,11 @@ export interface FormDefinition {
   defaults(): FormValues;
   /** Every problem with the values; empty when the request may be sent. */
   validate(values: FormValues, mode: FormMode, context: ValidationContext): FieldErrors;
+  /**
+   * Field id → what the user should know before sending, though Azure accepts it (e.g. a deletion block that never
+   * ends). Shown next to the field; never stops the request.
+   */
+  warnings?(values: FormValues, mode: FormMode, context: ValidationContext): FieldErrors;
   /** The request for these values, or undefined while the fields it needs are not valid. */
   target(values: FormValues, mode: FormMode): ArmTarget | undefined;
   /** The exact JSON body sent to ARM. */

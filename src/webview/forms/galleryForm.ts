@@ -2,6 +2,7 @@
  * Gallery form (Microsoft.Compute/galleries): create, or change the description and tags.
  */
 import { galleryId, parseComputeResourceId } from '../../azure/armId';
+import { SOFT_DELETE_RETENTION_DAYS } from '../../domain/deletionSafety';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, ValidationContext } from './formTypes';
 import {
   GALLERY_API_VERSION,
@@ -16,7 +17,7 @@ import {
   validateResourceIds,
 } from './commonFields';
 import { galleryNameProblem, nameTaken, put } from './fieldRules';
-import { compact, stringAt, tagRows, tagsObject, text } from './values';
+import { boolAt, compact, compactOrUndefined, flag, stringAt, tagRows, tagsObject, text } from './values';
 
 const fields: readonly FieldSpec[] = [
   subscriptionField,
@@ -33,20 +34,34 @@ const fields: readonly FieldSpec[] = [
   },
   locationField(),
   { id: 'description', label: 'Description', section: 'basics', type: 'textarea' },
+  {
+    id: 'isSoftDeleteEnabled',
+    label: 'Soft delete',
+    section: 'basics',
+    type: 'checkbox',
+    help: `Deleted image versions can be restored for ${SOFT_DELETE_RETENTION_DAYS} days, then they are purged. A gallery or image definition that holds soft-deleted versions can't be deleted until they are purged.`,
+  },
   tagsField,
 ];
 
-function body(values: FormValues, mode: FormMode): JsonObject {
+function body(values: FormValues, mode: FormMode, context?: ValidationContext): JsonObject {
   const description = text(values, 'description');
   const tags = tagsObject(values);
   if (mode === 'update') {
-    // PATCH replaces tags as a whole: send {} to remove the last one.
-    return { properties: { description }, tags: tags ?? {} };
+    // PATCH replaces tags as a whole: send {} to remove the last one. The soft-delete policy is sent when it changes
+    // (or when the gallery's is unknown).
+    const softDelete = flag(values, 'isSoftDeleteEnabled');
+    const changed = context?.original === undefined || flag(context.original, 'isSoftDeleteEnabled') !== softDelete;
+    return { properties: compact({ description, softDeletePolicy: changed ? { isSoftDeleteEnabled: softDelete } : undefined }), tags: tags ?? {} };
   }
   return compact({
     location: text(values, 'location'),
     tags,
-    properties: description ? { description } : undefined,
+    properties: compactOrUndefined({
+      description: description || undefined,
+      // Off is Azure's default: sent only when turned on.
+      softDeletePolicy: flag(values, 'isSoftDeleteEnabled') ? { isSoftDeleteEnabled: true } : undefined,
+    }),
   });
 }
 
@@ -60,7 +75,7 @@ export const galleryForm: FormDefinition = {
   fields,
 
   defaults(): FormValues {
-    return { subscriptionId: '', resourceGroupMode: 'existing', resourceGroup: '', newResourceGroup: '', name: '', location: '', description: '', tags: [] };
+    return { subscriptionId: '', resourceGroupMode: 'existing', resourceGroup: '', newResourceGroup: '', name: '', location: '', description: '', isSoftDeleteEnabled: false, tags: [] };
   },
 
   validate(values: FormValues, mode: FormMode, context: ValidationContext) {
@@ -89,7 +104,7 @@ export const galleryForm: FormDefinition = {
     return { method: mode === 'create' ? 'PUT' : 'PATCH', id: galleryId(subscriptionId, resourceGroup, name).id, apiVersion: GALLERY_API_VERSION, subscriptionId };
   },
 
-  requestBody: (values, mode) => body(values, mode),
+  requestBody: (values, mode, context) => body(values, mode, context),
 
   templateResource(values: FormValues) {
     return templateResource('Microsoft.Compute/galleries', GALLERY_API_VERSION, text(values, 'name'), body(values, 'create'));
@@ -105,6 +120,7 @@ export const galleryForm: FormDefinition = {
       name: id?.kind === 'gallery' ? id.gallery : stringAt(resource, 'name'),
       location: stringAt(resource, 'location'),
       description: stringAt(resource, 'properties', 'description'),
+      isSoftDeleteEnabled: boolAt(resource, 'properties', 'softDeletePolicy', 'isSoftDeleteEnabled'),
       tags: tagRows(resource),
     };
   },
@@ -115,6 +131,9 @@ export const galleryForm: FormDefinition = {
     }
     if (/location/i.test(target)) {
       return 'location';
+    }
+    if (/softDelete/i.test(target)) {
+      return 'isSoftDeleteEnabled';
     }
     if (/description/i.test(target)) {
       return 'description';

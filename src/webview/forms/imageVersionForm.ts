@@ -5,8 +5,10 @@
  * target regions (sent as the complete set), replica counts, exclude-from-latest, end of life and tags.
  */
 import { imageVersionId, parseComputeResourceId } from '../../azure/armId';
-import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
+import type { Choice, FieldErrors, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateResourceIds } from './commonFields';
+import * as l10n from '@vscode/l10n';
+import { deletionBlock, refusedRegionRemovals } from '../../domain/deletionSafety';
 import { normalizeRegion } from '../../domain/regions';
 import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
 import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
@@ -46,7 +48,7 @@ const when =
   (v: FormValues): boolean =>
     (types as string[]).includes(source(v));
 
-const updatable = new Set(['targetRegions', 'replicaCount', 'excludeFromLatest', 'endOfLifeDate', 'allowDeletionOfReplicatedLocations', 'targetExtendedLocations', 'tags']);
+const updatable = new Set(['targetRegions', 'replicaCount', 'excludeFromLatest', 'endOfLifeDate', 'allowDeletionOfReplicatedLocations', 'blockDeletionBeforeEndOfLife', 'targetExtendedLocations', 'tags']);
 
 const rawFields: readonly FieldSpec[] = [
   subscriptionField,
@@ -124,14 +126,6 @@ const rawFields: readonly FieldSpec[] = [
     ],
   },
   {
-    id: 'allowDeletionOfReplicatedLocations',
-    label: 'Allow removing regions that are already replicated',
-    section: 'replication',
-    type: 'checkbox',
-    onlyIn: 'update',
-    help: 'Without it Azure refuses to drop a replicated region.',
-  },
-  {
     id: 'targetExtendedLocations',
     label: 'Target extended locations (edge zones)',
     section: 'replication',
@@ -148,6 +142,20 @@ const rawFields: readonly FieldSpec[] = [
   },
   { id: 'excludeFromLatest', label: 'Exclude from latest', section: 'publishing', type: 'checkbox', help: 'VMs deployed from "latest" will not use this version.' },
   { id: 'endOfLifeDate', label: 'End-of-life date', section: 'publishing', type: 'date', help: 'Informational: VMs can still be created after it.' },
+  {
+    id: 'blockDeletionBeforeEndOfLife',
+    label: 'Block deletion before end of life',
+    section: 'safety',
+    type: 'checkbox',
+    help: 'Azure refuses to delete this version until its end-of-life date has passed.',
+  },
+  {
+    id: 'allowDeletionOfReplicatedLocations',
+    label: 'Allow removing replicated regions',
+    section: 'safety',
+    type: 'checkbox',
+    help: 'Without it Azure refuses an update that drops a region the version is already replicated to. Ticking it in the same edit that removes a region is enough.',
+  },
   tagsField,
 ];
 
@@ -247,7 +255,13 @@ function storageProfile(values: FormValues): JsonObject {
   }
 }
 
-function body(values: FormValues, mode: FormMode): JsonObject {
+/** A safety flag for an update: sent when it differs from the resource's (or when that is unknown), else left out. */
+function changedFlag(values: FormValues, id: string, context: ValidationContext | undefined): boolean | undefined {
+  const value = flag(values, id);
+  return context?.original === undefined || flag(context.original, id) !== value ? value : undefined;
+}
+
+function body(values: FormValues, mode: FormMode, context?: ValidationContext): JsonObject {
   const regions: Json[] = filledRows(values, 'targetRegions').map(({ row }) => targetRegion(values, row));
   const extended: Json[] = filledRows(values, 'targetExtendedLocations').map(({ row }) =>
     compact({
@@ -267,10 +281,15 @@ function body(values: FormValues, mode: FormMode): JsonObject {
     targetExtendedLocations: extended.length > 0 ? extended : undefined,
   };
   if (mode === 'update') {
+    // A changed flag is sent; ARM applies the request's safety profile to the same request (merged over the stored
+    // one), so a region can be dropped in the edit that allows it (src/domain/deletionSafety.ts refusedRegionRemovals).
     return compact({
       properties: compact({
         publishingProfile: compact(common),
-        safetyProfile: flag(values, 'allowDeletionOfReplicatedLocations') ? { allowDeletionOfReplicatedLocations: true } : undefined,
+        safetyProfile: compactOrUndefined({
+          allowDeletionOfReplicatedLocations: changedFlag(values, 'allowDeletionOfReplicatedLocations', context),
+          blockDeletionBeforeEndOfLife: changedFlag(values, 'blockDeletionBeforeEndOfLife', context),
+        }),
       }),
       tags: tags ?? {},
     });
@@ -278,14 +297,19 @@ function body(values: FormValues, mode: FormMode): JsonObject {
   return compact({
     location: text(values, 'location'),
     tags,
-    properties: {
+    properties: compact({
       publishingProfile: compact({
         ...common,
         storageAccountType: text(values, 'storageAccountType') || undefined,
         replicationMode: text(values, 'replicationMode') || undefined,
       }),
       storageProfile: storageProfile(values),
-    },
+      // Azure's defaults are false: only what is turned on is sent.
+      safetyProfile: compactOrUndefined({
+        allowDeletionOfReplicatedLocations: flag(values, 'allowDeletionOfReplicatedLocations') || undefined,
+        blockDeletionBeforeEndOfLife: flag(values, 'blockDeletionBeforeEndOfLife') || undefined,
+      }),
+    }),
   });
 }
 
@@ -408,11 +432,19 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
       put(errors, 'targetRegions', `The source region, ${regionLabel(sourceRegion, context)}, must be one of the target regions.`);
     }
   }
-  if (mode === 'update' && context.original && !flag(values, 'allowDeletionOfReplicatedLocations')) {
+  if (mode === 'update' && context.original) {
+    // The checkbox starts as the version's value; a change is sent with this update, and ARM applies it to it.
     const before = filledRows(context.original, 'targetRegions').map(({ row }) => cell(row, 'name'));
-    const dropped = before.filter((b) => !regions.some(({ row }) => sameRegion(cell(row, 'name'), b)));
-    if (dropped.length > 0) {
-      put(errors, 'targetRegions', `${dropped.map((d) => regionLabel(d, context)).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} already replicated: tick "Allow removing regions that are already replicated" to remove ${dropped.length === 1 ? 'it' : 'them'}.`);
+    const refused = refusedRegionRemovals(before, regions.map(({ row }) => cell(row, 'name')), flag(values, 'allowDeletionOfReplicatedLocations'));
+    if (refused.length > 0) {
+      const names = refused.map((d) => regionLabel(d, context)).join(', ');
+      put(
+        errors,
+        'targetRegions',
+        refused.length === 1
+          ? l10n.t('{0} is already replicated and this version does not allow removing replicated regions, so Azure would refuse the update. Tick "Allow removing replicated regions" to remove it in this edit, or add it back.', names)
+          : l10n.t('{0} are already replicated and this version does not allow removing replicated regions, so Azure would refuse the update. Tick "Allow removing replicated regions" to remove them in this edit, or add them back.', names),
+      );
     }
   }
   put(errors, 'replicaCount', intProblem(text(values, 'replicaCount'), 1, 100));
@@ -514,6 +546,8 @@ const TARGETS: ReadonlyArray<[RegExp, string]> = [
   [/targetRegions|publishing regions/i, 'targetRegions'],
   [/replicaCount/i, 'replicaCount'],
   [/endOfLifeDate/i, 'endOfLifeDate'],
+  [/allowDeletionOfReplicatedLocations/i, 'allowDeletionOfReplicatedLocations'],
+  [/blockDeletionBeforeEndOfLife/i, 'blockDeletionBeforeEndOfLife'],
   [/targetExtendedLocations/i, 'targetExtendedLocations'],
   [/location/i, 'location'],
 ];
@@ -526,6 +560,7 @@ export const imageVersionForm: FormDefinition = {
     { id: 'source', title: 'Source' },
     { id: 'replication', title: 'Replication' },
     { id: 'publishing', title: 'Publishing' },
+    { id: 'safety', title: 'Deletion safety' },
     { id: 'tags', title: 'Tags' },
   ],
   fields,
@@ -545,6 +580,17 @@ export const imageVersionForm: FormDefinition = {
 
   validate,
 
+  warnings(values: FormValues, _mode: FormMode, context: ValidationContext): FieldErrors {
+    // The domain's rule, on the values as they would be sent: blocked, with no end of life to wait for.
+    const version = {
+      safetyProfile: { blockDeletionBeforeEndOfLife: flag(values, 'blockDeletionBeforeEndOfLife') },
+      publishingProfile: { endOfLifeDate: isoDate(text(values, 'endOfLifeDate')) },
+    };
+    return deletionBlock(version, context.now)?.reason === 'noEndOfLife'
+      ? { blockDeletionBeforeEndOfLife: l10n.t('No end-of-life date is set: this version cannot be deleted at all until "Block deletion before end of life" is turned off again. Set an end-of-life date to let it be deleted after that date.') }
+      : {};
+  },
+
   target(values: FormValues, mode: FormMode) {
     const definition = parseComputeResourceId(text(values, 'definitionId'));
     const name = text(values, 'name');
@@ -554,7 +600,7 @@ export const imageVersionForm: FormDefinition = {
     return { method: mode === 'create' ? 'PUT' : 'PATCH', id: imageVersionId(definition, name).id, apiVersion: GALLERY_API_VERSION, subscriptionId: definition.subscriptionId };
   },
 
-  requestBody: (values, mode) => body(values, mode),
+  requestBody: (values, mode, context) => body(values, mode, context),
 
   templateResource(values: FormValues) {
     const definition = parseComputeResourceId(text(values, 'definitionId'));
@@ -588,7 +634,8 @@ export const imageVersionForm: FormDefinition = {
         })),
       excludeFromLatest: boolAt(p, 'publishingProfile', 'excludeFromLatest'),
       endOfLifeDate: dayOf(stringAt(p, 'publishingProfile', 'endOfLifeDate')),
-      allowDeletionOfReplicatedLocations: false,
+      allowDeletionOfReplicatedLocations: boolAt(p, 'safetyProfile', 'allowDeletionOfReplicatedLocations'),
+      blockDeletionBeforeEndOfLife: boolAt(p, 'safetyProfile', 'blockDeletionBeforeEndOfLife'),
       tags: tagRows(resource),
     };
   },

@@ -328,10 +328,21 @@ async function main(): Promise<number> {
             await form.getByLabel('Gallery name', { exact: true }).fill('e2eGallery');
             await form.getByLabel('Description', { exact: true }).fill('Made by the forms e2e test');
             await pressButton(form, 'Show JSON');
+            if ((await form.locator('#json pre').innerText()).includes('softDeletePolicy')) {
+                throw new Error('the JSON view has a soft-delete policy before "Soft delete" is ticked');
+            }
+            // Issue 11: soft delete is offered when creating, and the request shows it.
+            await form.getByLabel('Soft delete', { exact: true }).check();
             const json = await form.locator('#json pre').innerText();
-            if (!json.includes(`PUT ${ARM}/${RG}/providers/Microsoft.Compute/galleries/e2eGallery?api-version=2025-12-03`) || !json.includes('"description": "Made by the forms e2e test"')) {
+            if (
+                !json.includes(`PUT ${ARM}/${RG}/providers/Microsoft.Compute/galleries/e2eGallery?api-version=2025-12-03`) ||
+                !json.includes('"description": "Made by the forms e2e test"') ||
+                !/"softDeletePolicy": \{\s*"isSoftDeleteEnabled": true\s*\}/.test(json)
+            ) {
                 throw new Error(`the JSON view shows:\n${json}`);
             }
+            await form.locator('#json pre').scrollIntoViewIfNeeded();
+            await screenshot(page, 'forms-gallery-soft-delete-json');
             await pressButton(form, 'Create gallery');
             const result = form.locator('#result');
             await result.filter({ hasText: /too many requests/i }).waitFor({ timeout: 30_000 });
@@ -349,8 +360,8 @@ async function main(): Promise<number> {
             await row(page, 'e2eGallery').filter({ hasText: 'Creating…' }).waitFor({ timeout: 10_000 });
             await row(page, 'e2eGallery').filter({ hasText: 'eastus · rg-gallery-prod' }).waitFor({ timeout: 30_000 });
             const gallery = await armGet(emu, `${ARM}/${RG}/providers/Microsoft.Compute/galleries/e2eGallery`, '2025-12-03');
-            const props = gallery.properties as { description?: string; provisioningState?: string };
-            if (props.description !== 'Made by the forms e2e test' || props.provisioningState !== 'Succeeded') {
+            const props = gallery.properties as { description?: string; provisioningState?: string; softDeletePolicy?: { isSoftDeleteEnabled?: boolean } };
+            if (props.description !== 'Made by the forms e2e test' || props.provisioningState !== 'Succeeded' || props.softDeletePolicy?.isSoftDeleteEnabled !== true) {
                 throw new Error(`in Azure: ${JSON.stringify(props)}`);
             }
             await setFaults(emu, []);
@@ -365,6 +376,9 @@ async function main(): Promise<number> {
             if ((await description.inputValue()) !== 'Made by the forms e2e test') {
                 throw new Error(`the form shows the description "${await description.inputValue()}"`);
             }
+            if (!(await form.getByLabel('Soft delete', { exact: true }).isChecked())) {
+                throw new Error('the edit form does not show the gallery\'s soft delete as on');
+            }
             const nameReadonly = await form.getByLabel('Gallery name', { exact: true }).getAttribute('readonly');
             if (nameReadonly === null) {
                 throw new Error('the gallery name is editable in the update form');
@@ -375,6 +389,12 @@ async function main(): Promise<number> {
         await check('"Save changes" in the gallery\'s edit form changes its description', async () => {
             const description = form.getByLabel('Description', { exact: true });
             await description.fill('Changed by the forms e2e test');
+            await pressButton(form, 'Show JSON');
+            // The policy did not change: the PATCH leaves it out.
+            const json = await form.locator('#json pre').innerText();
+            if (json.includes('softDeletePolicy') || !json.includes('"description": "Changed by the forms e2e test"')) {
+                throw new Error(`the JSON view shows:\n${json}`);
+            }
             await pressButton(form, 'Save changes');
             const deadline = Date.now() + 30_000;
             for (;;) {
@@ -582,6 +602,59 @@ async function main(): Promise<number> {
             await pressButton(form, 'Save changes');
             await waitForArm(page, emu, `${definitionId}/versions/7.0.1`, '2025-12-03', (r) => (r.properties as { publishingProfile?: { excludeFromLatest?: boolean } }).publishingProfile?.excludeFromLatest === true);
             await screenshot(page, 'forms-versions');
+        });
+
+        // ---- image version: deletion safety (issue 11) ----------------------------------------------
+        await check('removing a replicated region of a version is refused in its edit form, with the reason; nothing is sent', async () => {
+            await contextMenu(page, '7.0.5', 'Edit…');
+            form = await formFrame(page, /Edit image version/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            const allow = form.getByLabel('Allow removing replicated regions', { exact: true });
+            const block = form.getByLabel('Block deletion before end of life', { exact: true });
+            if ((await allow.isChecked()) || (await block.isChecked())) {
+                throw new Error('the edit form does not show the version\'s safety profile (both off)');
+            }
+            const before = await requestCount(emu);
+            await pressButton(form, 'Remove row 2 of Target regions');
+            await pressButton(form, 'Save changes');
+            await form.locator('#summary').filter({ hasText: /attention/ }).waitFor({ timeout: 5_000 });
+            const message = (await form.locator('#f-targetRegions-error').innerText()).trim();
+            if (!/West ?Europe is already replicated.*does not allow removing replicated regions.*Tick "Allow removing replicated regions"/i.test(message)) {
+                throw new Error(`the target regions' error is "${message}"`);
+            }
+            await page.waitForTimeout(300);
+            if ((await writesSince(emu, before)).length > 0) {
+                throw new Error('a request was sent');
+            }
+        });
+
+        await check('blocking deletion with no end-of-life date is warned about next to the checkbox', async () => {
+            const block = form.getByLabel('Block deletion before end of life', { exact: true });
+            await block.check();
+            const warningId = ((await block.getAttribute('aria-describedby')) ?? '').split(' ').find((id) => id.endsWith('-warning'));
+            const warning = warningId ? (await form.locator(`#${warningId}`).innerText()).trim() : '';
+            if (!/No end-of-life date is set: this version cannot be deleted at all/.test(warning)) {
+                throw new Error(`the warning is "${warning}"`);
+            }
+            await form.getByLabel('Allow removing replicated regions', { exact: true }).check();
+            await pressButton(form, 'Show JSON');
+            await block.scrollIntoViewIfNeeded();
+            await screenshot(page, 'forms-version-safety');
+        });
+        await accessible('edit image version (deletion safety, with its warning)', () => form);
+
+        await check('"Save changes" with "Allow removing replicated regions" ticked in the same edit drops the region and sets the safety profile', async () => {
+            const json = await form.locator('#json pre').innerText();
+            if (!/"safetyProfile": \{\s*"allowDeletionOfReplicatedLocations": true,\s*"blockDeletionBeforeEndOfLife": true\s*\}/.test(json)) {
+                throw new Error(`the JSON view shows:\n${json}`);
+            }
+            await pressButton(form, 'Save changes');
+            await waitForArm(page, emu, `${definitionId}/versions/7.0.5`, '2025-12-03', (r) => {
+                const p = r.properties as { safetyProfile?: Record<string, unknown>; publishingProfile?: { targetRegions?: { name?: string }[] } };
+                const regions = (p.publishingProfile?.targetRegions ?? []).map((t) => (t.name ?? '').toLowerCase().replace(/\s/g, ''));
+                return p.safetyProfile?.allowDeletionOfReplicatedLocations === true && p.safetyProfile.blockDeletionBeforeEndOfLife === true && regions.join() === 'eastus';
+            });
+            await formClosed(page, /7\.0\.5/, 30_000).catch(() => undefined);
         });
 
         // ---- managed image --------------------------------------------------------------------------

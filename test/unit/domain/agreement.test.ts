@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
+import { deletionBlock, type VersionSafetyLike } from '../../../src/domain/deletionSafety';
 import { endOfLifeRefusal, isPastEndOfLife } from '../../../src/domain/endOfLife';
 import { galleryNameRule, identifierRule, imageDefinitionNameRule, managedImageNameRule, resourceGroupNameRule } from '../../../src/domain/names';
 import { sameRegion } from '../../../src/domain/regions';
@@ -82,7 +83,7 @@ class FakeBackend implements FormBackend {
 }
 
 /** The host's check before sending: FormSession with a fake backend. The field's error, and whether a request went out. */
-async function hostVerdict(kind: FormKind, change: FormValues, field: string): Promise<{ error: string | undefined; sent: boolean }> {
+async function hostVerdict(kind: FormKind, change: FormValues, field: string): Promise<{ error: string | undefined; sent: boolean; body?: JsonObject }> {
   const backend = new FakeBackend();
   const posted: HostMessage[] = [];
   const session = new FormSession({
@@ -104,7 +105,7 @@ async function hostVerdict(kind: FormKind, change: FormValues, field: string): P
       error = message.errors[field];
     }
   }
-  return { error, sent: backend.submitted.length > 0 };
+  return { error, sent: backend.submitted.length > 0, body: backend.submitted[0]?.body };
 }
 
 const TYPES: Readonly<Record<GalleryResourceKind, string>> = {
@@ -405,6 +406,37 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
           galleryChecks: !galleryCheckCodes('imageDefinition', templateResource('imageDefinition', 'g1/d', properties)).includes('securityTypeNeedsGen2'),
         };
         assert.deepEqual(seen, { domain: ok, domainNeeds: ok, form: ok, galleryChecks: ok });
+      });
+    }
+  });
+  describe('deletion blocked before end of life, with no end-of-life date (issue 11; now is 2026-11-22T12:00Z)', () => {
+    const CASES: readonly { block: boolean; endOfLifeDate: string; forever: boolean }[] = [
+      { block: true, endOfLifeDate: '', forever: true },
+      { block: true, endOfLifeDate: '2027-06-30', forever: false },
+      { block: true, endOfLifeDate: '2031-01-01', forever: false },
+      { block: false, endOfLifeDate: '', forever: false },
+    ];
+    for (const { block, endOfLifeDate, forever } of CASES) {
+      const title = `${block ? 'blocked' : 'not blocked'}, ${endOfLifeDate ? `end of life ${endOfLifeDate}` : 'no end of life'}`;
+      it(`${title}: ${forever ? 'warned as never deletable' : 'no warning'} everywhere, and Azure gets the request`, async () => {
+        const change: FormValues = { blockDeletionBeforeEndOfLife: block, endOfLifeDate };
+        const host = await hostVerdict('imageVersion', change, 'blockDeletionBeforeEndOfLife');
+        assert.equal(host.sent, true, 'a warning never stops the request');
+        const sentProperties = (host.body?.properties ?? {}) as VersionSafetyLike;
+        const eol = endOfLifeDate ? `${endOfLifeDate}T00:00:00.000Z` : undefined;
+        const publishing: JsonObject = { targetRegions: [{ name: 'eastus' }] };
+        if (eol) {
+          publishing.endOfLifeDate = eol;
+        }
+        const properties: JsonObject = { publishingProfile: publishing, safetyProfile: { blockDeletionBeforeEndOfLife: block } };
+        const seen = {
+          domain: deletionBlock({ safetyProfile: { blockDeletionBeforeEndOfLife: block }, publishingProfile: { endOfLifeDate: eol } }, NOW)?.reason === 'noEndOfLife',
+          form: formDefinition('imageVersion').warnings?.(formValues('imageVersion', change), 'create', CONTEXT).blockDeletionBeforeEndOfLife !== undefined,
+          // What the host sent, read back by the rule the tree and the delete command apply.
+          hostSent: deletionBlock(sentProperties, NOW)?.reason === 'noEndOfLife',
+          galleryChecks: galleryCheckCodes('imageVersion', templateResource('imageVersion', 'g1/ubuntu/1.0.0', properties)).includes('deletionBlockedWithoutEndOfLife'),
+        };
+        assert.deepEqual(seen, { domain: forever, form: forever, hostSent: forever, galleryChecks: forever });
       });
     }
   });

@@ -80,4 +80,21 @@ describe('gallery checks', () => {
     ]);
     assert.deepEqual(check('gallery', { id: '/x', name: 'g', type: 't', location: 'x', tags: { any: 'thing' }, properties: { identifier: { uniqueName: 'u' }, provisioningState: 'Succeeded', sharingStatus: { aggregatedState: 'Succeeded' } } }), []);
   });
+  it('warns when deletion is blocked before end of life but there is no end-of-life date (issue 11)', () => {
+    const version = (safetyProfile: unknown, publishingProfile: Record<string, unknown> = {}) => ({
+      location: 'eastus',
+      properties: { publishingProfile: { targetRegions: [{ name: 'eastus' }], ...publishingProfile }, safetyProfile },
+    });
+    assert.deepEqual(check('imageVersion', version({ blockDeletionBeforeEndOfLife: true })), [
+      'deletionBlockedWithoutEndOfLife: blockDeletionBeforeEndOfLife is true but publishingProfile.endOfLifeDate is not set: Azure will refuse to delete this image version until the block is turned off. Set an end-of-life date to allow deletion after it.',
+    ]);
+    assert.deepEqual(check('imageVersion', version({ blockDeletionBeforeEndOfLife: 'true' })).map((p) => p.split(':')[0]), ['deletionBlockedWithoutEndOfLife']);
+    assert.deepEqual(check('imageVersion', version({ blockDeletionBeforeEndOfLife: true }, { endOfLifeDate: '2027-01-01' })), []);
+    assert.deepEqual(check('imageVersion', version({ blockDeletionBeforeEndOfLife: false })), []);
+    assert.deepEqual(check('imageVersion', version({ blockDeletionBeforeEndOfLife: true }, { endOfLifeDate: "[parameters('eol')]" })), []);
+    // A PATCH body holds only what changes: the version may have its date already.
+    const root = parseTree(JSON.stringify(version({ blockDeletionBeforeEndOfLife: true })));
+    assert.ok(root);
+    assert.deepEqual(runGalleryChecks({ kind: 'imageVersion', resource: root, now: NOW, update: true }), []);
+  });
 });

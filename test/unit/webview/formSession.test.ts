@@ -170,6 +170,64 @@ describe('FormSession: the host side of a form', () => {
   });
 });
 
+describe('FormSession: an image version\'s replicated regions (issue 11)', () => {
+  const VERSION_ID = `${GALLERY_ID}/images/ubuntu/versions/1.0.0`;
+  function versionSession(allowDeletionOfReplicatedLocations: boolean) {
+    const backend = new FakeBackend();
+    backend.resource = {
+      id: VERSION_ID,
+      name: '1.0.0',
+      location: 'eastus',
+      properties: {
+        publishingProfile: { targetRegions: [{ name: 'East US', regionalReplicaCount: 1 }, { name: 'West Europe', regionalReplicaCount: 1 }], replicaCount: 1 },
+        storageProfile: { source: { id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/images/img1` } },
+        safetyProfile: { allowDeletionOfReplicatedLocations, blockDeletionBeforeEndOfLife: false },
+      },
+    };
+    const posted: HostMessage[] = [];
+    const s = new FormSession({
+      definition: formDefinition('imageVersion'),
+      mode: 'update',
+      targetId: VERSION_ID,
+      backend,
+      post: (m) => posted.push(m),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    return { s, backend, posted };
+  }
+  const shown = (posted: HostMessage[]): FormValues => {
+    const values = posted.filter((m): m is Extract<HostMessage, { type: 'values' }> => m.type === 'values').pop()?.values;
+    assert.ok(values, 'the form got the version\'s values');
+    return values;
+  };
+  const withoutWestEurope = (values: FormValues): FormValues => ({ ...values, targetRegions: (values.targetRegions as readonly Record<string, string>[]).slice(0, 1) });
+
+  it('refuses, before sending, an update that drops a replicated region while the version does not allow it', async () => {
+    const { s, backend, posted } = versionSession(false);
+    s.handle({ type: 'ready' });
+    await settle();
+    const values = shown(posted);
+    assert.equal(values.allowDeletionOfReplicatedLocations, false);
+    s.handle({ type: 'submit', values: withoutWestEurope(values) });
+    await settle();
+    assert.equal(backend.submitted.length, 0);
+    const validation = posted.filter((m): m is Extract<HostMessage, { type: 'validation' }> => m.type === 'validation').pop();
+    assert.match(validation?.errors.targetRegions ?? '', /^West Europe is already replicated and this version does not allow removing replicated regions/);
+  });
+
+  it('sends the update when the same edit allows it: the flag and the smaller region set in one PATCH', async () => {
+    const { s, backend, posted } = versionSession(false);
+    s.handle({ type: 'ready' });
+    await settle();
+    s.handle({ type: 'submit', values: { ...withoutWestEurope(shown(posted)), allowDeletionOfReplicatedLocations: true } });
+    await settle();
+    assert.equal(backend.submitted.length, 1);
+    const properties = backend.submitted[0].body.properties as { safetyProfile?: unknown; publishingProfile: { targetRegions: unknown } };
+    assert.deepEqual(properties.safetyProfile, { allowDeletionOfReplicatedLocations: true });
+    assert.deepEqual(properties.publishingProfile.targetRegions, [{ name: 'East US', regionalReplicaCount: 1 }]);
+  });
+});
+
 describe('FormSession: nothing reported is lost, nothing is sent twice (issue 9)', () => {
   /** A backend whose write waits until the test says how it ends. */
   class HeldBackend extends FakeBackend {

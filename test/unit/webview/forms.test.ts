@@ -57,8 +57,36 @@ describe('resource forms: validation and the exact request body', () => {
     });
 
     it('in update mode sends a PATCH of the description and every tag (none = {})', () => {
-      assert.deepEqual(form.requestBody({ ...base, tags: [] }, 'update', context), { properties: { description: 'd' }, tags: {} });
+      assert.deepEqual(form.requestBody({ ...base, tags: [] }, 'update', { ...context, original: base }), { properties: { description: 'd' }, tags: {} });
       assert.equal(form.target(base, 'update')?.method, 'PATCH');
+    });
+
+    it('soft delete (issue 11): sent when turned on at creation, in the preview and the template resource alike', () => {
+      const on = { ...base, isSoftDeleteEnabled: true };
+      assert.deepEqual(form.validate(on, 'create', context), {});
+      assert.deepEqual(form.requestBody(on, 'create', context), {
+        location: 'eastus',
+        tags: { env: 'prod' },
+        properties: { description: 'd', softDeletePolicy: { isSoftDeleteEnabled: true } },
+      });
+      assert.deepEqual((form.templateResource(on, context).properties as Record<string, unknown>).softDeletePolicy, { isSoftDeleteEnabled: true });
+      // Off is Azure's default: a create without it sends no policy, even with no description.
+      assert.deepEqual(form.requestBody({ ...base, description: '' }, 'create', context), { location: 'eastus', tags: { env: 'prod' } });
+      assert.equal(form.fieldForArmTarget('properties.softDeletePolicy.isSoftDeleteEnabled'), 'isSoftDeleteEnabled');
+    });
+
+    it('soft delete (issue 11): an edit shows the gallery\'s policy and sends it only when it changes', () => {
+      const original = form.fromResource({
+        id: `${RG_ID}/providers/Microsoft.Compute/galleries/g1`,
+        location: 'eastus',
+        properties: { description: 'x', softDeletePolicy: { isSoftDeleteEnabled: true } },
+      });
+      assert.equal(original.isSoftDeleteEnabled, true);
+      const ctx = { ...context, original };
+      assert.deepEqual(form.requestBody(sanitizeValues(form, 'update', { ...original, description: 'y' }, original), 'update', ctx), { properties: { description: 'y' }, tags: {} });
+      const off = sanitizeValues(form, 'update', { ...original, isSoftDeleteEnabled: false }, original);
+      assert.deepEqual(form.requestBody(off, 'update', ctx), { properties: { description: 'x', softDeletePolicy: { isSoftDeleteEnabled: false } }, tags: {} });
+      assert.equal(form.fromResource({ id: `${RG_ID}/providers/Microsoft.Compute/galleries/g2`, properties: {} }).isSoftDeleteEnabled, false);
     });
 
     it('reads an existing gallery back into the form', () => {
@@ -258,6 +286,79 @@ describe('resource forms: validation and the exact request body', () => {
       const allowed = { ...dropped, allowDeletionOfReplicatedLocations: true };
       assert.deepEqual(form.validate(allowed, 'update', { now: NOW, original: twoRegions }), {});
       assert.deepEqual((form.requestBody(allowed, 'update', ctx).properties as { safetyProfile?: unknown }).safetyProfile, { allowDeletionOfReplicatedLocations: true });
+    });
+
+    describe('deletion safety (issue 11)', () => {
+      const REGIONS = [
+        { name: 'East US', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' },
+        { name: 'West Europe', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' },
+      ];
+      const resource = (safetyProfile: Record<string, boolean>, endOfLifeDate?: string) =>
+        form.fromResource({
+          id: `${DEFINITION}/versions/1.0.0`,
+          location: 'eastus',
+          properties: {
+            publishingProfile: { targetRegions: REGIONS, replicaCount: 1, ...(endOfLifeDate ? { endOfLifeDate } : {}) },
+            storageProfile: { source: { id: IMAGE } },
+            safetyProfile: { reportedForPolicyViolation: false, ...safetyProfile },
+          },
+        });
+      const safetyOf = (body: Record<string, unknown>) => (body.properties as { safetyProfile?: unknown }).safetyProfile;
+      const withoutWestEurope = (values: FormValues) => ({ ...values, targetRegions: (values.targetRegions as []).slice(0, 1) });
+
+      it('create: both flags are offered, sent only when on, and end up in the template resource', () => {
+        const on = { ...base, blockDeletionBeforeEndOfLife: true, allowDeletionOfReplicatedLocations: true, endOfLifeDate: '2027-06-30' };
+        const sent = sanitizeValues(form, 'create', on);
+        assert.deepEqual(form.validate(sent, 'create', context), {});
+        assert.deepEqual(safetyOf(form.requestBody(sent, 'create', context)), { allowDeletionOfReplicatedLocations: true, blockDeletionBeforeEndOfLife: true });
+        assert.deepEqual(safetyOf(form.templateResource(sent, context)), { allowDeletionOfReplicatedLocations: true, blockDeletionBeforeEndOfLife: true });
+        assert.equal(safetyOf(form.requestBody(base, 'create', context)), undefined);
+      });
+
+      it('block with no end-of-life date: a warning that the version can never be deleted, and the request still goes', () => {
+        const blocked = { ...base, blockDeletionBeforeEndOfLife: true };
+        assert.deepEqual(form.validate(blocked, 'create', context), {});
+        assert.match(form.warnings?.(blocked, 'create', context).blockDeletionBeforeEndOfLife ?? '', /No end-of-life date is set: this version cannot be deleted at all until "Block deletion before end of life" is turned off/);
+        assert.deepEqual(form.warnings?.({ ...blocked, endOfLifeDate: '2027-06-30' }, 'create', context), {});
+        assert.deepEqual(form.warnings?.(base, 'create', context), {});
+      });
+
+      it('edit: shows the version\'s flags and sends only what changes', () => {
+        const original = resource({ blockDeletionBeforeEndOfLife: true, allowDeletionOfReplicatedLocations: false }, '2027-06-30T00:00:00Z');
+        assert.equal(original.blockDeletionBeforeEndOfLife, true);
+        assert.equal(original.allowDeletionOfReplicatedLocations, false);
+        const ctx = { now: NOW, original };
+        assert.equal(safetyOf(form.requestBody(sanitizeValues(form, 'update', { ...original, excludeFromLatest: true }, original), 'update', ctx)), undefined);
+        const unblocked = sanitizeValues(form, 'update', { ...original, blockDeletionBeforeEndOfLife: false }, original);
+        assert.deepEqual(form.validate(unblocked, 'update', ctx), {});
+        assert.deepEqual(safetyOf(form.requestBody(unblocked, 'update', ctx)), { blockDeletionBeforeEndOfLife: false });
+        assert.equal(form.fieldForArmTarget('properties.safetyProfile.allowDeletionOfReplicatedLocations'), 'allowDeletionOfReplicatedLocations');
+      });
+
+      it('edit: removing a replicated region is refused while the version does not allow it, and accepted when the same edit allows it', () => {
+        const original = resource({ allowDeletionOfReplicatedLocations: false });
+        const ctx = { now: NOW, original };
+        const dropped = sanitizeValues(form, 'update', withoutWestEurope(original), original);
+        assert.equal(
+          form.validate(dropped, 'update', ctx).targetRegions,
+          'West Europe is already replicated and this version does not allow removing replicated regions, so Azure would refuse the update. Tick "Allow removing replicated regions" to remove it in this edit, or add it back.',
+        );
+        const allowedNow = sanitizeValues(form, 'update', { ...withoutWestEurope(original), allowDeletionOfReplicatedLocations: true }, original);
+        assert.deepEqual(form.validate(allowedNow, 'update', ctx), {});
+        const body = form.requestBody(allowedNow, 'update', ctx);
+        assert.deepEqual(safetyOf(body), { allowDeletionOfReplicatedLocations: true });
+        assert.deepEqual((body.properties as { publishingProfile: { targetRegions: unknown } }).publishingProfile.targetRegions, [REGIONS[0]]);
+      });
+
+      it('edit: a version that already allows it drops a region without sending the flag; unticking it in the same edit refuses', () => {
+        const original = resource({ allowDeletionOfReplicatedLocations: true });
+        const ctx = { now: NOW, original };
+        const dropped = sanitizeValues(form, 'update', withoutWestEurope(original), original);
+        assert.deepEqual(form.validate(dropped, 'update', ctx), {});
+        assert.equal(safetyOf(form.requestBody(dropped, 'update', ctx)), undefined);
+        const unticked = sanitizeValues(form, 'update', { ...withoutWestEurope(original), allowDeletionOfReplicatedLocations: false }, original);
+        assert.match(form.validate(unticked, 'update', ctx).targetRegions ?? '', /West Europe is already replicated/);
+      });
     });
   });
 

@@ -34,10 +34,11 @@ describe('sanitizeValues: the host takes from the webview only what the user cou
     assert.equal(sent.createOnly, 'c1');
   });
 
-  it('create mode: "Allow removing regions that are already replicated" (edit only) cannot be ticked by a create form', () => {
+  it('create mode: the safety profile flags of a version (issue 11) are taken when creating too, and only as booleans', () => {
     const versions = formDefinition('imageVersion');
-    const sent = sanitizeValues(versions, 'create', { ...versions.defaults(), allowDeletionOfReplicatedLocations: true });
-    assert.equal(sent.allowDeletionOfReplicatedLocations, false);
+    const sent = sanitizeValues(versions, 'create', { ...versions.defaults(), allowDeletionOfReplicatedLocations: true, blockDeletionBeforeEndOfLife: 'true' });
+    assert.equal(sent.allowDeletionOfReplicatedLocations, true);
+    assert.equal(sent.blockDeletionBeforeEndOfLife, false);
   });
 
   it('update mode before the resource is read: create-only fields are their defaults', () => {

@@ -12,6 +12,7 @@ export function renderCheckboxField(field: CheckboxField, ctx: FieldRenderContex
     h('input', { ...parts.common, type: 'checkbox', checked: ctx.state.values[field.id] === true, disabled: parts.locked }),
     parts.label,
     parts.helpEl,
+    parts.warningEl,
     parts.errorEl,
   );
 }

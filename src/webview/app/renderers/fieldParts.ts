@@ -12,10 +12,12 @@ import type { FormState } from '../formState';
 export interface FieldRenderContext {
   readonly state: FormState;
   readonly errors: Readonly<Record<string, string>>;
+  /** What the user should know though Azure accepts it, by field id (FormDefinition.warnings). */
+  readonly warnings?: Readonly<Record<string, string>>;
 }
 
-export function describedBy(key: string, help: boolean, error: boolean): string | undefined {
-  const ids = [help ? `${domId(key)}-help` : '', error ? `${domId(key)}-error` : ''].filter(Boolean);
+export function describedBy(key: string, help: boolean, error: boolean, warning = false): string | undefined {
+  const ids = [help ? `${domId(key)}-help` : '', warning ? `${domId(key)}-warning` : '', error ? `${domId(key)}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
@@ -35,6 +37,8 @@ export interface FieldParts {
   };
   readonly label: HTMLElement;
   readonly helpEl: HTMLElement | null;
+  /** The field's warning (present only when there is one). */
+  readonly warningEl: HTMLElement | null;
   readonly errorEl: HTMLElement;
 }
 
@@ -43,6 +47,7 @@ export function fieldParts(field: FieldSpec, ctx: FieldRenderContext): FieldPart
   const id = domId(field.id);
   const locked = isFieldLocked(field, state.mode);
   const error = errors[field.id];
+  const warning = ctx.warnings?.[field.id];
   const help = locked ? `${field.help ? `${field.help} ` : ''}Azure does not let this change.` : field.help;
   const selectedChoice = field.type === 'select' ? field.choices.find((c) => c.value === text(state.values, field.id)) : undefined;
   const helpText = [help, selectedChoice?.description].filter(Boolean).join(' ');
@@ -50,19 +55,20 @@ export function fieldParts(field: FieldSpec, ctx: FieldRenderContext): FieldPart
     id,
     'data-field': field.id,
     'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy(field.id, !!helpText, true),
+    'aria-describedby': describedBy(field.id, !!helpText, true, !!warning),
     'aria-required': field.required ? ('true' as const) : undefined,
   };
   // The required mark stays outside the label, so that the field's accessible name is just its label.
   const label = h('div', { className: 'label-row' }, h('label', { for: id }, field.label), field.required && !locked ? h('span', { className: 'required', 'aria-hidden': 'true' }, '*') : null);
   const helpEl = helpText ? h('div', { id: `${id}-help`, className: 'help' }, helpText) : null;
+  const warningEl = warning ? h('div', { id: `${id}-warning`, className: 'field-warning' }, warning) : null;
   const errorEl = h('div', { id: `${id}-error`, className: 'field-error', 'aria-live': 'polite' }, error ?? '');
-  return { id, locked, error, helpText, common, label, helpEl, errorEl };
+  return { id, locked, error, helpText, common, label, helpEl, warningEl, errorEl };
 }
 
 /** The usual frame of a field: label, control, help, error. */
 export function fieldFrame(parts: FieldParts, control: HTMLElement, extra: HTMLElement | null = null): HTMLElement {
-  return h('div', { className: parts.locked ? 'field locked' : 'field' }, parts.label, control, extra, parts.helpEl, parts.errorEl);
+  return h('div', { className: parts.locked ? 'field locked' : 'field' }, parts.label, control, extra, parts.helpEl, parts.warningEl, parts.errorEl);
 }
 
 /** The options of a select; a value that is not one of the choices stays, first. */

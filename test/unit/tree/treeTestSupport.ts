@@ -50,7 +50,8 @@ export class Deferred<T> {
   });
 }
 
-export type ListAnswer<T> = (options: PagedCallOptions | undefined) => Promise<Page<T>>;
+/** Answers one page; `parent` is the ARM id of the gallery or definition listed (when there is one). */
+export type ListAnswer<T> = (options: PagedCallOptions | undefined, parent?: string) => Promise<Page<T>>;
 
 /** The Azure layer as the tree sees it; each list is answered by the function a test puts there. */
 export class FakeAzure {
@@ -61,6 +62,9 @@ export class FakeAzure {
   versions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   managedImages: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   getVersion: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageVersion not faked'));
+  getGallery: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getGallery not faked'));
+  getDefinition: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageDefinition not faked'));
+  getResourceJson: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getResourceJson not faked'));
   /** Answers a delete (any kind); the signal is the one the command passed. */
   delete: (id: string, signal: AbortSignal | undefined) => Promise<void> = () => Promise.resolve();
   readonly calls: string[] = [];
@@ -71,10 +75,13 @@ export class FakeAzure {
     const service = {
       subscriptionId: SUB,
       listGalleries: (o?: PagedCallOptions) => (this.calls.push('galleries'), this.galleries(o)),
-      listImageDefinitions: (_g: unknown, o?: PagedCallOptions) => (this.calls.push('definitions'), this.definitions(o)),
-      listImageVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o)),
+      listImageDefinitions: (g: { id: string }, o?: PagedCallOptions) => (this.calls.push('definitions'), this.definitions(o, g.id)),
+      listImageVersions: (d: { id: string }, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o, d.id)),
       listManagedImages: (o?: PagedCallOptions) => (this.calls.push('managedImages'), this.managedImages(o)),
       getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
+      getGallery: (id: { id: string }) => (this.calls.push(`getGallery ${id.id}`), this.getGallery(id.id)),
+      getImageDefinition: (id: { id: string }) => (this.calls.push(`getImageDefinition ${id.id}`), this.getDefinition(id.id)),
+      getResourceJson: (id: { id: string }) => (this.calls.push(`getResourceJson ${id.id}`), this.getResourceJson(id.id)),
       ...Object.fromEntries(
         ['deleteGallery', 'deleteImageDefinition', 'deleteImageVersion', 'deleteManagedImage'].map((name) => [
           name,

@@ -3,7 +3,7 @@
  * plus recording fakes of the few window / workspace calls the tree and Select Subscriptions make.
  * Anything not here is undefined, so code that needs more fails loudly instead of testing less.
  */
-export { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from '../../bench/vscodeApi';
+export { EventEmitter, l10n, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from '../../bench/vscodeApi';
 
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 } as const;
 export const QuickPickItemKind = { Separator: -1, Default: 0 } as const;
@@ -20,6 +20,8 @@ export class Disposable {
 
 /** What the code under test showed the user, in order: "error: …", "warning: …", "info: …". */
 export const shownMessages: string[] = [];
+/** The `detail` of each message shown with options (a modal's second line), in order: "warning: …". */
+export const shownDetails: string[] = [];
 /** Values written with workspace.getConfiguration('azureComputeGallery').update(key, value). */
 export const settings = new Map<string, unknown>();
 /** The quick picks created, newest last. */
@@ -37,8 +39,6 @@ export const progressTitles: string[] = [];
  */
 export const answers: Array<string | undefined> = [];
 
-/** The `detail` of each modal question, in order (the line-by-line facts of a confirmation). */
-export const modalDetails: string[] = [];
 /** How the next showQuickPick calls are answered: a function of the offered items; none queued = the test did not expect one. */
 export const quickPickAnswers: Array<(items: readonly unknown[]) => unknown> = [];
 /** The items and options of each showQuickPick call. */
@@ -54,7 +54,6 @@ export const openedDocuments: Array<{ uri: string; text: string }> = [];
 const contentProviders = new Map<string, { provideTextDocumentContent(uri: Uri, token: FakeCancellationToken): string | Promise<string> }>();
 
 export function resetFakes(): void {
-  modalDetails.length = 0;
   quickPickAnswers.length = 0;
   shownQuickPicks.length = 0;
   inputAnswers.length = 0;
@@ -62,6 +61,7 @@ export function resetFakes(): void {
   executedCommands.length = 0;
   openedDocuments.length = 0;
   shownMessages.length = 0;
+  shownDetails.length = 0;
   settings.clear();
   quickPicks.length = 0;
   registeredCommands.clear();
@@ -69,11 +69,6 @@ export function resetFakes(): void {
   progressTitles.length = 0;
   answers.length = 0;
 }
-
-/** vscode.l10n.t with positional arguments, as the real one formats them. */
-export const l10n = {
-  t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (all, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : all)),
-};
 
 /** The parts of vscode.Uri the commands use. */
 export class Uri {
@@ -198,9 +193,9 @@ export class FakeQuickPick {
 function recordMessage(kind: string) {
   return (message: string, ...items: unknown[]): Promise<string | undefined> => {
     shownMessages.push(`${kind}: ${message}`);
-    const options = items[0];
-    if (typeof options === 'object' && options !== null && 'detail' in options && typeof options.detail === 'string') {
-      modalDetails.push(options.detail);
+    const options = items.find((i): i is { detail?: unknown } => typeof i === 'object' && i !== null);
+    if (typeof options?.detail === 'string') {
+      shownDetails.push(`${kind}: ${options.detail}`);
     }
     // Only a question (items to choose from) takes an answer; a plain notice resolves undefined.
     const asks = items.some((i) => typeof i === 'string');

@@ -9,7 +9,7 @@ import {
   executedCommands,
   inputAnswers,
   inputBoxes,
-  modalDetails,
+  shownDetails,
   openedDocuments,
   progressToken,
   quickPickAnswers,
@@ -63,7 +63,7 @@ const UBUNTU_VERSIONS: VersionSeed[] = [
 /** The tree rows over a gallery "gal" with definitions ubuntu and weekly (soft delete as given). */
 async function rows(h: CommandHarness, options: { softDelete: boolean; weekly?: VersionSeed[] }) {
   h.azure.galleries = () => page([{ id: GALLERY.id, name: 'gal', location: 'westeurope' }]);
-  h.azure.getGallery = () => Promise.resolve({ id: GALLERY.id, name: 'gal', softDeletePolicy: { isSoftDeleteEnabled: options.softDelete } });
+  h.azure.gallery = () => Promise.resolve({ id: GALLERY.id, name: 'gal', softDeletePolicy: { isSoftDeleteEnabled: options.softDelete } });
   const definitions = [
     { id: UBUNTU.id, name: 'ubuntu', location: 'northeurope' },
     { id: WEEKLY.id, name: 'weekly', location: 'northeurope' },
@@ -119,8 +119,8 @@ describe('Clean Up Versions', () => {
     assert.match(preview, /Nothing has been sent to Azure/);
     assert.deepEqual(shownMessages, ['warning: Delete 2 versions from image definition gal/ubuntu?']);
     assert.equal(
-      modalDetails[0],
-      'Soft delete is on in gallery gal: the versions can be restored for 7 days, then they are purged.\n`latest` of ubuntu stays 1.3.0.\n2 versions are kept; the preview lists each version and why.',
+      shownDetails[0],
+      'warning: Soft delete is on in gallery gal: the versions can be restored for 7 days, then they are purged.\n`latest` of ubuntu stays 1.3.0.\n2 versions are kept; the preview lists each version and why.',
     );
   });
 
@@ -186,7 +186,7 @@ describe('Clean Up Versions', () => {
       'warning: Delete 3 versions from gallery gal?',
       'warning: Clean up of gal: Deleted 1 of 3 versions (0 restorable through soft delete); 1 failed; 1 not attempted after cancel. The outcome is in the preview document.',
     ]);
-    assert.match(modalDetails[0], /Soft delete is off in gallery gal: this cannot be undone\./);
+    assert.match(shownDetails[0], /Soft delete is off in gallery gal: this cannot be undone\./);
     const doc = openedDocuments.find((d) => d.uri.startsWith('azure-compute-gallery-report:'));
     const outcome = (await workspace.textOf(doc?.uri ?? '')) ?? '';
     assert.match(outcome, /\| weekly \| 2\.0\.0 \| [\d-]+ \| failed: OperationNotAllowed: Operation not allowed now\. \| past end of life \|/);
@@ -220,7 +220,7 @@ describe('Delete on a multi-selection', () => {
     answers.push('Delete 2 Items');
     await h.run('azureComputeGallery.delete', v13, [v13, v12, v11]);
     assert.deepEqual(shownMessages[0], 'warning: Delete 2 selected items?');
-    assert.match(modalDetails[0], /^• image version gal\/ubuntu\/1\.3\.0: restorable for 7 days \(soft delete\)\n• image version gal\/ubuntu\/1\.2\.0: restorable for 7 days \(soft delete\)\n`latest` of gal\/ubuntu moves from 1\.3\.0 to 1\.1\.0\.\nRefused \(not sent\): image version gal\/ubuntu\/1\.1\.0: deletion is blocked until its end of life, \d{4}-\d{2}-\d{2}\.$/);
+    assert.match(shownDetails[0], /^warning: • image version gal\/ubuntu\/1\.3\.0: restorable for 7 days \(soft delete\)\n• image version gal\/ubuntu\/1\.2\.0: restorable for 7 days \(soft delete\)\n`latest` of gal\/ubuntu moves from 1\.3\.0 to 1\.1\.0\.\nRefused \(not sent\): image version gal\/ubuntu\/1\.1\.0: deletion is blocked until its end of life, \d{4}-\d{2}-\d{2}\.$/);
     assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(UBUNTU, '1.3.0').id}`, `deleteImageVersion ${imageVersionId(UBUNTU, '1.2.0').id}`]);
     assert.equal(shownMessages[1], 'info: Deleted 2: gal/ubuntu/1.3.0, gal/ubuntu/1.2.0 (2 restorable for 7 days through soft delete).');
   });
@@ -236,7 +236,7 @@ describe('Delete on a multi-selection', () => {
     answers.push(undefined);
     await h.run('azureComputeGallery.delete', versions[0], [versions[0], versions[3]]);
     assert.deepEqual(writes(h), []);
-    assert.match(modalDetails[0], /permanent \(no soft delete\)/);
+    assert.match(shownDetails[0], /permanent \(no soft delete\)/);
     shownMessages.length = 0;
     const blocked = await h.tree.getChildren(weekly);
     await h.run('azureComputeGallery.delete', blocked[0], blocked);

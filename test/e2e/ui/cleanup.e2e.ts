@@ -11,11 +11,12 @@
  *  - after confirming, the deleted versions are gone from the tree and from the emulator, the preview shows the
  *    outcome of each, and one notification gives the account;
  *  - "Compare with…" on 1.7.0, choosing 1.2.0: the diff editor titled "1.2.0 ↔ 1.7.0 (weekly)" with each side's
- *    ARM JSON, keys sorted.
+ *    ARM JSON, keys sorted;
+ *  - two versions selected with Ctrl+click (the view's canSelectMany): "Compare Selected Versions" opens their diff.
  *
  *   flock /tmp/acg-e2e.lock npx tsx test/e2e/ui/cleanup.e2e.ts
  *
- * Screenshots in test-results/: cleanup-preview-dialog.png, cleanup-after.png, cleanup-compare.png
+ * Screenshots in test-results/: cleanup-preview-dialog.png, cleanup-after.png, cleanup-compare.png, cleanup-compare-selected.png
  * (cleanup-failure.png when a check fails). Restoring a deleted version is the tree's command (not tested here).
  */
 import * as path from 'node:path';
@@ -234,6 +235,26 @@ async function main(): Promise<number> {
                 equal(keys, [...keys].sort(), `${side}: top-level keys in order`);
             }
             await screenshot(page, 'cleanup-compare');
+        });
+
+        await check('two versions selected (Ctrl+click): Compare Selected Versions opens the same diff', async () => {
+            await page.keyboard.press('Escape');
+            await (await rowLocator(page, VIEW, ['weekly', '1.2.0'])).click();
+            await (await rowLocator(page, VIEW, ['weekly', '1.6.0'])).click({ modifiers: ['Control'] });
+            const selected = await page
+                .locator('.monaco-list-row[aria-selected="true"] .label-name')
+                .evaluateAll((els) => els.map((el) => (el.textContent ?? '').trim()));
+            equal(selected, ['1.6.0', '1.2.0'], 'rows selected');
+            await contextMenu(page, await rowLocator(page, VIEW, ['weekly', '1.6.0']), 'Compare Selected Versions');
+            await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.startsWith('1.2.0 ↔ 1.6.0 (weekly)'), undefined, { timeout: 20_000 });
+            const deadline = Date.now() + 20_000;
+            let sides = await diffSides(page);
+            while (!(sides.left.includes('"name": "1.2.0"') && sides.right.includes('"name": "1.6.0"')) && Date.now() < deadline) {
+                await page.waitForTimeout(200);
+                sides = await diffSides(page);
+            }
+            expect(sides.left.includes('"name": "1.2.0"') && sides.right.includes('"name": "1.6.0"'), `sides:\n${sides.left}\n---\n${sides.right}`);
+            await screenshot(page, 'cleanup-compare-selected');
         });
 
         rows = await waitForRows(page, VIEW, 'the tree', () => true);

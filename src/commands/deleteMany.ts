@@ -33,6 +33,11 @@ export interface BulkDeleteItem {
   readonly tenantId: string | undefined;
   /** Whether it can be restored afterwards (an image version in a gallery with soft delete). */
   readonly restorable: boolean;
+  /**
+   * A gallery or definition in a gallery with soft delete: once versions inside it are deleted (soft-deleted), Azure
+   * refuses to delete it for 7 days, so ARM's "still has nested resources" is final, not retried.
+   */
+  readonly keepsSoftDeleted?: boolean;
   /** The tree row it was chosen on, if any (marked "Deleting…" while it goes). */
   readonly node?: TreeNode;
 }
@@ -92,7 +97,7 @@ export async function runBulkDelete(items: readonly BulkDeleteItem[], deleteOne:
     }
     options.report?.(item, index, ordered.length);
     try {
-      if (emptied.has(item.id.id.toLowerCase())) {
+      if (emptied.has(item.id.id.toLowerCase()) && !item.keepsSoftDeleted) {
         await deleteRetryingConflicts(() => deleteOne(item), {});
       } else {
         await deleteOne(item);
@@ -191,6 +196,15 @@ export function selectedNodes(node: TreeNode | undefined, selection: unknown): T
   return nodes.filter((n) => !seen.has(n.id) && (seen.add(n.id), true));
 }
 
+/** Whether a selected item can be restored after deletion, or (a container) is kept by soft-deleted versions. */
+function softDeleteFacts(id: ComputeResourceId, softDelete: ReadonlyMap<string, boolean>): { restorable: boolean; keepsSoftDeleted?: boolean } {
+  if (id.kind === 'managedImage') {
+    return { restorable: false };
+  }
+  const on = softDelete.get(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id.toLowerCase()) === true;
+  return id.kind === 'imageVersion' ? { restorable: on } : { restorable: false, ...(on ? { keepsSoftDeleted: true } : {}) };
+}
+
 interface Selected {
   readonly id: ComputeResourceId;
   readonly tenantId: string | undefined;
@@ -241,13 +255,16 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
       const definitions: DefinitionFacts[] = [];
       const versionsByDefinition = new Map<string, Selected[]>();
       for (const s of selected) {
+        if (s.id.kind === 'managedImage') {
+          continue;
+        }
         if (s.id.kind === 'imageVersion') {
           const key = parentIdOf(s.id) ?? '';
           versionsByDefinition.set(key, [...(versionsByDefinition.get(key) ?? []), s]);
-          const gallery = galleryId(s.id.subscriptionId, s.id.resourceGroup, s.id.gallery);
-          if (!softDelete.has(gallery.id.toLowerCase())) {
-            softDelete.set(gallery.id.toLowerCase(), isSoftDeleteEnabled(await serviceFor(s).getGallery(gallery, { signal: abort })));
-          }
+        }
+        const gallery = galleryId(s.id.subscriptionId, s.id.resourceGroup, s.id.gallery);
+        if (!softDelete.has(gallery.id.toLowerCase())) {
+          softDelete.set(gallery.id.toLowerCase(), isSoftDeleteEnabled(await serviceFor(s).getGallery(gallery, { signal: abort })));
         }
       }
       for (const group of versionsByDefinition.values()) {
@@ -278,7 +295,7 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
     id: s.id,
     tenantId: s.tenantId,
     node: s.node,
-    restorable: s.id.kind === 'imageVersion' && facts.softDelete.get(galleryId(s.id.subscriptionId, s.id.resourceGroup, s.id.gallery).id.toLowerCase()) === true,
+    ...softDeleteFacts(s.id, facts.softDelete),
   }));
   const refused = facts.blocked.map((b) => vscode.l10n.t('{0} {1}: {2}.', kindLabel(b.item.id.kind), displayName(b.item.id), describeBlock(b.block)));
   if (items.length === 0) {
@@ -291,7 +308,9 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
       ? i.restorable
         ? vscode.l10n.t('• {0} {1}: restorable for {2} days (soft delete)', kindLabel(i.id.kind), displayName(i.id), SOFT_DELETE_RETENTION_DAYS)
         : vscode.l10n.t('• {0} {1}: permanent (no soft delete)', kindLabel(i.id.kind), displayName(i.id))
-      : i.id.kind === 'gallery' || i.id.kind === 'imageDefinition'
+      : i.keepsSoftDeleted
+        ? vscode.l10n.t('• {0} {1}: permanent; only if it is empty once the selected items in it are gone, and Azure keeps it for {2} days while it holds soft-deleted versions', kindLabel(i.id.kind), displayName(i.id), SOFT_DELETE_RETENTION_DAYS)
+        : i.id.kind === 'gallery' || i.id.kind === 'imageDefinition'
         ? vscode.l10n.t('• {0} {1}: permanent; only if it is empty once the selected items in it are gone', kindLabel(i.id.kind), displayName(i.id))
         : vscode.l10n.t('• {0} {1}: permanent', kindLabel(i.id.kind), displayName(i.id)),
   );

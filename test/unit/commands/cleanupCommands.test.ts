@@ -256,6 +256,20 @@ describe('Delete on a multi-selection', () => {
     ]);
   });
 
+  it('soft delete on: the definition is tried once after its versions (Azure keeps it while it holds them), and its refusal is in the account', async () => {
+    const { ubuntu, versions } = await rows(h, { softDelete: true });
+    h.azure.delete = (id) =>
+      id === UBUNTU.id ? Promise.reject(Object.assign(new Error('The gallery image has nested resources.'), { code: 'CannotDeleteResource', statusCode: 409 })) : Promise.resolve();
+    answers.push('Delete 2 Items');
+    await h.run('azureComputeGallery.delete', ubuntu, [ubuntu, versions[3]]);
+    assert.match(shownDetails[0], /• image definition gal\/ubuntu: permanent; only if it is empty once the selected items in it are gone, and Azure keeps it for 7 days while it holds soft-deleted versions/);
+    assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(UBUNTU, '1.0.0').id}`, `deleteImageDefinition ${UBUNTU.id}`], 'no retries');
+    assert.equal(
+      shownMessages[1],
+      'warning: Deleted 1: gal/ubuntu/1.0.0 (1 restorable for 7 days through soft delete). Failed 1: gal/ubuntu (CannotDeleteResource: The gallery image has nested resources.).',
+    );
+  });
+
   it('commands of one row still act on the clicked row when VS Code passes a selection', async () => {
     const { versions } = await rows(h, { softDelete: false });
     await h.run('azureComputeGallery.copyResourceId', versions[1], [versions[0], versions[1]]);

@@ -17,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
   const log = vscode.window.createOutputChannel('Azure Compute Gallery', { log: true });
   const account = new AzureAccount(context.globalState, log);
   const tree = new GalleryTreeDataProvider(account, log);
-  const view = vscode.window.createTreeView('azureComputeGallery.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView('azureComputeGallery.explorer', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const properties = new ResourceDocumentProvider(account);
   const liveValues = new AzureLiveValues(account, log);
   const forms = new FormLauncher(context.extensionUri, account, tree, log);

@@ -57,7 +57,8 @@ export function describePlan(plan: CascadePlan): string {
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function deleteRetryingConflicts(run: () => Promise<void>, options: CascadeOptions): Promise<void> {
+/** Runs a parent's delete, retrying ARM's CannotDeleteResource (its child cache lags) until `conflictRetryMs`. */
+export async function deleteRetryingConflicts(run: () => Promise<void>, options: CascadeOptions): Promise<void> {
   const sleep = options.sleep ?? defaultSleep;
   const deadline = Date.now() + (options.conflictRetryMs ?? 60_000);
   for (let wait = 2_000; ; wait = Math.min(wait * 2, 15_000)) {

@@ -8,10 +8,14 @@ import { createGallery } from './createGallery';
 import { createImageDefinition } from './createImageDefinition';
 import { createImageVersion } from './createImageVersion';
 import { createManagedImage } from './createManagedImage';
+import { cleanUpVersions } from './cleanUpVersions';
+import { compareSelected, compareWith } from './compareVersions';
+import { deleteSelection, selectedNodes } from './deleteMany';
 import { deleteResource } from './deleteResource';
 import { newResourceFile } from './newResourceFile';
 import { openInPortal } from './openInPortal';
 import type { ResourceDocumentProvider } from '../properties/ResourceDocumentProvider';
+import { REPORT_SCHEME, ReportDocuments } from '../properties/ReportDocuments';
 import { wrapCommand } from './runCommand';
 import { selectSubscriptions } from './selectSubscriptions';
 import { refreshProperties, showProperties } from './showProperties';
@@ -33,10 +37,19 @@ function asNode(arg: unknown): TreeNode | undefined {
   return typeof arg === 'object' && arg !== null && 'getTreeItem' in arg && 'id' in arg ? (arg as TreeNode) : undefined;
 }
 
-/** The one table of commands: id → what a failure is called → handler. */
+/**
+ * The one table of commands: id → what a failure is called → handler. With the tree's multi-selection VS Code passes
+ * (clicked node, selected nodes); commands that act on one row use the first argument only.
+ */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const { account, tree, properties, log, forms } = services;
-  const table: Array<[string, string, (arg?: unknown) => unknown]> = [
+  const reports = new ReportDocuments();
+  /** Delete on several selected rows confirms once and deletes them in bulk; on one row it is the single delete. */
+  const deleteNodes = (node: unknown, selection: unknown): Promise<void> => {
+    const nodes = selectedNodes(asNode(node), selection);
+    return nodes.length > 1 ? deleteSelection(account, tree, log, nodes) : deleteResource(account, tree, log, asNode(node));
+  };
+  const table: Array<[string, string, (arg?: unknown, selection?: unknown) => unknown]> = [
     ['azureComputeGallery.signIn', "Couldn't sign in to Azure", () => signIn(account)],
     ['azureComputeGallery.signOut', "Couldn't sign out", () => signOut(account)],
     ['azureComputeGallery.selectSubscriptions', "Couldn't select subscriptions", () => selectSubscriptions(account)],
@@ -49,12 +62,19 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.copyImageReference', "Couldn't copy the image reference", (node) => copyImageReference(account, asNode(node))],
     ['azureComputeGallery.openInPortal', "Couldn't open the portal", (node) => openInPortal(account, asNode(node))],
     ['azureComputeGallery.newResourceFile', "Couldn't create the file", () => newResourceFile()],
-    ['azureComputeGallery.delete', "Couldn't delete", (node) => deleteResource(account, tree, log, asNode(node))],
+    ['azureComputeGallery.delete', "Couldn't delete", deleteNodes],
+    ['azureComputeGallery.cleanUpVersions', "Couldn't clean up the versions", (node) => cleanUpVersions(account, tree, log, reports, asNode(node))],
+    ['azureComputeGallery.compareWith', "Couldn't compare the versions", (node) => compareWith(account, asNode(node))],
+    ['azureComputeGallery.compareSelected', "Couldn't compare the versions", (node, selection) => compareSelected(selectedNodes(asNode(node), selection))],
     ['azureComputeGallery.createGallery', "Couldn't open the gallery form", (node) => createGallery(forms, asNode(node))],
     ['azureComputeGallery.createImageDefinition', "Couldn't open the image definition form", (node) => createImageDefinition(forms, asNode(node))],
     ['azureComputeGallery.createImageVersion', "Couldn't open the image version form", (node) => createImageVersion(forms, asNode(node))],
     ['azureComputeGallery.createManagedImage', "Couldn't open the managed image form", (node) => createManagedImage(forms, asNode(node))],
     ['azureComputeGallery.edit', "Couldn't open the form", (node) => updateResource(account, forms, asNode(node))],
   ];
-  return table.map(([id, failure, handler]) => vscode.commands.registerCommand(id, wrapCommand(id, log, failure, handler)));
+  return [
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    ...table.map(([id, failure, handler]) => vscode.commands.registerCommand(id, wrapCommand(id, log, failure, handler))),
+  ];
 }

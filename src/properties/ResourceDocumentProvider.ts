@@ -4,12 +4,16 @@ import { displayName, parseComputeResourceId } from '../azure/armId';
 import type { ComputeResourceId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { formatArmError } from '../azure/armError';
+import { sortKeysDeep } from './sortedJson';
 
 export const RESOURCE_SCHEME = 'azure-compute-gallery';
 
-/** azure-compute-gallery:/myGallery/ubuntu/1.0.0.json?id=…&tenant=… */
-export function resourceUri(id: ComputeResourceId, tenantId: string | undefined): vscode.Uri {
-  const query = new URLSearchParams({ id: id.id, ...(tenantId ? { tenant: tenantId } : {}) }).toString();
+/**
+ * azure-compute-gallery:/myGallery/ubuntu/1.0.0.json?id=…&tenant=… ; `sorted` adds `&sorted=1`: the same JSON with
+ * every object's keys sorted (the documents Compare diffs).
+ */
+export function resourceUri(id: ComputeResourceId, tenantId: string | undefined, sorted = false): vscode.Uri {
+  const query = new URLSearchParams({ id: id.id, ...(tenantId ? { tenant: tenantId } : {}), ...(sorted ? { sorted: '1' } : {}) }).toString();
   return vscode.Uri.from({ scheme: RESOURCE_SCHEME, path: `/${displayName(id)}.json`, query });
 }
 
@@ -40,7 +44,7 @@ export class ResourceDocumentProvider implements vscode.TextDocumentContentProvi
     try {
       const service = (await this.account.services()).galleryService(id.subscriptionId, params.get('tenant') ?? undefined);
       const json = await withAbortSignal(token, (signal) => service.getResourceJson(id, { signal }));
-      return `${JSON.stringify(json, null, 2)}\n`;
+      return `${JSON.stringify(params.get('sorted') === '1' ? sortKeysDeep(json) : json, null, 2)}\n`;
     } catch (err) {
       // Shown in the editor itself: the document is what the user asked to see.
       return `// ${formatArmError(`Couldn't load ${displayName(id)}`, err)}\n// Run "Compute Gallery: Refresh Properties" to try again.\n`;

@@ -3,7 +3,7 @@
  * The version-name rule, its numeric order and end-of-life dates are domain rules (src/domain/versions.ts,
  * src/domain/endOfLife.ts), re-exported here for the tree. Pure module (no `vscode`), unit-tested.
  */
-import { compareVersionKeys, compareVersionNames, parseVersionName } from '../domain/versions';
+import { compareVersionKeys, compareVersionNames } from '../domain/versions';
 import type { VersionKey } from '../domain/versions';
 
 export { compareVersionKeys, compareVersionNames, parseVersionName, versionKey } from '../domain/versions';
@@ -35,20 +35,5 @@ export function sortVersionsDescending<T extends VersionLike>(versions: readonly
   return [...versions].sort((x, y) => compareVersionNames(y.name ?? '', x.name ?? ''));
 }
 
-/**
- * The version `latest` resolves to: the highest version not excluded from latest, among those that exist
- * (provisioned; a version still being created or one that failed cannot be deployed yet).
- */
-export function resolveLatest<T extends VersionLike>(versions: readonly T[]): T | undefined {
-  let best: T | undefined;
-  for (const v of versions) {
-    const usable = v.provisioningState === undefined || v.provisioningState === 'Succeeded' || v.provisioningState === 'Updating';
-    if (!usable || v.publishingProfile?.excludeFromLatest || !v.name || !parseVersionName(v.name)) {
-      continue;
-    }
-    if (!best || compareVersionNames(v.name, best.name ?? '') > 0) {
-      best = v;
-    }
-  }
-  return best;
-}
+/** Which version `latest` resolves to: a domain rule (src/domain/latest.ts). */
+export { resolveLatest } from '../domain/latest';

@@ -3,7 +3,7 @@
  * plus recording fakes of the few window / workspace calls the tree and Select Subscriptions make.
  * Anything not here is undefined, so code that needs more fails loudly instead of testing less.
  */
-export { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from '../../bench/vscodeApi';
+export { EventEmitter, l10n, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from '../../bench/vscodeApi';
 
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 } as const;
 export const QuickPickItemKind = { Separator: -1, Default: 0 } as const;
@@ -20,6 +20,8 @@ export class Disposable {
 
 /** What the code under test showed the user, in order: "error: …", "warning: …", "info: …". */
 export const shownMessages: string[] = [];
+/** The `detail` of each message shown with options (a modal's second line), in order: "warning: …". */
+export const shownDetails: string[] = [];
 /** Values written with workspace.getConfiguration('azureComputeGallery').update(key, value). */
 export const settings = new Map<string, unknown>();
 /** The quick picks created, newest last. */
@@ -37,8 +39,29 @@ export const progressTitles: string[] = [];
  */
 export const answers: Array<string | undefined> = [];
 
+/** How the next showQuickPick calls are answered: a function of the offered items; none queued = the test did not expect one. */
+export const quickPickAnswers: Array<(items: readonly unknown[]) => unknown> = [];
+/** The items and options of each showQuickPick call. */
+export const shownQuickPicks: Array<{ items: readonly unknown[]; options: Record<string, unknown> | undefined }> = [];
+/** How the next showInputBox calls are answered (undefined = Escape). */
+export const inputAnswers: Array<string | undefined> = [];
+/** The options of each showInputBox call (a test can call their validateInput). */
+export const inputBoxes: Array<{ title?: string; prompt?: string; validateInput?: (value: string) => string | undefined }> = [];
+/** Commands run with commands.executeCommand, with their arguments. */
+export const executedCommands: Array<{ id: string; args: unknown[] }> = [];
+/** Documents opened with workspace.openTextDocument (the text their content provider gave), and shown ones. */
+export const openedDocuments: Array<{ uri: string; text: string }> = [];
+const contentProviders = new Map<string, { provideTextDocumentContent(uri: Uri, token: FakeCancellationToken): string | Promise<string> }>();
+
 export function resetFakes(): void {
+  quickPickAnswers.length = 0;
+  shownQuickPicks.length = 0;
+  inputAnswers.length = 0;
+  inputBoxes.length = 0;
+  executedCommands.length = 0;
+  openedDocuments.length = 0;
   shownMessages.length = 0;
+  shownDetails.length = 0;
   settings.clear();
   quickPicks.length = 0;
   registeredCommands.clear();
@@ -46,6 +69,25 @@ export function resetFakes(): void {
   progressTitles.length = 0;
   answers.length = 0;
 }
+
+/** The parts of vscode.Uri the commands use. */
+export class Uri {
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+    readonly query: string,
+  ) {}
+  static from(parts: { scheme: string; path?: string; query?: string }): Uri {
+    return new Uri(parts.scheme, parts.path ?? '', parts.query ?? '');
+  }
+  toString(): string {
+    return `${this.scheme}:${this.path}${this.query ? `?${this.query}` : ''}`;
+  }
+}
+
+export const languages = {
+  setTextDocumentLanguage: <T>(doc: T): Promise<T> => Promise.resolve(doc),
+};
 
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
 
@@ -83,6 +125,30 @@ export const workspace = {
     },
   }),
   onDidChangeConfiguration: (): Disposable => new Disposable(() => undefined),
+  registerTextDocumentContentProvider: (scheme: string, provider: { provideTextDocumentContent(uri: Uri, token: FakeCancellationToken): string | Promise<string> }): Disposable => {
+    contentProviders.set(scheme, provider);
+    return new Disposable(() => contentProviders.delete(scheme));
+  },
+  openTextDocument: async (uri: Uri): Promise<{ uri: Uri; getText(): string }> => {
+    const provider = contentProviders.get(uri.scheme);
+    if (!provider) {
+      throw new Error(`no content provider for ${uri.scheme}`);
+    }
+    const text = await provider.provideTextDocumentContent(uri, new FakeCancellationToken());
+    openedDocuments.push({ uri: uri.toString(), text });
+    return { uri, getText: () => text };
+  },
+  /** The text a provider gives for `uri` now (after an update). */
+  textOf: async (uri: string): Promise<string | undefined> => {
+    const scheme = uri.slice(0, uri.indexOf(':'));
+    const doc = openedDocuments.find((d) => d.uri === uri);
+    const provider = contentProviders.get(scheme);
+    if (!doc || !provider) {
+      return undefined;
+    }
+    const [path, query] = uri.slice(scheme.length + 1).split('?');
+    return provider.provideTextDocumentContent(Uri.from({ scheme, path, query: query ?? '' }), new FakeCancellationToken());
+  },
 };
 
 type Listener<T> = (e: T) => unknown;
@@ -127,6 +193,10 @@ export class FakeQuickPick {
 function recordMessage(kind: string) {
   return (message: string, ...items: unknown[]): Promise<string | undefined> => {
     shownMessages.push(`${kind}: ${message}`);
+    const options = items.find((i): i is { detail?: unknown } => typeof i === 'object' && i !== null);
+    if (typeof options?.detail === 'string') {
+      shownDetails.push(`${kind}: ${options.detail}`);
+    }
     // Only a question (items to choose from) takes an answer; a plain notice resolves undefined.
     const asks = items.some((i) => typeof i === 'string');
     return Promise.resolve(asks ? answers.shift() : undefined);
@@ -140,7 +210,16 @@ export const window = {
     return task({ report: () => undefined }, progressToken);
   },
   setStatusBarMessage: (): Disposable => new Disposable(() => undefined),
-  showQuickPick: (): Promise<undefined> => Promise.reject(new Error('showQuickPick not expected in this test')),
+  showQuickPick: (items: readonly unknown[], options?: Record<string, unknown>): Promise<unknown> => {
+    shownQuickPicks.push({ items, options });
+    const answer = quickPickAnswers.shift();
+    return answer ? Promise.resolve(answer(items)) : Promise.reject(new Error('showQuickPick not expected in this test'));
+  },
+  showInputBox: (options: { title?: string; prompt?: string; validateInput?: (value: string) => string | undefined }): Promise<string | undefined> => {
+    inputBoxes.push(options);
+    return Promise.resolve(inputAnswers.shift());
+  },
+  showTextDocument: <T>(doc: T): Promise<T> => Promise.resolve(doc),
   showErrorMessage: recordMessage('error'),
   showWarningMessage: recordMessage('warning'),
   showInformationMessage: recordMessage('info'),
@@ -152,7 +231,10 @@ export const window = {
 };
 
 export const commands = {
-  executeCommand: (): Promise<undefined> => Promise.resolve(undefined),
+  executeCommand: (id: string, ...args: unknown[]): Promise<undefined> => {
+    executedCommands.push({ id, args });
+    return Promise.resolve(undefined);
+  },
   registerCommand: (id: string, handler: (...args: unknown[]) => unknown): Disposable => {
     registeredCommands.set(id, handler);
     return new Disposable(() => registeredCommands.delete(id));

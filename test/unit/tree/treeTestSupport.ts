@@ -50,7 +50,8 @@ export class Deferred<T> {
   });
 }
 
-export type ListAnswer<T> = (options: PagedCallOptions | undefined) => Promise<Page<T>>;
+/** Answers one page; `parent` is the ARM id of the gallery or definition listed (when there is one). */
+export type ListAnswer<T> = (options: PagedCallOptions | undefined, parent?: string) => Promise<Page<T>>;
 
 /** The Azure layer as the tree sees it; each list is answered by the function a test puts there. */
 export class FakeAzure {
@@ -61,8 +62,16 @@ export class FakeAzure {
   versions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   managedImages: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   getVersion: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageVersion not faked'));
+  /** getGallery; by default a gallery without soft delete. */
+  gallery: (id: string) => Promise<unknown> = () => Promise.resolve({ name: 'gal', location: 'westeurope' });
+  /** listSoftDeletedVersions of a definition. */
+  softDeleted: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  /** restoreImageVersion; the signal is the one the command passed. */
+  restore: (id: string, signal: AbortSignal | undefined) => Promise<unknown> = () => Promise.resolve({});
   /** Answers a delete (any kind); the signal is the one the command passed. */
   delete: (id: string, signal: AbortSignal | undefined) => Promise<void> = () => Promise.resolve();
+  getDefinition: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageDefinition not faked'));
+  getResourceJson: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getResourceJson not faked'));
   readonly calls: string[] = [];
   /** "subscription tenant" of every galleryService() asked for. */
   readonly servicesFor: string[] = [];
@@ -70,11 +79,16 @@ export class FakeAzure {
   services(): ArmServices {
     const service = {
       subscriptionId: SUB,
+      getImageDefinition: (id: { id: string }) => (this.calls.push(`getImageDefinition ${id.id}`), this.getDefinition(id.id)),
+      getResourceJson: (id: { id: string }) => (this.calls.push(`getResourceJson ${id.id}`), this.getResourceJson(id.id)),
       listGalleries: (o?: PagedCallOptions) => (this.calls.push('galleries'), this.galleries(o)),
-      listImageDefinitions: (_g: unknown, o?: PagedCallOptions) => (this.calls.push('definitions'), this.definitions(o)),
-      listImageVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o)),
+      listImageDefinitions: (g: { id: string }, o?: PagedCallOptions) => (this.calls.push('definitions'), this.definitions(o, g.id)),
+      listImageVersions: (d: { id: string }, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o, d.id)),
       listManagedImages: (o?: PagedCallOptions) => (this.calls.push('managedImages'), this.managedImages(o)),
       getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
+      getGallery: (id: { id: string }) => (this.calls.push(`getGallery ${id.id}`), this.gallery(id.id)),
+      listSoftDeletedVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('softDeleted'), this.softDeleted(o)),
+      restoreImageVersion: (id: { id: string }, o?: { signal?: AbortSignal }) => (this.calls.push(`restoreImageVersion ${id.id}`), this.restore(id.id, o?.signal)),
       ...Object.fromEntries(
         ['deleteGallery', 'deleteImageDefinition', 'deleteImageVersion', 'deleteManagedImage'].map((name) => [
           name,

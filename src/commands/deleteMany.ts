@@ -1,0 +1,356 @@
+/**
+ * Deleting several resources at once (issue 11): the bulk runner Clean Up Versions and Delete on a multi-selection
+ * share, and Delete on a multi-selection itself.
+ *
+ * The runner deletes one item at a time, in the order ARM needs (image versions, then managed images, then image
+ * definitions, then galleries), cancellable between items: the item being deleted when the user cancels is finished
+ * (ARM keeps deleting it anyway) and counted, the rest are "not attempted". The account is exact: every item ends in
+ * exactly one of deleted / failed (with ARM's reason) / not attempted.
+ *
+ * Multi-select Delete accepts mixed kinds (ordered as above). A gallery or image definition in a selection is
+ * deleted only if it is empty once the selected items inside it are gone; deleting everything inside one stays the
+ * single-item Delete's cascade. Versions ARM would refuse to delete (blocked before their end of life) are refused up
+ * front, listed, and never sent.
+ */
+import * as vscode from 'vscode';
+import { withAbortSignal } from '../azure/abortSignal';
+import { describeArmError, inertNotificationText } from '../azure/armError';
+import { displayName, galleryId, imageDefinitionId, kindLabel } from '../azure/armId';
+import type { ComputeResourceId, ImageVersionId } from '../azure/armId';
+import type { AzureAccount } from '../azure/AzureAccount';
+import { deleteRetryingConflicts } from '../azure/cascadeDelete';
+import { listAll } from '../azure/listAll';
+import type { GalleryImageVersion, GalleryService } from '../azure/services';
+import { deletionBlock, isSoftDeleteEnabled, SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';
+import type { DeletionBlock } from '../domain/deletionSafety';
+import { resolveLatest } from '../domain/latest';
+import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
+import { resourceContext } from '../tree/resourceContext';
+import type { TreeNode } from '../tree/TreeNode';
+
+export interface BulkDeleteItem {
+  readonly id: ComputeResourceId;
+  readonly tenantId: string | undefined;
+  /** Whether it can be restored afterwards (an image version in a gallery with soft delete). */
+  readonly restorable: boolean;
+  /**
+   * A gallery or definition in a gallery with soft delete: once versions inside it are deleted (soft-deleted), Azure
+   * refuses to delete it for 7 days, so ARM's "still has nested resources" is final, not retried.
+   */
+  readonly keepsSoftDeleted?: boolean;
+  /** The tree row it was chosen on, if any (marked "Deleting…" while it goes). */
+  readonly node?: TreeNode;
+}
+
+export interface BulkDeleteAccount {
+  readonly deleted: readonly BulkDeleteItem[];
+  readonly failed: ReadonlyArray<{ readonly item: BulkDeleteItem; readonly reason: string }>;
+  /** Not attempted because the user cancelled. */
+  readonly notAttempted: readonly BulkDeleteItem[];
+}
+
+const KIND_ORDER: Record<ComputeResourceId['kind'], number> = { imageVersion: 0, managedImage: 1, imageDefinition: 2, gallery: 3 };
+
+/** The order ARM needs: children before their parents (stable within a kind). */
+export function deletionOrder<T extends { readonly id: ComputeResourceId }>(items: readonly T[]): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => KIND_ORDER[a.item.id.kind] - KIND_ORDER[b.item.id.kind] || a.index - b.index)
+    .map((x) => x.item);
+}
+
+function parentIdOf(id: ComputeResourceId): string | undefined {
+  switch (id.kind) {
+    case 'imageVersion':
+      return imageDefinitionId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.imageDefinition).id.toLowerCase();
+    case 'imageDefinition':
+      return galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id.toLowerCase();
+    default:
+      return undefined;
+  }
+}
+
+export type DeleteOne = (item: BulkDeleteItem) => Promise<void>;
+
+export interface BulkDeleteOptions {
+  /** Checked before each item: true stops the run (the rest are not attempted). */
+  readonly cancelled: () => boolean;
+  readonly report?: (item: BulkDeleteItem, index: number, total: number) => void;
+  /** Called after each item, whatever its outcome. */
+  readonly settled?: (item: BulkDeleteItem) => void;
+}
+
+/**
+ * Deletes `items` one by one in ARM's order. A parent whose children were deleted in this run retries ARM's
+ * "still has nested resources" answer for a while (ARM's child cache lags), as the cascade does.
+ */
+export async function runBulkDelete(items: readonly BulkDeleteItem[], deleteOne: DeleteOne, options: BulkDeleteOptions): Promise<BulkDeleteAccount> {
+  const ordered = deletionOrder(items);
+  const deleted: BulkDeleteItem[] = [];
+  const failed: Array<{ item: BulkDeleteItem; reason: string }> = [];
+  const notAttempted: BulkDeleteItem[] = [];
+  const emptied = new Set<string>();
+  for (const [index, item] of ordered.entries()) {
+    if (options.cancelled()) {
+      notAttempted.push(...ordered.slice(index));
+      break;
+    }
+    options.report?.(item, index, ordered.length);
+    try {
+      if (emptied.has(item.id.id.toLowerCase()) && !item.keepsSoftDeleted) {
+        await deleteRetryingConflicts(() => deleteOne(item), {});
+      } else {
+        await deleteOne(item);
+      }
+      deleted.push(item);
+      const parent = parentIdOf(item.id);
+      if (parent) {
+        emptied.add(parent);
+      }
+    } catch (err) {
+      const info = describeArmError(err);
+      if (info.cancelled) {
+        notAttempted.push(item);
+      } else {
+        failed.push({ item, reason: info.code ? `${info.code}: ${info.message}` : info.message });
+      }
+    } finally {
+      options.settled?.(item);
+    }
+  }
+  return { deleted, failed, notAttempted };
+}
+
+export function deleteOneWith(service: GalleryService, item: BulkDeleteItem): Promise<void> {
+  const id = item.id;
+  switch (id.kind) {
+    case 'gallery':
+      return service.deleteGallery(id);
+    case 'imageDefinition':
+      return service.deleteImageDefinition(id);
+    case 'imageVersion':
+      return service.deleteImageVersion(id);
+    case 'managedImage':
+      return service.deleteManagedImage(id);
+  }
+}
+
+/** "3 deleted (2 restorable for 7 days through soft delete). 1 failed: … 2 not attempted (cancelled): …" */
+export function describeAccount(account: BulkDeleteAccount): string {
+  const names = (items: readonly BulkDeleteItem[]): string => items.map((i) => displayName(i.id)).join(', ');
+  const restorable = account.deleted.filter((i) => i.restorable).length;
+  const parts: string[] = [];
+  parts.push(
+    restorable > 0
+      ? vscode.l10n.t('Deleted {0}: {1} ({2} restorable for {3} days through soft delete).', account.deleted.length, names(account.deleted) || '-', restorable, SOFT_DELETE_RETENTION_DAYS)
+      : vscode.l10n.t('Deleted {0}: {1}.', account.deleted.length, names(account.deleted) || '-'),
+  );
+  if (account.failed.length > 0) {
+    parts.push(vscode.l10n.t('Failed {0}: {1}.', account.failed.length, account.failed.map((f) => `${displayName(f.item.id)} (${f.reason})`).join('; ')));
+  }
+  if (account.notAttempted.length > 0) {
+    parts.push(vscode.l10n.t('Not attempted after you cancelled {0}: {1}.', account.notAttempted.length, names(account.notAttempted)));
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Runs the bulk delete in a cancellable progress notification, marking each tree row "Deleting…" while it goes,
+ * and logs the account. The caller shows it.
+ */
+export async function deleteWithProgress(
+  account: AzureAccount,
+  tree: GalleryTreeDataProvider,
+  log: vscode.LogOutputChannel,
+  title: string,
+  items: readonly BulkDeleteItem[],
+): Promise<BulkDeleteAccount> {
+  const services = await account.services();
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
+    runBulkDelete(items, (item) => deleteOneWith(services.galleryService(item.id.subscriptionId, item.tenantId), item), {
+      cancelled: () => token.isCancellationRequested,
+      report: (item, index, total) => {
+        progress.report({ message: vscode.l10n.t('{0} ({1} of {2})', displayName(item.id), index + 1, total), increment: 100 / total });
+        tree.markPending(item.id.id, vscode.l10n.t('Deleting…'), item.node);
+      },
+      settled: (item) => tree.clearPending(item.id.id, item.node),
+    }),
+  );
+  log.info(`${title}: ${describeAccount(result)}`);
+  for (const f of result.failed) {
+    log.warn(`Couldn't delete ${f.item.id.id}: ${f.reason}`);
+  }
+  return result;
+}
+
+/** The nodes a command acts on: the selection when it holds several rows and includes the clicked one, else the row. */
+export function selectedNodes(node: TreeNode | undefined, selection: unknown): TreeNode[] {
+  if (!Array.isArray(selection) || selection.length < 2) {
+    return node ? [node] : [];
+  }
+  const nodes = selection.filter((n): n is TreeNode => typeof n === 'object' && n !== null && 'getTreeItem' in n && 'id' in n);
+  if (node && !nodes.some((n) => n.id === node.id)) {
+    return [node];
+  }
+  const seen = new Set<string>();
+  return nodes.filter((n) => !seen.has(n.id) && (seen.add(n.id), true));
+}
+
+/** Whether a selected item can be restored after deletion, or (a container) is kept by soft-deleted versions. */
+function softDeleteFacts(id: ComputeResourceId, softDelete: ReadonlyMap<string, boolean>): { restorable: boolean; keepsSoftDeleted?: boolean } {
+  if (id.kind === 'managedImage') {
+    return { restorable: false };
+  }
+  const on = softDelete.get(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id.toLowerCase()) === true;
+  return id.kind === 'imageVersion' ? { restorable: on } : { restorable: false, ...(on ? { keepsSoftDeleted: true } : {}) };
+}
+
+interface Selected {
+  readonly id: ComputeResourceId;
+  readonly tenantId: string | undefined;
+  readonly node: TreeNode;
+}
+
+/** What the confirmation of a multi-selection says about one definition whose versions go. */
+interface DefinitionFacts {
+  readonly name: string;
+  readonly latestBefore: string | undefined;
+  readonly latestAfter: string | undefined;
+}
+
+function describeBlock(block: NonNullable<DeletionBlock>): string {
+  return block.reason === 'beforeEndOfLife'
+    ? vscode.l10n.t('deletion is blocked until its end of life, {0}', block.until.toISOString().slice(0, 10))
+    : vscode.l10n.t('deletion is blocked before its end of life, and it has no end-of-life date');
+}
+
+/**
+ * Delete on a selection of several rows: reads what it must (each gallery's soft delete, each affected definition's
+ * versions: all pages), refuses blocked versions up front, asks once (modal) listing every item with whether it can
+ * be restored and how `latest` moves, then deletes with the bulk runner and reports the exact account.
+ */
+export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDataProvider, log: vscode.LogOutputChannel, nodes: readonly TreeNode[]): Promise<void> {
+  const selected: Selected[] = [];
+  let ignored = 0;
+  for (const node of nodes) {
+    const context = resourceContext(node);
+    if (context?.resource) {
+      selected.push({ id: context.resource, tenantId: context.tenantId, node });
+    } else {
+      ignored++;
+    }
+  }
+  if (selected.length === 0) {
+    throw new Error(vscode.l10n.t('None of the selected rows is a resource that can be deleted.'));
+  }
+  const services = await account.services();
+  const serviceFor = (s: { id: ComputeResourceId; tenantId: string | undefined }): GalleryService => services.galleryService(s.id.subscriptionId, s.tenantId);
+  const now = Date.now();
+
+  const facts = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the {0} selected items…', selected.length), cancellable: true },
+    (_progress, token) => withAbortSignal(token, async (abort) => {
+      const softDelete = new Map<string, boolean>();
+      const blocked: Array<{ item: Selected; block: NonNullable<DeletionBlock> }> = [];
+      const definitions: DefinitionFacts[] = [];
+      const versionsByDefinition = new Map<string, Selected[]>();
+      for (const s of selected) {
+        if (s.id.kind === 'managedImage') {
+          continue;
+        }
+        if (s.id.kind === 'imageVersion') {
+          const key = parentIdOf(s.id) ?? '';
+          versionsByDefinition.set(key, [...(versionsByDefinition.get(key) ?? []), s]);
+        }
+        const gallery = galleryId(s.id.subscriptionId, s.id.resourceGroup, s.id.gallery);
+        if (!softDelete.has(gallery.id.toLowerCase())) {
+          softDelete.set(gallery.id.toLowerCase(), isSoftDeleteEnabled(await serviceFor(s).getGallery(gallery, { signal: abort })));
+        }
+      }
+      for (const group of versionsByDefinition.values()) {
+        const first = group[0].id as ImageVersionId;
+        const definition = imageDefinitionId(galleryId(first.subscriptionId, first.resourceGroup, first.gallery), first.imageDefinition);
+        const all: GalleryImageVersion[] = await listAll((o) => serviceFor(group[0]).listImageVersions(definition, o), abort);
+        const byName = new Map(all.map((v) => [v.name?.toLowerCase() ?? '', v]));
+        const going = new Set<GalleryImageVersion>();
+        for (const s of group) {
+          const version = byName.get((s.id as ImageVersionId).version.toLowerCase());
+          const block = version ? deletionBlock(version, now) : undefined;
+          if (block) {
+            blocked.push({ item: s, block });
+          } else if (version) {
+            going.add(version);
+          }
+        }
+        const before = resolveLatest(all)?.name;
+        const after = resolveLatest(all.filter((v) => !going.has(v)))?.name;
+        definitions.push({ name: displayName(definition), latestBefore: before, latestAfter: after });
+      }
+      return { softDelete, blocked, definitions };
+    }),
+  );
+
+  const blockedIds = new Set(facts.blocked.map((b) => b.item.id.id));
+  const items: BulkDeleteItem[] = deletionOrder(selected.filter((s) => !blockedIds.has(s.id.id))).map((s) => ({
+    id: s.id,
+    tenantId: s.tenantId,
+    node: s.node,
+    ...softDeleteFacts(s.id, facts.softDelete),
+  }));
+  const refused = facts.blocked.map((b) => vscode.l10n.t('{0} {1}: {2}.', kindLabel(b.item.id.kind), displayName(b.item.id), describeBlock(b.block)));
+  if (items.length === 0) {
+    void vscode.window.showWarningMessage(inertNotificationText(vscode.l10n.t('Nothing was deleted: {0}', refused.join(' '))));
+    return;
+  }
+
+  const lines: string[] = items.map((i) =>
+    i.id.kind === 'imageVersion'
+      ? i.restorable
+        ? vscode.l10n.t('• {0} {1}: restorable for {2} days (soft delete)', kindLabel(i.id.kind), displayName(i.id), SOFT_DELETE_RETENTION_DAYS)
+        : vscode.l10n.t('• {0} {1}: permanent (no soft delete)', kindLabel(i.id.kind), displayName(i.id))
+      : i.keepsSoftDeleted
+        ? vscode.l10n.t('• {0} {1}: permanent; only if it is empty once the selected items in it are gone, and Azure keeps it for {2} days while it holds soft-deleted versions', kindLabel(i.id.kind), displayName(i.id), SOFT_DELETE_RETENTION_DAYS)
+        : i.id.kind === 'gallery' || i.id.kind === 'imageDefinition'
+        ? vscode.l10n.t('• {0} {1}: permanent; only if it is empty once the selected items in it are gone', kindLabel(i.id.kind), displayName(i.id))
+        : vscode.l10n.t('• {0} {1}: permanent', kindLabel(i.id.kind), displayName(i.id)),
+  );
+  for (const d of facts.definitions) {
+    if (d.latestBefore !== d.latestAfter) {
+      lines.push(
+        d.latestAfter
+          ? vscode.l10n.t('`latest` of {0} moves from {1} to {2}.', d.name, d.latestBefore ?? '-', d.latestAfter)
+          : vscode.l10n.t('{0} will have no version `latest` can resolve to.', d.name),
+      );
+    }
+  }
+  if (refused.length > 0) {
+    lines.push(vscode.l10n.t('Refused (not sent): {0}', refused.join(' ')));
+  }
+  if (ignored > 0) {
+    lines.push(vscode.l10n.t('{0} selected rows are not resources and are left alone.', ignored));
+  }
+  const ok = vscode.l10n.t('Delete {0} Items', items.length);
+  const answer = await vscode.window.showWarningMessage(
+    inertNotificationText(vscode.l10n.t('Delete {0} selected items?', items.length)),
+    { modal: true, detail: inertNotificationText(lines.join('\n')) },
+    ok,
+  );
+  if (answer !== ok) {
+    return;
+  }
+
+  try {
+    const result = await deleteWithProgress(account, tree, log, vscode.l10n.t('Deleting {0} items', items.length), items);
+    const text = inertNotificationText(describeAccount(result));
+    if (result.failed.length === 0 && result.notAttempted.length === 0) {
+      void vscode.window.showInformationMessage(text);
+    } else {
+      void vscode.window.showWarningMessage(text);
+    }
+  } finally {
+    const parents = new Set<TreeNode | undefined>(items.map((i) => i.node?.parent));
+    for (const parent of parents) {
+      tree.reload(parent);
+    }
+  }
+}

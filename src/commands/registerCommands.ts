@@ -11,6 +11,7 @@ import { createManagedImage } from './createManagedImage';
 import { deleteResource } from './deleteResource';
 import { newResourceFile } from './newResourceFile';
 import { openInPortal } from './openInPortal';
+import { restoreImageVersion } from './restoreImageVersion';
 import type { ResourceDocumentProvider } from '../properties/ResourceDocumentProvider';
 import { wrapCommand } from './runCommand';
 import { selectSubscriptions } from './selectSubscriptions';
@@ -55,6 +56,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.createImageVersion', "Couldn't open the image version form", (node) => createImageVersion(forms, asNode(node))],
     ['azureComputeGallery.createManagedImage', "Couldn't open the managed image form", (node) => createManagedImage(forms, asNode(node))],
     ['azureComputeGallery.edit', "Couldn't open the form", (node) => updateResource(account, forms, asNode(node))],
+    ['azureComputeGallery.restoreImageVersion', vscode.l10n.t("Couldn't restore the image version"), (node) => restoreImageVersion(account, tree, log, asNode(node))],
   ];
   return table.map(([id, failure, handler]) => vscode.commands.registerCommand(id, wrapCommand(id, log, failure, handler)));
 }

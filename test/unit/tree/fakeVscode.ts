@@ -3,7 +3,7 @@
  * plus recording fakes of the few window / workspace calls the tree and Select Subscriptions make.
  * Anything not here is undefined, so code that needs more fails loudly instead of testing less.
  */
-export { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from '../../bench/vscodeApi';
+export { EventEmitter, l10n, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from '../../bench/vscodeApi';
 
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 } as const;
 export const QuickPickItemKind = { Separator: -1, Default: 0 } as const;
@@ -20,6 +20,8 @@ export class Disposable {
 
 /** What the code under test showed the user, in order: "error: …", "warning: …", "info: …". */
 export const shownMessages: string[] = [];
+/** The `detail` of each message shown with options (a modal's second line), in order: "warning: …". */
+export const shownDetails: string[] = [];
 /** Values written with workspace.getConfiguration('azureComputeGallery').update(key, value). */
 export const settings = new Map<string, unknown>();
 /** The quick picks created, newest last. */
@@ -39,6 +41,7 @@ export const answers: Array<string | undefined> = [];
 
 export function resetFakes(): void {
   shownMessages.length = 0;
+  shownDetails.length = 0;
   settings.clear();
   quickPicks.length = 0;
   registeredCommands.clear();
@@ -127,6 +130,10 @@ export class FakeQuickPick {
 function recordMessage(kind: string) {
   return (message: string, ...items: unknown[]): Promise<string | undefined> => {
     shownMessages.push(`${kind}: ${message}`);
+    const options = items.find((i): i is { detail?: unknown } => typeof i === 'object' && i !== null);
+    if (typeof options?.detail === 'string') {
+      shownDetails.push(`${kind}: ${options.detail}`);
+    }
     // Only a question (items to choose from) takes an answer; a plain notice resolves undefined.
     const asks = items.some((i) => typeof i === 'string');
     return Promise.resolve(asks ? answers.shift() : undefined);

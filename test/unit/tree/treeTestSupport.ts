@@ -61,6 +61,12 @@ export class FakeAzure {
   versions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   managedImages: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   getVersion: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageVersion not faked'));
+  /** getGallery; by default a gallery without soft delete. */
+  gallery: (id: string) => Promise<unknown> = () => Promise.resolve({ name: 'gal', location: 'westeurope' });
+  /** listSoftDeletedVersions of a definition. */
+  softDeleted: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  /** restoreImageVersion; the signal is the one the command passed. */
+  restore: (id: string, signal: AbortSignal | undefined) => Promise<unknown> = () => Promise.resolve({});
   /** Answers a delete (any kind); the signal is the one the command passed. */
   delete: (id: string, signal: AbortSignal | undefined) => Promise<void> = () => Promise.resolve();
   readonly calls: string[] = [];
@@ -75,6 +81,9 @@ export class FakeAzure {
       listImageVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o)),
       listManagedImages: (o?: PagedCallOptions) => (this.calls.push('managedImages'), this.managedImages(o)),
       getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
+      getGallery: (id: { id: string }) => (this.calls.push(`getGallery ${id.id}`), this.gallery(id.id)),
+      listSoftDeletedVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('softDeleted'), this.softDeleted(o)),
+      restoreImageVersion: (id: { id: string }, o?: { signal?: AbortSignal }) => (this.calls.push(`restoreImageVersion ${id.id}`), this.restore(id.id, o?.signal)),
       ...Object.fromEntries(
         ['deleteGallery', 'deleteImageDefinition', 'deleteImageVersion', 'deleteManagedImage'].map((name) => [
           name,

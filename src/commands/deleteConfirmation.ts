@@ -55,7 +55,7 @@ export function blockReason(block: Block): string {
 
 /** Until when, in a few words (for a list of blocked versions): "until 2027-01-01" / "until the block is turned off". */
 export function blockedUntil(block: Block): string {
-  return block.reason === 'beforeEndOfLife' ? vscode.l10n.t('until {0}', day(block.until)) : vscode.l10n.t('until the block is turned off (no end-of-life date)');
+  return block.reason === 'beforeEndOfLife' ? vscode.l10n.t('until {0}', day(block.until)) : vscode.l10n.t('no end-of-life date: until the block is turned off');
 }
 
 /** Delete on a blocked version: why and until when; nothing is sent. */

@@ -75,11 +75,10 @@ async function heldBySoftDeleted(service: GalleryService, id: ImageDefinitionId,
   const purges = held.map((h) => purgeTime(h.softDeletedTime)?.getTime()).filter((t): t is number => t !== undefined);
   const last = purges.length > 0 ? formatDate(new Date(Math.max(...purges))) : undefined;
   return {
-    message: vscode.l10n.t(
-      'Image definition "{0}" can\'t be deleted yet: it holds {1} soft-deleted version(s), and Azure does not delete an image definition while it holds soft-deleted versions.',
-      name,
-      held.length,
-    ),
+    message:
+      held.length === 1
+        ? vscode.l10n.t('Image definition "{0}" can\'t be deleted yet: it holds a soft-deleted version, and Azure does not delete an image definition while it holds soft-deleted versions.', name)
+        : vscode.l10n.t('Image definition "{0}" can\'t be deleted yet: it holds {1} soft-deleted versions, and Azure does not delete an image definition while it holds soft-deleted versions.', name, held.length),
     detail: last
       ? vscode.l10n.t('They are purged by {0}; delete the image definition after that, or restore them from "Recently deleted". Nothing was sent to Azure.', last)
       : vscode.l10n.t('They are purged 7 days after their deletion; delete the image definition after that, or restore them from "Recently deleted". Nothing was sent to Azure.'),

@@ -20,6 +20,7 @@ import { registerMetadataRoutes } from './routes/metadataRoutes';
 import { registerOperationRoutes } from './routes/operationRoutes';
 import { registerResourceGroupRoutes } from './routes/resourceGroupRoutes';
 import { registerResourceRoutes } from './routes/resourceRoutes';
+import { registerSoftDeletedRoutes } from './routes/softDeletedRoutes';
 import { registerSubscriptionRoutes } from './routes/subscriptionRoutes';
 import { loadSeed, type SeedFile } from './seed';
 import { EmulatorStore } from './store';
@@ -123,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     registerSubscriptionRoutes(armRouter);
     registerResourceGroupRoutes(armRouter);
     registerResourceRoutes(armRouter, ALL_KINDS);
+    registerSoftDeletedRoutes(armRouter);
     registerOperationRoutes(armRouter);
     const anonymousRouter = new Router();
     registerMetadataRoutes(anonymousRouter);

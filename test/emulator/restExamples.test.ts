@@ -26,7 +26,7 @@ interface Example {
 }
 
 type Resource = 'gallery' | 'galleryImage' | 'galleryImageVersion' | 'image';
-type Action = 'create' | 'get' | 'getWithReplicationStatus' | 'update' | 'delete' | 'listByParent' | 'listBySubscription';
+type Action = 'create' | 'get' | 'getWithReplicationStatus' | 'update' | 'delete' | 'listByParent' | 'listBySubscription' | 'restore' | 'listSoftDeleted';
 
 interface Operation {
     resource: Resource;
@@ -47,6 +47,7 @@ const ALWAYS_EXTRA = ['type', 'value[].type'];
 const TOLERANCES: Record<string, Tolerance> = {
     'Gallery_Update.json': { extra: ['id'], reason: 'the example response has no id (every ARM resource response has one)' },
     'GalleryImage_Update.json': { extra: ['id'], reason: 'the example response has no id' },
+    'GalleryImageVersion_Update_RestoreSoftDeleted.json': { extra: ['id'], reason: 'the example response has no id (the restored version is the one that was soft-deleted, with its id)' },
     'GalleryImageVersion_Update.json': {
         extra: ['id', 'properties.safetyProfile*', 'properties.publishingProfile.excludeFromLatest'],
         missing: ['properties.publishingProfile.targetRegions[].encryption*'],
@@ -91,7 +92,6 @@ const NOT_EMULATED: readonly { pattern: RegExp; reason: string }[] = [
     },
     { pattern: /^CommunityGallery/, reason: 'community galleries: publishing a gallery to the community and the location-scoped community reads' },
     { pattern: /^(TenantLevel)?SharedGallery/, reason: 'shared with me: location-scoped SharedGalleries reads and the invites of 2025-12-03' },
-    { pattern: /^(GallerySoftDeletedResource_|GalleryImageVersion_Update_RestoreSoftDeleted$)/, reason: 'soft delete: listing soft-deleted versions and restoring one' },
 ];
 
 function isNotEmulated(fileName: string): boolean {
@@ -103,6 +103,8 @@ function operationOf(fileName: string): Operation | undefined {
     const base = fileName.replace(/\.json$/, '');
     const table: [RegExp, Resource, Action][] = [
         [/^GalleryImageVersion_Get_WithReplicationStatus$/, 'galleryImageVersion', 'getWithReplicationStatus'],
+        [/^GalleryImageVersion_Update_RestoreSoftDeleted$/, 'galleryImageVersion', 'restore'],
+        [/^GallerySoftDeletedResource_ListByArtifactName$/, 'galleryImageVersion', 'listSoftDeleted'],
         [/^GalleryImageVersion_Create/, 'galleryImageVersion', 'create'],
         [/^GalleryImageVersion_Get/, 'galleryImageVersion', 'get'],
         [/^GalleryImageVersion_Update/, 'galleryImageVersion', 'update'],
@@ -215,6 +217,8 @@ interface Names {
     version: string;
     managedImage: string;
     apiVersion: string;
+    /** SoftDeletedResource_ListByArtifactName's `artifactType` ("images"). */
+    artifactType: string;
 }
 
 function namesOf(example: Example, sub: string): Names {
@@ -223,10 +227,11 @@ function namesOf(example: Example, sub: string): Names {
         sub,
         rg: str(p, 'resourceGroupName', 'myResourceGroup'),
         gallery: str(p, 'galleryName', 'myGalleryName'),
-        image: str(p, 'galleryImageName', 'myGalleryImageName'),
+        image: str(p, 'galleryImageName', str(p, 'artifactName', 'myGalleryImageName')),
         version: str(p, 'galleryImageVersionName', '1.0.0'),
         managedImage: str(p, 'imageName', 'myImage'),
         apiVersion: str(p, 'api-version', str(p, 'version', '2025-12-03')),
+        artifactType: str(p, 'artifactType', 'images'),
     };
 }
 
@@ -297,10 +302,26 @@ function seedFor(emulator: RunningEmulator, example: Example, op: Operation, n: 
     store.addResourceGroup({ subscriptionId: n.sub, name: n.rg, location: LOCATION });
     const p = paths(n);
     const ids: Record<Resource, string> = { gallery: p.gallery, galleryImage: p.image, galleryImageVersion: p.version, image: p.managedImage };
+    const softDelete = op.action === 'restore' || op.action === 'listSoftDeleted';
     for (const parent of PARENTS[op.resource]) {
-        store.addResource({ id: ids[parent], location: LOCATION, properties: MINIMAL_PROPERTIES[parent] });
+        const properties = softDelete && parent === 'gallery' ? { ...MINIMAL_PROPERTIES.gallery, softDeletePolicy: { isSoftDeleteEnabled: true } } : MINIMAL_PROPERTIES[parent];
+        store.addResource({ id: ids[parent], location: LOCATION, properties });
     }
     if (op.action === 'create') return;
+    const deletedAt = Date.now() - 3_600_000;
+    if (op.action === 'restore') {
+        // the version as it was before it was soft-deleted: the example's response body
+        const body = seedBodyFrom(example, op.resource, false) ?? { location: LOCATION, properties: MINIMAL_PROPERTIES.galleryImageVersion };
+        store.addSoftDeleted({ ...body, id: ids.galleryImageVersion }, deletedAt);
+        return;
+    }
+    if (op.action === 'listSoftDeleted') {
+        // two soft-deleted versions so that the (pageSize 1) list returns a nextLink like the example
+        for (const id of [ids.galleryImageVersion, ids.galleryImageVersion.replace(/[^/]+$/, '9.9.9')]) {
+            store.addSoftDeleted({ id, location: LOCATION, properties: MINIMAL_PROPERTIES.galleryImageVersion }, deletedAt);
+        }
+        return;
+    }
     const list = op.action === 'listByParent' || op.action === 'listBySubscription';
     const body: Json = seedBodyFrom(example, op.resource, list) ?? { location: LOCATION, properties: MINIMAL_PROPERTIES[op.resource] };
     store.addResource({ ...body, id: ids[op.resource] });
@@ -332,6 +353,7 @@ function exchangeFor(example: Example, op: Operation, n: Names): Exchange {
     switch (op.action) {
         case 'create':
             return { method: 'PUT', url: `${item}?${q}`, body: example.parameters[BODY_PARAM[op.resource]], expectStatus: 201 };
+        case 'restore':
         case 'update':
             return { method: 'PATCH', url: `${item}?${q}`, body: example.parameters[BODY_PARAM[op.resource]], expectStatus: 200 };
         case 'delete':
@@ -344,6 +366,8 @@ function exchangeFor(example: Example, op: Operation, n: Names): Exchange {
             return { method: 'GET', url: `${collection}?${q}`, expectStatus: 200 };
         case 'listBySubscription':
             return { method: 'GET', url: `${subscriptionList}?${q}`, expectStatus: 200 };
+        case 'listSoftDeleted':
+            return { method: 'GET', url: `${paths(n).gallery}/softDeletedArtifactTypes/${n.artifactType}/artifacts/${n.image}/versions?${q}`, expectStatus: 200 };
     }
 }
 
@@ -406,9 +430,22 @@ describe('emulator vs Microsoft REST examples', function () {
             } else {
                 assert.equal(response.text, '', 'no body expected');
             }
-            if (op.action === 'create' || op.action === 'update') {
+            if (op.action === 'create' || op.action === 'update' || op.action === 'restore') {
                 const state = ((response.json as Json).properties as Json).provisioningState;
                 assert.ok(state === 'Creating' || state === 'Updating', `non-terminal provisioningState, got ${String(state)}`);
+            }
+            if (op.action === 'restore') {
+                // the restored version is live again and has left the soft-deleted list
+                assert.equal((await armRequest(emulator, 'GET', exchange.url)).status, 200);
+                assert.equal(emulator.store.getSoftDeleted(collectionAndItem(op.resource, n).item), undefined);
+            }
+            if (op.action === 'listSoftDeleted') {
+                const first = (response.json as Json).value as Json[];
+                assert.deepEqual(
+                    first.map((item) => (item.properties as Json).resourceArmId),
+                    [collectionAndItem(op.resource, n).item],
+                    'the first page holds the soft-deleted version, pointing at its own id',
+                );
             }
             if (op.action === 'delete') {
                 // a second DELETE while the first runs is accepted again; once gone it answers 204 (swagger: "Resource does not exist")

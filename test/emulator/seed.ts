@@ -22,8 +22,28 @@ export interface SeedResourceGroup {
     tags?: Record<string, string>;
 }
 
-/** Any supported resource as ARM JSON; `name`/`type` are derived from `id` when omitted. */
-export type SeedResource = Partial<ArmResourceJson> & { id: string };
+/**
+ * Any supported resource as ARM JSON; `name`/`type` are derived from `id` when omitted. Seed-only member of an image
+ * version: `replicatingRegions` (target regions still replicating for a day after seeding: provisioningState
+ * `Creating` unless given, `$expand=ReplicationStatus` reports them `Replicating`).
+ */
+export type SeedResource = Partial<ArmResourceJson> & { id: string; replicatingRegions?: string[] };
+
+const SEEDED_REPLICATION_MS = 24 * 60 * 60 * 1000;
+
+function putReplicating(store: EmulatorStore, json: SeedResource, replicating: string[], now: number): void {
+    const properties: Record<string, unknown> = isObject(json.properties) ? { ...json.properties } : {};
+    properties.provisioningState ??= 'Creating';
+    const publishingProfile = isObject(properties.publishingProfile) ? properties.publishingProfile : {};
+    const targets = Array.isArray(publishingProfile.targetRegions) ? publishingProfile.targetRegions : [];
+    const regions = targets.map((t) => (isObject(t) && typeof t.name === 'string' ? t.name : '')).filter((n) => n !== '');
+    const still = new Set(replicating.map((r) => r.toLowerCase().replace(/\s/g, '')));
+    const end = now + SEEDED_REPLICATION_MS;
+    const replication = (regions.length > 0 ? regions : [json.location ?? 'eastus']).map((region) =>
+        still.has(region.toLowerCase().replace(/\s/g, '')) ? { region, startAt: now, endAt: end, fails: false } : { region, startAt: 0, endAt: 0, fails: false },
+    );
+    store.putResource({ ...json, properties }, { replication, pending: { until: end, outcome: 'Succeeded' } });
+}
 
 export interface GenerateImageVersions {
     kind: 'imageVersions';
@@ -53,12 +73,50 @@ export interface GenerateGalleries {
 
 export type GenerateSpec = GenerateImageVersions | GenerateImageDefinitions | GenerateGalleries;
 
+/** An image version already in its gallery's soft-deleted list (restorable until `softDeletedTime` + 7 days). */
+export interface SeedSoftDeletedVersion {
+    /** ISO date-time or a relative date (`@now-2d`). */
+    softDeletedTime: string;
+    /** The version as it was when deleted (ARM JSON like `resources`); its image definition must be seeded. */
+    version: SeedResource;
+}
+
 export interface SeedFile {
     tenants?: TenantRecord[];
     subscriptions?: SeedSubscription[];
     resourceGroups?: SeedResourceGroup[];
+    /** String values of the form `@now`, `@now-30d`, `@now+90d` (units d, h, m) become ISO date-times at seed time. */
     resources?: SeedResource[];
+    softDeletedVersions?: SeedSoftDeletedVersion[];
     generate?: GenerateSpec[];
+}
+
+const RELATIVE_DATE = /^@now(?:([+-])(\d+(?:\.\d+)?)([dhm]))?$/;
+const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+
+/** `@now`, `@now-30d`, `@now+2h`, `@now-90m` → the ISO date-time relative to `now`; undefined for anything else. */
+export function relativeDate(value: string, now: number): string | undefined {
+    const match = RELATIVE_DATE.exec(value);
+    if (!match) {
+        return undefined;
+    }
+    const [, sign, amount, unit] = match;
+    const offset = sign ? (sign === '-' ? -1 : 1) * Number(amount) * UNIT_MS[unit] : 0;
+    return new Date(now + offset).toISOString();
+}
+
+/** A copy of `value` with every relative date string resolved against `now`. */
+function resolveDates<T>(value: T, now: number): T {
+    if (typeof value === 'string') {
+        return (relativeDate(value, now) ?? value) as T;
+    }
+    if (Array.isArray(value)) {
+        return value.map((item: unknown) => resolveDates(item, now)) as T;
+    }
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDates(v, now)])) as T;
+    }
+    return value;
 }
 
 /** Reads a seed from a JSON file, or returns the object given. */
@@ -88,9 +146,23 @@ export function applySeed(store: EmulatorStore, seed: SeedFile): void {
         store.addResourceGroup(group);
     }
     // Parents before children, whatever order the file lists them in.
+    const now = store.now();
     const resources = [...(seed.resources ?? [])].sort((a, b) => depth(a.id) - depth(b.id));
     for (const resource of resources) {
-        store.putResource(resource);
+        const { replicatingRegions, ...json } = resolveDates(resource, now);
+        if (Array.isArray(replicatingRegions)) {
+            putReplicating(store, json, replicatingRegions.map(String), now);
+        } else {
+            store.putResource(json);
+        }
+    }
+    for (const entry of seed.softDeletedVersions ?? []) {
+        const time = relativeDate(entry.softDeletedTime, now) ?? entry.softDeletedTime;
+        const deletedAt = Date.parse(time);
+        if (Number.isNaN(deletedAt)) {
+            throw new Error(`Seed soft-deleted version '${entry.version.id}': softDeletedTime '${entry.softDeletedTime}' is not a date`);
+        }
+        store.addSoftDeleted(resolveDates(entry.version, now), deletedAt);
     }
     for (const spec of seed.generate ?? []) {
         generate(store, spec);

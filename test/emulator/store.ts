@@ -49,7 +49,21 @@ export interface ArmResourceJson {
     [extra: string]: unknown;
 }
 
-export type TransitionOutcome = 'Succeeded' | 'Failed' | 'Deleted';
+/** 'SoftDeleted': a DELETE in a gallery with soft delete; the version moves to the gallery's soft-deleted list. */
+export type TransitionOutcome = 'Succeeded' | 'Failed' | 'Deleted' | 'SoftDeleted';
+
+/** How long a soft-deleted image version stays restorable before it is purged (Microsoft's soft-delete article). */
+export const SOFT_DELETE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** An image version deleted from a gallery with soft delete: restorable until `deletedAt` + 7 days. */
+export interface SoftDeletedResource {
+    readonly key: string;
+    readonly parsed: ParsedResourceId;
+    /** The version as it was when deleted (provisioningState Succeeded). */
+    readonly body: ArmResourceJson;
+    readonly deletedAt: number;
+    readonly replication?: RegionReplication[];
+}
 
 export interface PendingTransition {
     /** Epoch ms at which the transition takes effect. */
@@ -95,6 +109,8 @@ export class EmulatorStore {
     /** parent key → recently removed children (for the stale child cache) */
     private readonly removedChildren = new Map<string, { at: number; name: string }[]>();
     private readonly sortedCache = new Map<string, { revision: number; keys: string[] }>();
+    /** soft-deleted image versions by (lower-case) version id */
+    private readonly softDeleted = new Map<string, SoftDeletedResource>();
     private revision = 0;
 
     constructor(readonly clock: () => number = Date.now) {}
@@ -326,6 +342,67 @@ export class EmulatorStore {
         return keys.map((k) => this.mustGet(k));
     }
 
+    // ---------------------------------------------------------------- soft delete
+
+    /** Moves a stored resource to the soft-deleted list (deleted at `at`): it leaves every list and GET. */
+    softDeleteResource(id: string, at: number = this.now()): SoftDeletedResource | undefined {
+        this.settle();
+        return this.softDeleteByKey(resourceKey(id), at);
+    }
+
+    /**
+     * Adds a soft-deleted version directly (seeds): full ARM JSON of the version as it was, deleted at `deletedAt`.
+     * Its parent (the image definition) must exist.
+     */
+    addSoftDeleted(json: Partial<ArmResourceJson> & { id: string }, deletedAt: number): SoftDeletedResource {
+        this.settle();
+        const parsed = parseResourceId(json.id);
+        if (!parsed?.parentId || !this.resources.has(resourceKey(parsed.parentId))) {
+            throw new Error(`Cannot add soft-deleted '${json.id}': its parent does not exist`);
+        }
+        if (this.resources.has(resourceKey(json.id))) {
+            throw new Error(`Cannot add soft-deleted '${json.id}': a resource with that id exists`);
+        }
+        // Reuse putResource for the canonical id/body, then move it out of the live resources.
+        this.putResource(json);
+        const record = this.softDeleteByKey(resourceKey(json.id), deletedAt);
+        if (!record) {
+            throw new Error(`Cannot add soft-deleted '${json.id}'`);
+        }
+        return record;
+    }
+
+    /** The soft-deleted resource with this id (not yet purged), if any. */
+    getSoftDeleted(id: string): SoftDeletedResource | undefined {
+        this.settle();
+        return this.softDeleted.get(resourceKey(id));
+    }
+
+    /** Removes a soft-deleted resource from the list (restore) and returns it. */
+    takeSoftDeleted(id: string): SoftDeletedResource | undefined {
+        this.settle();
+        const key = resourceKey(id);
+        const record = this.softDeleted.get(key);
+        this.softDeleted.delete(key);
+        return record;
+    }
+
+    /** Soft-deleted resources whose parent is `parentId`, sorted by key. */
+    listSoftDeleted(parentId: string): SoftDeletedResource[] {
+        this.settle();
+        const parentKey = resourceKey(parentId);
+        return [...this.softDeleted.values()]
+            .filter((r) => r.parsed.parentId !== undefined && resourceKey(r.parsed.parentId) === parentKey)
+            .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+
+    /** Soft-deleted resources anywhere under `ancestorId` (a gallery or an image definition), sorted by key. */
+    listSoftDeletedUnder(ancestorId: string): SoftDeletedResource[] {
+        this.settle();
+        const prefix = `${resourceKey(ancestorId)}/`;
+        return [...this.softDeleted.values()].filter((r) => r.key.startsWith(prefix)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+
     /** Children removed from `parentId` within the last `windowMs` (ARM's stale child cache). */
     recentlyRemovedChildren(parentId: string, windowMs: number): string[] {
         if (windowMs <= 0) {
@@ -345,9 +422,14 @@ export class EmulatorStore {
         return this.resources.size;
     }
 
-    /** Applies every pending transition whose time has come. Called by all public accessors. */
+    /** Applies every pending transition whose time has come, purges expired soft-deleted resources. Called by all public accessors. */
     settle(): void {
         const now = this.now();
+        for (const [key, record] of this.softDeleted) {
+            if (record.deletedAt + SOFT_DELETE_RETENTION_MS <= now) {
+                this.softDeleted.delete(key);
+            }
+        }
         for (const group of this.groups.values()) {
             if (group.deletingUntil !== undefined && group.deletingUntil <= now) {
                 this.removeResourceGroup(group.subscriptionId, group.name);
@@ -369,6 +451,8 @@ export class EmulatorStore {
             delete stored.pending;
             if (pending.outcome === 'Deleted') {
                 this.removeByKey(stored.key);
+            } else if (pending.outcome === 'SoftDeleted') {
+                this.softDeleteByKey(stored.key, pending.until);
             } else {
                 stored.body.properties.provisioningState = pending.outcome;
             }
@@ -409,10 +493,42 @@ export class EmulatorStore {
         }
     }
 
+    private softDeleteByKey(key: string, at: number): SoftDeletedResource | undefined {
+        const stored = this.resources.get(key);
+        if (!stored) {
+            return undefined;
+        }
+        const body = clone(stored.body);
+        body.properties.provisioningState = 'Succeeded';
+        const publishingProfile = body.properties.publishingProfile;
+        if (isObject(publishingProfile) && publishingProfile.publishedDate === undefined) {
+            publishingProfile.publishedDate = new Date(stored.createdAt).toISOString();
+        }
+        this.removeByKey(key);
+        const record: SoftDeletedResource = {
+            key,
+            parsed: stored.parsed,
+            body,
+            deletedAt: at,
+            ...(stored.replication ? { replication: stored.replication } : {}),
+        };
+        this.softDeleted.set(key, record);
+        return record;
+    }
+
     private removeByKey(key: string): boolean {
         const stored = this.resources.get(key);
         if (!stored) {
             return false;
+        }
+        if (this.softDeleted.size > 0) {
+            // a gallery / definition removed by the store (resource group delete, admin) takes its soft-deleted versions along
+            const prefix = `${key}/`;
+            for (const softKey of [...this.softDeleted.keys()]) {
+                if (softKey.startsWith(prefix)) {
+                    this.softDeleted.delete(softKey);
+                }
+            }
         }
         for (const child of [...(this.byParent.get(key) ?? [])]) {
             this.removeByKey(child);

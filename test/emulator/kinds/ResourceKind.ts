@@ -55,6 +55,13 @@ export interface ResourceKind {
     buildPatch?(input: WriteInput & { existing: StoredResource }): WriteResult;
     /** Extra checks before a DELETE is accepted. */
     beforeDelete?(ctx: RequestContext, stored: StoredResource): void;
+    /** What an accepted DELETE ends in (default 'Deleted'; image versions in a gallery with soft delete: 'SoftDeleted'). */
+    deleteOutcome?(ctx: RequestContext, stored: StoredResource): 'Deleted' | 'SoftDeleted';
+    /**
+     * A PATCH with `properties.restore: true` (GalleryImageVersion_Update_RestoreSoftDeleted): brings a soft-deleted
+     * resource back. Throws the ARM error when there is nothing to restore.
+     */
+    buildRestore?(input: WriteInput): WriteResult;
     /** The resource as a GET returns it (adds computed read-only fields). */
     present(stored: StoredResource, options: PresentOptions): ArmResourceJson;
 }

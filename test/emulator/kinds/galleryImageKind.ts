@@ -6,6 +6,7 @@ import { asObject, clone, getPath, isObject, mergePatch, type JsonObject } from 
 import type { ArmResourceJson } from '../store';
 import { galleryKind } from './galleryKind';
 import type { ResourceKind, WriteInput, WriteResult } from './ResourceKind';
+import { rejectDeleteWithSoftDeleted } from './softDelete';
 import {
     checkEnum,
     checkFutureDate,
@@ -126,6 +127,9 @@ export const galleryImageKind: ResourceKind = {
     listBySubscription: false,
     lroStyle: 'caps',
     validateName: (name) => validateEntityName(name, 'galleryImageName'),
+    beforeDelete(ctx, stored) {
+        rejectDeleteWithSoftDeleted(ctx, stored, 'gallery image');
+    },
     buildPut(input) {
         const location = resolveLocation(input.body, input.existing, TYPE);
         return build(input, propertiesOf(input.body, 'galleryImage'), checkTags(input.body.tags), location);

@@ -10,6 +10,7 @@ import { normalizeLocation } from '../resourceIds';
 import type { ArmResourceJson, RegionReplication, StoredResource } from '../store';
 import { galleryImageKind } from './galleryImageKind';
 import type { PresentOptions, ResourceKind, WriteInput, WriteResult } from './ResourceKind';
+import { rejectBlockedDeletion, rejectCreateOverSoftDeleted, softDeleteEnabled, takeForRestore } from './softDelete';
 import { checkEnum, checkFutureDate, checkTags, propertiesOf, resolveLocation, withoutReadOnly } from './validation';
 
 const TYPE = 'Microsoft.Compute/galleries/images/versions';
@@ -99,7 +100,8 @@ function diskImages(input: WriteInput, storageProfile: JsonObject, sourceId: str
 
 function build(input: WriteInput, raw: JsonObject, tags: Record<string, string> | undefined, location: string): WriteResult {
     const { ctx, parsed, existing } = input;
-    const properties = withoutReadOnly(raw, ['replicationStatus']);
+    // `restore` is an update instruction (GalleryImageVersion_Update_RestoreSoftDeleted), never stored or returned
+    const properties = withoutReadOnly(raw, ['replicationStatus', 'restore']);
     const storageProfile = asObject(properties.storageProfile);
     if (!storageProfile) {
         throw requiredParameter(`${P}.storageProfile`);
@@ -177,7 +179,7 @@ function build(input: WriteInput, raw: JsonObject, tags: Record<string, string> 
 }
 
 /** Seeded/programmatic versions without a timeline are fully replicated. */
-function completedTimeline(stored: StoredResource): RegionReplication[] {
+function completedTimeline(stored: Pick<StoredResource, 'body'>): RegionReplication[] {
     const regions = asArray(getPath(stored.body.properties, 'publishingProfile.targetRegions')) ?? [];
     const names = regions.map((r) => asString(asObject(r)?.name)).filter((n): n is string => n !== undefined);
     return (names.length > 0 ? names : [stored.body.location ?? 'eastus']).map((region) => ({ region, startAt: 0, endAt: 0, fails: false }));
@@ -208,6 +210,9 @@ export const galleryImageVersionKind: ResourceKind = {
     lroStyle: 'caps',
     validateName: validateVersionName,
     buildPut(input) {
+        if (!input.existing) {
+            rejectCreateOverSoftDeleted(input.ctx, input.id);
+        }
         const location = resolveLocation(input.body, input.existing, TYPE);
         return build(input, propertiesOf(input.body, 'galleryImageVersion'), checkTags(input.body.tags), location);
     },
@@ -217,6 +222,23 @@ export const galleryImageVersionKind: ResourceKind = {
         const merged = mergePatch(existing.body.properties, patch);
         const tags = input.body.tags !== undefined ? checkTags(input.body.tags) : existing.body.tags;
         return build(input, isObject(merged) ? merged : {}, tags, existing.body.location ?? 'eastus');
+    },
+    beforeDelete(ctx, stored) {
+        rejectBlockedDeletion(ctx, stored);
+    },
+    deleteOutcome(ctx, stored) {
+        return softDeleteEnabled(ctx, stored) ? 'SoftDeleted' : 'Deleted';
+    },
+    buildRestore(input) {
+        // The documented body is {properties:{restore:true, storageProfile:{}}}: the version comes back as it was
+        // deleted (its properties, tags, location and replicated regions); the rest of the body is not applied.
+        const record = takeForRestore(input.ctx, input.parsed, input.existing);
+        const resource = clone(record.body);
+        delete resource.properties.restore;
+        return {
+            resource,
+            replication: record.replication ?? completedTimeline(record),
+        };
     },
     present,
 };

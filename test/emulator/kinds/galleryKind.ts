@@ -5,6 +5,7 @@ import { ArmError, invalidParameter } from '../errors';
 import { clone, isObject, mergePatch, type JsonObject } from '../json';
 import type { ArmResourceJson, StoredResource } from '../store';
 import type { ResourceKind, WriteInput, WriteResult } from './ResourceKind';
+import { rejectDeleteWithSoftDeleted } from './softDelete';
 import { checkTags, propertiesOf, resolveLocation, withoutReadOnly } from './validation';
 
 const TYPE = 'Microsoft.Compute/galleries';
@@ -54,6 +55,9 @@ export const galleryKind: ResourceKind = {
     listBySubscription: true,
     lroStyle: 'caps',
     validateName: validateGalleryName,
+    beforeDelete(ctx, stored) {
+        rejectDeleteWithSoftDeleted(ctx, stored, 'gallery');
+    },
     buildPut(input) {
         const location = resolveLocation(input.body, input.existing, TYPE);
         return build(input, propertiesOf(input.body, 'gallery'), checkTags(input.body.tags), location);

@@ -4,6 +4,7 @@
  */
 import { ArmError, cannotDeleteResource, parentResourceNotFound, resourceNotFound } from '../errors';
 import { apiVersionOf, emptyResponse, jsonResponse, readJsonObject, type ArmResponse, type RequestContext } from '../http';
+import { isObject } from '../json';
 import { kindChain, type ResourceKind, type WriteResult } from '../kinds/ResourceKind';
 import { internalOperationError, lroHeaders } from '../operations';
 import { pagedResponse } from '../paging';
@@ -66,7 +67,7 @@ function parentDisplayName(parsed: ParsedResourceId): string {
 }
 
 function rejectIfDeleting(kind: ResourceKind, existing: StoredResource | undefined): void {
-    if (existing?.pending?.outcome === 'Deleted') {
+    if (existing?.pending?.outcome === 'Deleted' || existing?.pending?.outcome === 'SoftDeleted') {
         throw new ArmError(
             409,
             'OperationNotAllowed',
@@ -145,6 +146,11 @@ function patchItem(kind: ResourceKind) {
     return (ctx: RequestContext, params: RouteParams): ArmResponse => {
         const { parsed, existing, parent } = resolveTarget(ctx, kind, params);
         const body = readJsonObject(ctx.req);
+        if (kind.buildRestore && isObject(body.properties) && body.properties.restore === true) {
+            rejectIfDeleting(kind, existing);
+            const restored = kind.buildRestore({ ctx, id: existing?.body.id ?? parsed.id, parsed, body, existing, parent });
+            return startWrite(ctx, kind, restored, 'Updating', 200, 'PATCH');
+        }
         if (!existing) {
             throw resourceNotFound(typedName(parsed), parsed.resourceGroup);
         }
@@ -176,11 +182,14 @@ function deleteItem(kind: ResourceKind) {
         if (!style) {
             throw new ArmError(405, 'MethodNotAllowed', "The requested resource does not support http method 'DELETE'.");
         }
-        const alreadyDeleting = existing.pending?.outcome === 'Deleted' ? existing.pending.until : undefined;
+        const deleting = existing.pending?.outcome === 'Deleted' || existing.pending?.outcome === 'SoftDeleted' ? existing.pending : undefined;
+        const alreadyDeleting = deleting?.until;
         const until = alreadyDeleting ?? ctx.now + ctx.settings.lroDelayMs;
         const error = ctx.failLro && alreadyDeleting === undefined ? internalOperationError() : undefined;
+        // the gallery's soft delete policy when the first DELETE arrived decides whether the version can come back
+        const outcome = deleting?.outcome ?? kind.deleteOutcome?.(ctx, existing) ?? 'Deleted';
         existing.body.properties.provisioningState = 'Deleting';
-        ctx.store.setPending(existing, { until, outcome: error ? 'Failed' : 'Deleted', ...(error ? { error } : {}) });
+        ctx.store.setPending(existing, { until, outcome: error ? 'Failed' : outcome, ...(error ? { error } : {}) });
         const op = ctx.operations.start({
             subscriptionId: existing.parsed.subscriptionId,
             location: normalizeLocation(existing.body.location ?? 'eastus'),

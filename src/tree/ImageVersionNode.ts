@@ -99,10 +99,6 @@ export class ImageVersionNode implements TreeNode {
     if (stopped) {
       notes.push('not updating — refresh to check');
     }
-    const age = timeAgo(v.publishingProfile?.publishedDate, now);
-    if (age) {
-      notes.push(vscode.l10n.t('published {0}', age));
-    }
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.version, vscode.TreeItemCollapsibleState.None, tokens.join(';'));
     item.description ??= notes.join(' · ');
     if (!item.iconPath) {
@@ -127,7 +123,10 @@ export class ImageVersionNode implements TreeNode {
     return item;
   }
 
-  /** Facts, plus per-region replication when the version was read with $expand=ReplicationStatus. */
+  /**
+   * Facts, plus per-region replication when the version was read with $expand=ReplicationStatus. The version's age
+   * ("published 3 months ago") is here rather than in the row's description, which keeps to what needs attention.
+   */
   tooltip(v: GalleryImageVersion, now: number = Date.now()): vscode.MarkdownString {
     const published = formatDate(v.publishingProfile?.publishedDate);
     const age = timeAgo(v.publishingProfile?.publishedDate, now);

@@ -110,9 +110,11 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
 
   if (!cascade) {
     let confirmation: ModalText = { message: `Delete ${what} "${name}"?`, detail: 'This cannot be undone.' };
+    // Checks before the modal show in the status bar (as "Checking what … contains" does): a notification would
+    // still be on screen beside the modal that follows.
     if (id.kind === 'imageVersion') {
       const facts = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', name), cancellable: true },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}…', name) },
         (_p, token) => withAbortSignal(token, (signal) => versionFacts(service, id, signal)),
       );
       const block = deletionBlock(facts.version, Date.now());
@@ -122,7 +124,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
       confirmation = versionDeleteConfirmation({ name, softDelete: facts.softDelete, latest: facts.latest });
     } else if (id.kind === 'imageDefinition') {
       const held = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', name), cancellable: true },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}…', name) },
         (_p, token) => withAbortSignal(token, (signal) => heldBySoftDeleted(service, id, name, signal)),
       );
       if (held) {

@@ -35,7 +35,7 @@ export async function restoreImageVersion(account: AzureAccount, tree: GalleryTr
   const name = displayName(id);
   const service = (await account.services()).galleryService(id.subscriptionId, node.tenantId);
   const taken = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', name), cancellable: true },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}…', name) },
     (_p, token) => withAbortSignal(token, (signal) => existsNow(service, id, signal)),
   );
   if (taken) {

@@ -2,9 +2,17 @@
  * Deletes a gallery or image definition together with everything inside it, in the only order ARM
  * accepts: versions → definitions → gallery. ARM may keep answering 409 CannotDeleteResource for a
  * while after the last child is gone (its child cache is stale), so the parent delete is retried.
+ *
+ * Issue 11: the plan says which versions ARM will refuse to delete (safety profile: blocked before end of life),
+ * so the command refuses the cascade before sending anything. In a gallery with soft delete, deleted versions are
+ * kept (restorable) for 7 days and Azure does not delete an image definition or gallery that still holds
+ * soft-deleted versions: the cascade then deletes the versions, does not ask ARM for the parents it would refuse
+ * (it would only answer 409 after a minute of retries), and its outcome says they were kept and why.
  */
+import { deletionBlock, isSoftDeleteEnabled } from '../domain/deletionSafety';
+import type { DeletionBlock } from '../domain/deletionSafety';
 import { describeArmError } from './armError';
-import { displayName, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
+import { displayName, galleryId, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
 import type { GalleryId, ImageDefinitionId, ImageVersionId } from './armId';
 import { listAll, mapLimit } from './listAll';
 import type { GalleryService } from './services';
@@ -13,6 +21,12 @@ export interface CascadePlan {
   readonly root: GalleryId | ImageDefinitionId;
   readonly definitions: readonly ImageDefinitionId[];
   readonly versions: readonly ImageVersionId[];
+  /** Versions ARM refuses to delete now (safety profile): a cascade with any is refused before anything is sent. */
+  readonly blocked: ReadonlyArray<{ readonly version: ImageVersionId; readonly block: NonNullable<DeletionBlock> }>;
+  /** Soft delete is on in the gallery: deleted versions stay restorable, and keep their definition (and gallery). */
+  readonly softDelete: boolean;
+  /** Definitions that already hold soft-deleted versions (looked up only when soft delete is on). */
+  readonly holding: readonly ImageDefinitionId[];
 }
 
 export interface CascadeOutcome {
@@ -20,6 +34,10 @@ export interface CascadeOutcome {
   readonly failed: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
   /** Not attempted, because something they contain could not be deleted (or the user cancelled). */
   readonly skipped: readonly string[];
+  /** Not attempted because they hold soft-deleted versions, which Azure keeps (and which keep them) for 7 days. */
+  readonly retained: readonly string[];
+  /** How many of the deleted items are versions that can be restored (soft delete). */
+  readonly restorable: number;
 }
 
 export interface CascadeOptions {
@@ -32,16 +50,37 @@ export interface CascadeOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** Lists everything under the root (all pages), so the user can be told exactly what will go. */
-export async function planCascade(service: GalleryService, root: GalleryId | ImageDefinitionId, signal?: AbortSignal): Promise<CascadePlan> {
-  const definitions =
+/**
+ * Lists everything under the root (all pages), so the user can be told exactly what will go: with the versions
+ * ARM would refuse to delete at `now`, and whether the gallery keeps deleted versions (soft delete).
+ */
+export async function planCascade(service: GalleryService, root: GalleryId | ImageDefinitionId, signal?: AbortSignal, now: number = Date.now()): Promise<CascadePlan> {
+  const gallery = root.kind === 'gallery' ? root : galleryId(root.subscriptionId, root.resourceGroup, root.gallery);
+  const [softDelete, definitions] = await Promise.all([
+    service.getGallery(gallery, signal ? { signal } : {}).then(isSoftDeleteEnabled),
     root.kind === 'gallery'
-      ? (await listAll((o) => service.listImageDefinitions(root, o), signal)).map((d) => imageDefinitionId(root, d.name ?? parseIdOfKind(d.id ?? '', 'imageDefinition').imageDefinition))
-      : [root];
-  const versionLists = await mapLimit(definitions, 4, async (definition) =>
-    (await listAll((o) => service.listImageVersions(definition, o), signal)).map((v) => imageVersionId(definition, v.name ?? '')),
-  );
-  return { root, definitions: root.kind === 'gallery' ? definitions : [], versions: versionLists.flat() };
+      ? listAll((o) => service.listImageDefinitions(root, o), signal).then((list) =>
+          list.map((d) => imageDefinitionId(root, d.name ?? parseIdOfKind(d.id ?? '', 'imageDefinition').imageDefinition)),
+        )
+      : Promise.resolve([root]),
+  ]);
+  const blocked: Array<CascadePlan['blocked'][number]> = [];
+  const holding: ImageDefinitionId[] = [];
+  const versionLists = await mapLimit(definitions, 4, async (definition) => {
+    const listed = await listAll((o) => service.listImageVersions(definition, o), signal);
+    if (softDelete && (await service.listSoftDeletedVersions(definition, signal ? { signal } : {})).items.length > 0) {
+      holding.push(definition);
+    }
+    return listed.map((v) => {
+      const version = imageVersionId(definition, v.name ?? '');
+      const block = deletionBlock(v, now);
+      if (block) {
+        blocked.push({ version, block });
+      }
+      return version;
+    });
+  });
+  return { root, definitions: root.kind === 'gallery' ? definitions : [], versions: versionLists.flat(), blocked, softDelete, holding };
 }
 
 export function describePlan(plan: CascadePlan): string {
@@ -81,6 +120,11 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
   const skipped: string[] = [];
   const total = plan.versions.length + plan.definitions.length + 1;
   const blockedDefinitions = new Set<string>();
+  const retained: string[] = [];
+  /** Definitions (lower-cased ids) that hold soft-deleted versions once their versions are deleted. */
+  const held = new Set(plan.holding.map((d) => d.id.toLowerCase()));
+  const definitionOf = (version: ImageVersionId): string => version.id.slice(0, version.id.lastIndexOf('/versions/')).toLowerCase();
+  let restorable = 0;
   const signal = options.signal;
   const callOptions = signal ? { signal } : {};
 
@@ -107,15 +151,26 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
 
   await mapLimit(plan.versions, options.concurrency ?? 4, async (version) => {
     if (!(await attempt(displayName(version), () => service.deleteImageVersion(version, callOptions)))) {
-      blockedDefinitions.add(version.id.slice(0, version.id.lastIndexOf('/versions/')).toLowerCase());
+      blockedDefinitions.add(definitionOf(version));
+    } else if (plan.softDelete) {
+      restorable++;
+      held.add(definitionOf(version));
     }
   });
 
+  /** Something inside the root could not be deleted: the root is left in place (skipped). */
   let rootBlocked = false;
+  /** Something inside the root holds soft-deleted versions: the root is kept (retained). */
+  let rootHeld = false;
   for (const definition of plan.definitions) {
     if (blockedDefinitions.has(definition.id.toLowerCase())) {
       skipped.push(displayName(definition));
       rootBlocked = true;
+      continue;
+    }
+    if (held.has(definition.id.toLowerCase())) {
+      retained.push(displayName(definition));
+      rootHeld = true;
       continue;
     }
     if (!(await attempt(displayName(definition), () => deleteRetryingConflicts(() => service.deleteImageDefinition(definition, callOptions), options)))) {
@@ -125,8 +180,14 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
 
   const root = plan.root;
   const rootName = displayName(root);
-  if (rootBlocked || (root.kind === 'imageDefinition' && blockedDefinitions.has(root.id.toLowerCase()))) {
+  if (root.kind === 'imageDefinition') {
+    rootBlocked ||= blockedDefinitions.has(root.id.toLowerCase());
+    rootHeld ||= held.has(root.id.toLowerCase());
+  }
+  if (rootBlocked) {
     skipped.push(rootName);
+  } else if (rootHeld) {
+    retained.push(rootName);
   } else {
     await attempt(rootName, () =>
       deleteRetryingConflicts(
@@ -135,10 +196,13 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
       ),
     );
   }
-  return { deleted, failed, skipped };
+  return { deleted, failed, skipped, retained, restorable };
 }
 
-/** "Deleted 3 items: … Not deleted: … (reason). Skipped: …" */
+/**
+ * "Deleted 3 items: … Not deleted: … (reason). Skipped: …". What soft delete adds (restorable versions, parents kept)
+ * is worded by the command (`softDeleteOutcome` in src/commands/deleteConfirmation.ts).
+ */
 export function describeOutcome(outcome: CascadeOutcome): string {
   const parts = [`Deleted ${outcome.deleted.length} item${outcome.deleted.length === 1 ? '' : 's'}.`];
   if (outcome.failed.length > 0) {

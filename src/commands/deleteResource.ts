@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
 import { describeArmError, formatArmError, inertNotificationText } from '../azure/armError';
-import { displayName, kindLabel } from '../azure/armId';
+import { displayName, galleryId, imageDefinitionId, kindLabel } from '../azure/armId';
+import type { ImageDefinitionId, ImageVersionId } from '../azure/armId';
 import { withAbortSignal } from '../azure/abortSignal';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
-import type { GalleryService } from '../azure/services';
+import { listAll } from '../azure/listAll';
+import type { GalleryImageVersion, GalleryService } from '../azure/services';
+import { deletionBlock, isSoftDeleteEnabled, purgeTime } from '../domain/deletionSafety';
+import { formatDate } from '../tree/resourceItem';
+import { blockedCascadeRefusal, blockedVersionRefusal, cascadeSoftDeleteSentence, latestAfterDeletion, softDeleteOutcome, versionDeleteConfirmation } from './deleteConfirmation';
+import type { LatestChange, ModalText } from './deleteConfirmation';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import type { TreeNode } from '../tree/TreeNode';
 import { resolveTarget } from './ResourceTarget';
@@ -36,6 +42,55 @@ async function hasChildren(service: GalleryService, target: ResourceTarget): Pro
   return false;
 }
 
+interface VersionFacts {
+  readonly version: GalleryImageVersion;
+  readonly softDelete: boolean;
+  readonly latest: LatestChange | undefined;
+}
+
+/** What the confirmation of deleting a version says: its safety profile, soft delete, and where `latest` goes. */
+async function versionFacts(service: GalleryService, id: ImageVersionId, signal: AbortSignal): Promise<VersionFacts> {
+  const gallery = galleryId(id.subscriptionId, id.resourceGroup, id.gallery);
+  const definition = imageDefinitionId(gallery, id.imageDefinition);
+  const [galleryResource, versions] = await Promise.all([service.getGallery(gallery, { signal }), listAll((o) => service.listImageVersions(definition, o), signal)]);
+  const isThis = (v: GalleryImageVersion): boolean => v.name?.toLowerCase() === id.version.toLowerCase();
+  // Not in the list (deleted meanwhile, or a list that lags): read it, so a missing version fails clearly here.
+  const version = versions.find(isThis) ?? (await service.getImageVersion(id, { signal }));
+  return { version, softDelete: isSoftDeleteEnabled(galleryResource), latest: latestAfterDeletion(versions, isThis) };
+}
+
+/**
+ * Why ARM will refuse to delete an image definition with no versions: it still holds soft-deleted versions
+ * (Microsoft's soft-delete article). Undefined when nothing holds it (or soft delete is off).
+ */
+async function heldBySoftDeleted(service: GalleryService, id: ImageDefinitionId, name: string, signal: AbortSignal): Promise<ModalText | undefined> {
+  const gallery = await service.getGallery(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), { signal });
+  if (!isSoftDeleteEnabled(gallery)) {
+    return undefined;
+  }
+  const held = await listAll((o) => service.listSoftDeletedVersions(id, o), signal);
+  if (held.length === 0) {
+    return undefined;
+  }
+  const purges = held.map((h) => purgeTime(h.softDeletedTime)?.getTime()).filter((t): t is number => t !== undefined);
+  const last = purges.length > 0 ? formatDate(new Date(Math.max(...purges))) : undefined;
+  return {
+    message:
+      held.length === 1
+        ? vscode.l10n.t('Image definition "{0}" can\'t be deleted yet: it holds a soft-deleted version, and Azure does not delete an image definition while it holds soft-deleted versions.', name)
+        : vscode.l10n.t('Image definition "{0}" can\'t be deleted yet: it holds {1} soft-deleted versions, and Azure does not delete an image definition while it holds soft-deleted versions.', name, held.length),
+    detail: last
+      ? vscode.l10n.t('They are purged by {0}; delete the image definition after that, or restore them from "Recently deleted". Nothing was sent to Azure.', last)
+      : vscode.l10n.t('They are purged 7 days after their deletion; delete the image definition after that, or restore them from "Recently deleted". Nothing was sent to Azure.'),
+  };
+}
+
+/** A refusal: a modal that explains, with nothing to confirm (nothing is sent). */
+async function refuse(log: vscode.LogOutputChannel, text: ModalText): Promise<void> {
+  log.info(`${text.message} ${text.detail}`);
+  await vscode.window.showWarningMessage(inertNotificationText(text.message), { modal: true, detail: inertNotificationText(text.detail) });
+}
+
 /**
  * Deletes a resource after a modal confirmation naming it. A gallery or definition that still has
  * children gets the ordered cascade (versions → definitions → gallery) with a full account of the result.
@@ -54,8 +109,30 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     ));
 
   if (!cascade) {
+    let confirmation: ModalText = { message: `Delete ${what} "${name}"?`, detail: 'This cannot be undone.' };
+    // Checks before the modal show in the status bar (as "Checking what … contains" does): a notification would
+    // still be on screen beside the modal that follows.
+    if (id.kind === 'imageVersion') {
+      const facts = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}…', name) },
+        (_p, token) => withAbortSignal(token, (signal) => versionFacts(service, id, signal)),
+      );
+      const block = deletionBlock(facts.version, Date.now());
+      if (block) {
+        return refuse(log, blockedVersionRefusal(name, block));
+      }
+      confirmation = versionDeleteConfirmation({ name, softDelete: facts.softDelete, latest: facts.latest });
+    } else if (id.kind === 'imageDefinition') {
+      const held = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}…', name) },
+        (_p, token) => withAbortSignal(token, (signal) => heldBySoftDeleted(service, id, name, signal)),
+      );
+      if (held) {
+        return refuse(log, held);
+      }
+    }
     const ok = 'Delete';
-    const answer = await vscode.window.showWarningMessage(inertNotificationText(`Delete ${what} "${name}"?`), { modal: true, detail: 'This cannot be undone.' }, ok);
+    const answer = await vscode.window.showWarningMessage(inertNotificationText(confirmation.message), { modal: true, detail: inertNotificationText(confirmation.detail) }, ok);
     if (answer !== ok) {
       return;
     }
@@ -88,11 +165,15 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     { location: vscode.ProgressLocation.Notification, title: `Listing everything in ${name}…`, cancellable: true },
     (_p, token) => withAbortSignal(token, (signal) => planCascade(service, id, signal)),
   );
+  if (plan.blocked.length > 0) {
+    return refuse(log, blockedCascadeRefusal(what, name, plan.blocked.map((b) => ({ name: displayName(b.version), block: b.block }))));
+  }
   const contents = describePlan(plan);
   const all = 'Delete All';
+  const order = 'Versions are deleted first, then image definitions, then the gallery.';
   const answer = await vscode.window.showWarningMessage(
     inertNotificationText(`The ${what} "${name}" contains ${contents || 'nested resources'}. Delete ${contents ? 'them all' : 'them'}, then the ${what}?`),
-    { modal: true, detail: 'Versions are deleted first, then image definitions, then the gallery. This cannot be undone.' },
+    { modal: true, detail: plan.softDelete ? `${order} ${cascadeSoftDeleteSentence(what)}` : `${order} This cannot be undone.` },
     all,
   );
   if (answer !== all) {
@@ -116,10 +197,13 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
         );
       },
     );
-    const summary = describeOutcome(outcome);
+    const summary = [describeOutcome(outcome), softDeleteOutcome(outcome)].filter(Boolean).join(' ');
     log.info(`Cascade delete of ${id.id}: ${summary}`);
-    if (outcome.failed.length === 0 && outcome.skipped.length === 0) {
+    if (outcome.failed.length === 0 && outcome.skipped.length === 0 && outcome.retained.length === 0) {
       void vscode.window.showInformationMessage(inertNotificationText(`Deleted ${what} "${name}" and everything in it. ${summary}`));
+    } else if (outcome.failed.length === 0 && outcome.skipped.length === 0) {
+      // Soft delete: every version went (restorable), and Azure keeps the parents that hold them.
+      void vscode.window.showInformationMessage(inertNotificationText(vscode.l10n.t('Deleted the contents of {0} "{1}"; the {0} itself is kept for now. {2}', what, name, summary)));
     } else {
       void vscode.window.showWarningMessage(inertNotificationText(`${what[0].toUpperCase()}${what.slice(1)} "${name}" was not completely deleted. ${summary}`));
     }

@@ -14,6 +14,7 @@ import { deleteSelection, selectedNodes } from './deleteMany';
 import { deleteResource } from './deleteResource';
 import { newResourceFile } from './newResourceFile';
 import { openInPortal } from './openInPortal';
+import { restoreImageVersion } from './restoreImageVersion';
 import type { ResourceDocumentProvider } from '../properties/ResourceDocumentProvider';
 import { REPORT_SCHEME, ReportDocuments } from '../properties/ReportDocuments';
 import { wrapCommand } from './runCommand';
@@ -71,6 +72,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.createImageVersion', "Couldn't open the image version form", (node) => createImageVersion(forms, asNode(node))],
     ['azureComputeGallery.createManagedImage', "Couldn't open the managed image form", (node) => createManagedImage(forms, asNode(node))],
     ['azureComputeGallery.edit', "Couldn't open the form", (node) => updateResource(account, forms, asNode(node))],
+    ['azureComputeGallery.restoreImageVersion', vscode.l10n.t("Couldn't restore the image version"), (node) => restoreImageVersion(account, tree, log, asNode(node))],
   ];
   return [
     reports,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Gallery, GalleryImage, Page } from '../azure/services';
 import { imageDefinitionId, parseIdOfKind } from '../azure/armId';
 import type { GalleryId } from '../azure/armId';
+import { isSoftDeleteEnabled, SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';
 import { ImageDefinitionNode } from './ImageDefinitionNode';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { resourceNodeId } from './nodeIds';
@@ -52,7 +53,7 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
     }
     const armId = imageDefinitionId(this.armId, name);
     noteUnexpectedId(this.ctx.log, `Image definition ${quoted(name)}`, item.id, armId.id);
-    return new ImageDefinitionNode(this.ctx, this, item, this.tenantId, armId);
+    return new ImageDefinitionNode(this.ctx, this, item, this.tenantId, armId, isSoftDeleteEnabled(this.gallery));
   }
 
   protected emptyNode(): TreeNode {
@@ -72,6 +73,12 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
       ['Description', g.description],
       ['Unique name', g.identifier?.uniqueName],
       ['Provisioning state', g.provisioningState],
+      [
+        vscode.l10n.t('Soft delete'),
+        isSoftDeleteEnabled(g)
+          ? vscode.l10n.t('on (retention: {0} days) — deleted versions can be restored from "Recently deleted"', SOFT_DELETE_RETENTION_DAYS)
+          : vscode.l10n.t('off — deleting a version is permanent'),
+      ],
     ]);
     return item;
   }

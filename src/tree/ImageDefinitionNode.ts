@@ -6,6 +6,7 @@ import { ImageVersionNode } from './ImageVersionNode';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
+import { RecentlyDeletedNode } from './RecentlyDeletedNode';
 import type { ResourceContext } from './resourceContext';
 import { compareVersionKeys, endOfLifeStatus, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
 import type { VersionKey } from './versionOrdering';
@@ -24,6 +25,8 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   readonly armId: ImageDefinitionId;
   /** The lower-cased ARM id: TreeItem.id, so expansion survives refresh. */
   readonly id: string;
+  /** "Recently deleted", after the versions, when the gallery has soft delete. */
+  readonly recentlyDeleted: RecentlyDeletedNode | undefined;
 
   constructor(
     ctx: TreeContext,
@@ -32,10 +35,19 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     private readonly tenantId: string,
     /** Built by the parent gallery from its own id and the definition's name. */
     armId?: ImageDefinitionId,
+    /** Whether the gallery keeps deleted versions (soft delete): then "Recently deleted" lists them. */
+    readonly softDelete = false,
   ) {
     super(ctx);
     this.armId = armId ?? parseIdOfKind(definition.id ?? '', 'imageDefinition');
     this.id = resourceNodeId(this.armId.id);
+    this.recentlyDeleted = softDelete ? new RecentlyDeletedNode(ctx, this, this.armId, tenantId) : undefined;
+  }
+
+  /** Listing the versions again lists the recently deleted ones again too (a delete or a restore moves one across). */
+  override reset(): void {
+    super.reset();
+    this.recentlyDeleted?.reset();
   }
 
   resourceContext(): ResourceContext {
@@ -114,7 +126,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
         node.isLatest = latest !== undefined && node.current.name === latest.name;
       }
     }
-    return children;
+    return this.recentlyDeleted ? [...children, this.recentlyDeleted] : children;
   }
 
   getTreeItem(): vscode.TreeItem {

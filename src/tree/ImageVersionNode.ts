@@ -7,6 +7,9 @@ import type { VersionKey } from './versionOrdering';
 import { describeProgress, isSettling, replicationProgress } from './replication';
 import type { EndOfLifeStatus } from './versionOrdering';
 import { resourceNodeId } from './nodeIds';
+import { deletionBlock } from '../domain/deletionSafety';
+import type { DeletionBlock } from '../domain/deletionSafety';
+import { timeAgo } from './relativeTime';
 import { resourceContext } from './resourceContext';
 import type { ResourceContext } from './resourceContext';
 import { accessibleLabel, formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
@@ -80,6 +83,12 @@ export class ImageVersionNode implements TreeNode {
     } else if (eol?.kind === 'soon') {
       notes.push(`end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}`);
     }
+    const now = Date.now();
+    const block = deletionBlock(v, now);
+    if (block) {
+      tokens.push('blocked');
+      notes.push(lockNote(block));
+    }
     const state = v.provisioningState;
     const progress = describeProgress(v);
     if (progress) {
@@ -99,6 +108,8 @@ export class ImageVersionNode implements TreeNode {
         ? new vscode.ThemeIcon('sync~spin')
         : state === 'Failed' || replicationProgress(v)?.failed
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+          : block
+            ? new vscode.ThemeIcon('lock')
           : eol
             ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
             : this.isLatest
@@ -106,16 +117,24 @@ export class ImageVersionNode implements TreeNode {
               : new vscode.ThemeIcon('versions');
     }
     // The tooltip (with per-region replication) is built in resolveTreeItem, when the user hovers.
-    // The icon (star, spinner, error, warning) says latest, in progress, failed, end of life or not followed: all in the notes.
+    // The icon (star, spinner, error, lock, warning) says latest, in progress, failed, deletion blocked, end of life or
+    // not followed: all in the notes.
     item.accessibilityInformation = { label: accessibleLabel('image version', this.armId.version, item.description, ...notes) };
     return item;
   }
 
-  /** Facts, plus per-region replication when the version was read with $expand=ReplicationStatus. */
-  tooltip(v: GalleryImageVersion): vscode.MarkdownString {
+  /**
+   * Facts, plus per-region replication when the version was read with $expand=ReplicationStatus. The version's age
+   * ("published 3 months ago") is here rather than in the row's description, which keeps to what needs attention.
+   */
+  tooltip(v: GalleryImageVersion, now: number = Date.now()): vscode.MarkdownString {
+    const published = formatDate(v.publishingProfile?.publishedDate);
+    const age = timeAgo(v.publishingProfile?.publishedDate, now);
+    const block = deletionBlock(v, now);
     const md = markdownFacts(`Image version ${this.armId.version}`, [
       ['Provisioning state', v.provisioningState],
-      ['Published', formatDate(v.publishingProfile?.publishedDate)],
+      ['Published', published && age ? `${published} (${age})` : published],
+      [vscode.l10n.t('Deletion'), block ? lockTooltip(block) : undefined],
       ['End of life', formatDate(v.publishingProfile?.endOfLifeDate ?? this.definitionEndOfLife)],
       ['Excluded from latest', v.publishingProfile?.excludeFromLatest ? 'yes' : undefined],
       ['Target regions', v.publishingProfile?.targetRegions?.map((r) => r.name).join(', ')],
@@ -137,4 +156,18 @@ export class ImageVersionNode implements TreeNode {
     }
     return md;
   }
+}
+
+/** The row's note for a version that cannot be deleted yet: "deletion blocked until 2027-01-01". */
+function lockNote(block: NonNullable<DeletionBlock>): string {
+  return block.reason === 'beforeEndOfLife'
+    ? vscode.l10n.t('deletion blocked until {0}', formatDate(block.until) ?? '')
+    : vscode.l10n.t('deletion blocked (no end-of-life date)');
+}
+
+/** The tooltip's line: why and until when. */
+function lockTooltip(block: NonNullable<DeletionBlock>): string {
+  return block.reason === 'beforeEndOfLife'
+    ? vscode.l10n.t('blocked until its end of life, {0} (safety profile: block deletion before end of life)', formatDate(block.until) ?? '')
+    : vscode.l10n.t('blocked until the block is turned off (safety profile: block deletion before end of life, and no end-of-life date)');
 }

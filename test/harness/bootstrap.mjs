@@ -134,6 +134,7 @@ async function testAll(args) {
         await runCounted('UI end-to-end test (schemas in body files and templates)', TSX, [join(ROOT, 'test/e2e/ui/schemas.e2e.ts')]),
         await runCounted('UI end-to-end test (create and update forms)', TSX, [join(ROOT, 'test/e2e/ui/forms.e2e.ts')]),
         await runCounted('UI end-to-end test (a workspace cannot redirect the Azure token)', TSX, [join(ROOT, 'test/e2e/ui/hostileWorkspace.e2e.ts')]),
+        await runCounted('UI end-to-end test (soft delete, restore and deletion safety)', TSX, [join(ROOT, 'test/e2e/ui/lifecycle.e2e.ts')]),
         await runCounted('UI end-to-end test (clean up versions and compare)', TSX, [join(ROOT, 'test/e2e/ui/cleanup.e2e.ts')]),
     ];
     const passed = steps.reduce((n, s) => n + s.passed, 0);

@@ -57,6 +57,22 @@ describe('delete a gallery with everything inside (ordered cascade against the e
           version('g1', 'ubuntu', '1.1.0'),
           version('g1', 'ubuntu', '2.0.0'),
           version('g1', 'windows', '1.0.0'),
+          { id: `${base}/galleries/sd`, location: 'eastus', properties: { softDeletePolicy: { isSoftDeleteEnabled: true } } },
+          definition('sd', 'app'),
+          definition('sd', 'empty'),
+          version('sd', 'app', '1.0.0'),
+          version('sd', 'app', '1.1.0'),
+          { id: `${base}/galleries/locked`, location: 'eastus', properties: {} },
+          definition('locked', 'app'),
+          version('locked', 'app', '1.0.0'),
+          {
+            ...version('locked', 'app', '2.0.0'),
+            properties: {
+              publishingProfile: { targetRegions: [{ name: 'eastus' }], endOfLifeDate: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() },
+              storageProfile: { source: { virtualMachineId: `${base}/virtualMachines/vm1` } },
+              safetyProfile: { blockDeletionBeforeEndOfLife: true },
+            },
+          },
         ],
       },
     });
@@ -103,5 +119,32 @@ describe('delete a gallery with everything inside (ordered cascade against the e
     assert.match(text, /Not deleted: g1\/ubuntu\/1\.1\.0 \(/);
     assert.match(text, /Left in place .*: g1\/ubuntu, g1\./);
     await service.getImageDefinition(imageDefinitionId(galleryId(SUB, RG, 'g1'), 'ubuntu'));
+  });
+
+  it('knows the versions ARM will refuse to delete (blocked before end of life), so the command can refuse first', async () => {
+    const plan = await planCascade(service, galleryId(SUB, RG, 'locked'));
+    assert.equal(plan.softDelete, false);
+    assert.deepEqual(plan.blocked.map((b) => [b.version.version, b.block.reason]), [['2.0.0', 'beforeEndOfLife']]);
+  });
+
+  it('with soft delete: the versions become restorable, and the definition holding them and the gallery are kept without asking ARM', async () => {
+    const sd = galleryId(SUB, RG, 'sd');
+    const plan = await planCascade(service, sd);
+    assert.equal(plan.softDelete, true);
+    const from = emulator.requests.length;
+    const outcome = await executeCascade(service, plan, { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 300))) });
+    assert.deepEqual(outcome.failed, []);
+    assert.deepEqual(outcome.skipped, []);
+    assert.deepEqual([...outcome.deleted].sort(), ['sd/app/1.0.0', 'sd/app/1.1.0', 'sd/empty']);
+    assert.deepEqual(outcome.retained, ['sd/app', 'sd']);
+    assert.equal(outcome.restorable, 2);
+    const app = imageDefinitionId(sd, 'app');
+    assert.equal((await service.listSoftDeletedVersions(app)).items.length, 2, 'both versions can be restored');
+    const deletes = emulator.requests.slice(from).filter((r) => r.method === 'DELETE').map((r) => r.path);
+    assert.ok(!deletes.some((p) => /\/images\/app$|\/galleries\/sd$/.test(p)), `ARM was asked to delete what it refuses: ${deletes.join(', ')}`);
+    await service.getImageDefinition(app);
+    await service.getGallery(sd);
+    // What ARM answers when asked anyway: why the cascade does not ask.
+    await assert.rejects(service.deleteImageDefinition(app), (err: { statusCode?: number }) => err.statusCode === 409);
   });
 });

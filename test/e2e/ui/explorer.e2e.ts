@@ -346,7 +346,7 @@ async function main(): Promise<number> {
         await check('Delete asks in a modal dialog; the version is gone from the tree, other lists keep their pages', async () => {
             await contextMenu(page, await rowLocator(page, VIEW, ['ubuntu-legacy', '1.0.0']), 'Delete…');
             const { dialog, text } = await waitForDialog(page, /Delete image version/);
-            equal(text, { message: 'Delete image version "exploreGallery/ubuntu-legacy/1.0.0"?', detail: 'This cannot be undone.', buttons: ['Cancel', 'Delete'] }, 'the confirmation');
+            equal(text, { message: 'Delete image version "exploreGallery/ubuntu-legacy/1.0.0"?', detail: 'Soft delete is off in this gallery: the deletion is permanent and the version cannot be restored.', buttons: ['Cancel', 'Delete'] }, 'the confirmation');
             await page.mouse.move(1100, 200); // no tree hover over the dialog in the screenshot
             await screenshot(page, 'explorer-delete-dialog');
             await clickDialogButton(dialog, 'Delete');

@@ -70,9 +70,10 @@ describe('commands started on a tree row', () => {
 
   it('Delete on a version asks, deletes it in its own tenant, says so, and lists its definition again', async () => {
     const { version } = await rows(h);
-    const listedBefore = h.azure.calls.filter((c) => c === 'versions').length;
     answers.push('Delete');
     await h.run('azureComputeGallery.delete', version);
+    // The command itself lists the definition's versions (to say where `latest` goes); the tree then lists them again.
+    const listedBefore = h.azure.calls.filter((c) => c === 'versions').length;
     assert.ok(h.azure.calls.includes(`deleteImageVersion ${VERSION.id}`), h.azure.calls.join('\n'));
     assert.ok(h.azure.servicesFor.every((s) => s === `${SUB} ${TENANT}`), h.azure.servicesFor.join('\n'));
     assert.deepEqual(shownMessages, ['warning: Delete image version "gal/ubuntu/1.2.0"?', 'info: Deleted image version "gal/ubuntu/1.2.0".']);

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { withAbortSignal } from '../azure/abortSignal';
+import { describeArmError, inertNotificationText } from '../azure/armError';
+import { displayName } from '../azure/armId';
+import type { ImageVersionId } from '../azure/armId';
+import type { AzureAccount } from '../azure/AzureAccount';
+import type { GalleryService } from '../azure/services';
+import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
+import { SoftDeletedVersionNode } from '../tree/RecentlyDeletedNode';
+import type { TreeNode } from '../tree/TreeNode';
+
+/** Whether a version of this name exists now (a GET that answers 404 means it does not). */
+async function existsNow(service: GalleryService, id: ImageVersionId, signal: AbortSignal): Promise<boolean> {
+  try {
+    await service.getImageVersion(id, { signal });
+    return true;
+  } catch (err) {
+    if (describeArmError(err).statusCode === 404) {
+      return false;
+    }
+    throw err;
+  }
+}
+
+/**
+ * Restore on a row under "Recently deleted": the restore update ARM documents, with progress; then the definition
+ * is listed again, so the version shows among the versions and leaves "Recently deleted". A version of the same
+ * name that exists now would be in the way: that is said, and nothing is sent.
+ */
+export async function restoreImageVersion(account: AzureAccount, tree: GalleryTreeDataProvider, log: vscode.LogOutputChannel, node?: TreeNode): Promise<void> {
+  if (!(node instanceof SoftDeletedVersionNode)) {
+    throw new Error(vscode.l10n.t('Restore works on a deleted version: expand "Recently deleted" under an image definition in the Compute Gallery view and choose Restore on the version.'));
+  }
+  const id = node.versionId;
+  const name = displayName(id);
+  const service = (await account.services()).galleryService(id.subscriptionId, node.tenantId);
+  const taken = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}…', name) },
+    (_p, token) => withAbortSignal(token, (signal) => existsNow(service, id, signal)),
+  );
+  if (taken) {
+    const message = vscode.l10n.t(
+      'Image version "{0}" can\'t be restored: a version with that name exists now (created after this one was deleted). Nothing was sent to Azure; delete or rename the current one first if you want the deleted one back.',
+      name,
+    );
+    log.info(message);
+    void vscode.window.showWarningMessage(inertNotificationText(message));
+    return;
+  }
+  const definition = node.parent.parent;
+  tree.markPending(node.id, vscode.l10n.t('Restoring…'), node);
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring image version {0}', name), cancellable: true },
+      (_p, token) => withAbortSignal(token, (signal) => service.restoreImageVersion(id, { signal })),
+    );
+    log.info(`Restored image version ${id.id}`);
+    void vscode.window.showInformationMessage(inertNotificationText(vscode.l10n.t('Restored image version "{0}".', name)));
+  } finally {
+    tree.clearPending(node.id, node);
+    // The definition lists its versions and its recently deleted ones again: the version moves across.
+    tree.reload(definition);
+  }
+}

@@ -3,7 +3,7 @@ import { describeArmError, formatArmError, inertNotificationText } from '../azur
 import { displayName, kindLabel } from '../azure/armId';
 import { withAbortSignal } from '../azure/abortSignal';
 import type { AzureAccount } from '../azure/AzureAccount';
-import { describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
+import { describeOrder, describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
 import type { GalleryService } from '../azure/services';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import type { TreeNode } from '../tree/TreeNode';
@@ -19,6 +19,10 @@ function deleteOne(service: GalleryService, target: ResourceTarget, signal: Abor
       return service.deleteImageDefinition(id, { signal });
     case 'imageVersion':
       return service.deleteImageVersion(id, { signal });
+    case 'application':
+      return service.deleteApplication(id, { signal });
+    case 'applicationVersion':
+      return service.deleteApplicationVersion(id, { signal });
     case 'managedImage':
       return service.deleteManagedImage(id, { signal });
   }
@@ -28,7 +32,7 @@ function deleteOne(service: GalleryService, target: ResourceTarget, signal: Abor
 async function hasChildren(service: GalleryService, target: ResourceTarget): Promise<boolean> {
   const id = target.armId;
   if (id.kind === 'gallery') {
-    return (await service.listImageDefinitions(id)).items.length > 0;
+    return (await service.listImageDefinitions(id)).items.length > 0 || (await service.listApplications(id)).items.length > 0;
   }
   if (id.kind === 'imageDefinition') {
     return (await service.listImageVersions(id)).items.length > 0;
@@ -92,7 +96,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   const all = 'Delete All';
   const answer = await vscode.window.showWarningMessage(
     inertNotificationText(`The ${what} "${name}" contains ${contents || 'nested resources'}. Delete ${contents ? 'them all' : 'them'}, then the ${what}?`),
-    { modal: true, detail: 'Versions are deleted first, then image definitions, then the gallery. This cannot be undone.' },
+    { modal: true, detail: describeOrder(plan) },
     all,
   );
   if (answer !== all) {

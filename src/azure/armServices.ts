@@ -3,6 +3,7 @@
  * bundle (dist/azure.js): nothing here is loaded until the tree first needs Azure.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import * as l10n from '@vscode/l10n';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import type {
   Disk,
@@ -183,6 +184,15 @@ function sdkModel<T>(body: ArmRequestBody, datePaths: ReadonlyArray<readonly str
     }
   }
   return model as T;
+}
+
+/** Whether a publishing profile names its package (`source.mediaLink`), which the SDK's serializer needs. */
+function hasMediaLink(publishingProfile: unknown): boolean {
+  if (typeof publishingProfile !== 'object' || publishingProfile === null) {
+    return false;
+  }
+  const source = (publishingProfile as { source?: unknown }).source;
+  return typeof source === 'object' && source !== null && typeof (source as { mediaLink?: unknown }).mediaLink === 'string';
 }
 
 const DEFINITION_DATES = [['endOfLifeDate']] as const;
@@ -425,6 +435,19 @@ class ArmGalleryService implements GalleryService {
   }
 
   updateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion> {
+    const publishingProfile = body.properties?.publishingProfile;
+    if (publishingProfile !== undefined && !hasMediaLink(publishingProfile)) {
+      // The SDK's serializer reads publishingProfile.source.mediaLink unconditionally (its model marks `source`
+      // required) and would fail with a TypeError before sending anything.
+      return Promise.reject(
+        new Error(
+          l10n.t(
+            'The update of VM application version {0} changes its publishing profile, so it must also name the package (publishingProfile.source.mediaLink). Nothing was sent to Azure.',
+            id.version,
+          ),
+        ),
+      );
+    }
     return this.wait(options, () =>
       this.client.galleryApplicationVersions.update(
         id.resourceGroup,

@@ -162,6 +162,11 @@ export interface GalleryService {
    * `manageActions.install`/`remove` are required; `publishingProfile.endOfLifeDate` is an ISO string in the body.
    */
   createOrUpdateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion>;
+  /**
+   * A PATCH that touches `publishingProfile` must carry `publishingProfile.source.mediaLink` too (the SDK cannot
+   * serialize a publishing profile without it); otherwise this rejects before sending anything. A PATCH of
+   * `safetyProfile` or `tags` alone needs no source.
+   */
   updateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion>;
 
   /** What the forms' pickers offer (all pages). */

@@ -37,6 +37,9 @@ async function hasChildren(service: GalleryService, target: ResourceTarget): Pro
   if (id.kind === 'imageDefinition') {
     return (await service.listImageVersions(id)).items.length > 0;
   }
+  if (id.kind === 'application') {
+    return (await service.listApplicationVersions(id)).items.length > 0;
+  }
   return false;
 }
 
@@ -52,7 +55,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   const service = (await account.services()).galleryService(id.subscriptionId, target.tenantId);
 
   let cascade =
-    (id.kind === 'gallery' || id.kind === 'imageDefinition') &&
+    (id.kind === 'gallery' || id.kind === 'imageDefinition' || id.kind === 'application') &&
     (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking what ${name} contains…` }, () =>
       hasChildren(service, target),
     ));
@@ -85,7 +88,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     }
   }
 
-  if (!cascade || (id.kind !== 'gallery' && id.kind !== 'imageDefinition')) {
+  if (!cascade || (id.kind !== 'gallery' && id.kind !== 'imageDefinition' && id.kind !== 'application')) {
     return;
   }
   const plan = await vscode.window.withProgress(

@@ -235,4 +235,32 @@ describe('emulator: VM applications and their versions (issue 12)', function () 
         assert.equal(missingParent.status, 404);
         assert.equal(errorCode(missingParent.json), 'ParentResourceNotFound');
     });
+
+    it('generates many application versions from a seed, paged like every list', async () => {
+        const many = await startEmulator({
+            pageSize: 50,
+            seed: {
+                tenants: [{ tenantId: '7c1f4b2e-3d5a-4e8f-9b6c-2a1d0e9f8c7b', displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' }],
+                subscriptions: [{ subscriptionId: SUB, displayName: 'Apps', tenantId: '7c1f4b2e-3d5a-4e8f-9b6c-2a1d0e9f8c7b' }],
+                resourceGroups: [{ subscriptionId: SUB, name: RG_NAME, location: 'eastus' }],
+                resources: [
+                    { id: GALLERY, location: 'eastus', properties: {} },
+                    { id: AGENT, location: 'eastus', properties: { supportedOSType: 'Windows' } },
+                ],
+                generate: [{ kind: 'applicationVersions', parentId: AGENT, count: 120, targetRegions: ['East US', 'West US 2'] }],
+            },
+        });
+        try {
+            const all = await names(many, `${AGENT}/versions${Q}`);
+            assert.equal(all.length, 120);
+            assert.ok(all.includes('1.1.19'), 'versions are named 1.0.0 … 1.0.99, 1.1.0, …');
+            const one = await armRequest(many, 'GET', `${AGENT}/versions/1.0.7${Q}&$expand=ReplicationStatus`);
+            assert.equal((props(one.json).replicationStatus as Json).aggregatedState, 'Completed');
+            // a generated version is a valid one: an update goes through the same validation
+            const patch = await armRequest(many, 'PATCH', `${AGENT}/versions/1.0.7${Q}`, { body: { properties: { publishingProfile: { excludeFromLatest: true } } } });
+            assert.equal(patch.status, 200, patch.text);
+        } finally {
+            await many.close();
+        }
+    });
 });

@@ -1,9 +1,12 @@
+import * as l10n from '@vscode/l10n';
+
 /**
- * Typed Azure Resource Manager ids for the four resource kinds this extension manages.
+ * Typed Azure Resource Manager ids for the resource kinds this extension manages: galleries, image definitions and
+ * versions, VM application definitions and versions (`galleries/{g}/applications/{a}/versions/{v}`), managed images.
  * ARM ids are case-insensitive; we keep the casing Azure returned for display and compare lower-cased.
  */
 
-export type ArmResourceKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'managedImage';
+export type ArmResourceKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'application' | 'applicationVersion' | 'managedImage';
 
 interface ArmIdBase {
   readonly id: string;
@@ -18,8 +21,17 @@ export interface ImageVersionId extends ArmIdBase {
   readonly imageDefinition: string;
   readonly version: string;
 }
+/** A VM application definition (`Microsoft.Compute/galleries/applications`). */
+export interface ApplicationId extends ArmIdBase { readonly kind: 'application'; readonly gallery: string; readonly application: string }
+/** A VM application version (`Microsoft.Compute/galleries/applications/versions`). */
+export interface ApplicationVersionId extends ArmIdBase {
+  readonly kind: 'applicationVersion';
+  readonly gallery: string;
+  readonly application: string;
+  readonly version: string;
+}
 export interface ManagedImageId extends ArmIdBase { readonly kind: 'managedImage'; readonly image: string }
-export type ComputeResourceId = GalleryId | ImageDefinitionId | ImageVersionId | ManagedImageId;
+export type ComputeResourceId = GalleryId | ImageDefinitionId | ImageVersionId | ApplicationId | ApplicationVersionId | ManagedImageId;
 
 const eq = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b;
 
@@ -56,7 +68,7 @@ export function armIdProblem(id: string): string | undefined {
 }
 
 /**
- * Parses an ARM id of one of our four kinds; returns undefined for anything else, including ids that
+ * Parses an ARM id of one of our kinds; returns undefined for anything else, including ids that
  * {@link armIdProblem} rejects. Never throws.
  * Split-based rather than regex-based: the tree parses one id per listed item (10,000-version lists).
  */
@@ -91,6 +103,12 @@ export function parseComputeResourceId(id: string): ComputeResourceId | undefine
   if (s.length === 13 && eq(s[9], 'images') && eq(s[11], 'versions')) {
     return { ...base, kind: 'imageVersion', gallery: part(8), imageDefinition: part(10), version: part(12) };
   }
+  if (s.length === 11 && eq(s[9], 'applications')) {
+    return { ...base, kind: 'application', gallery: part(8), application: part(10) };
+  }
+  if (s.length === 13 && eq(s[9], 'applications') && eq(s[11], 'versions')) {
+    return { ...base, kind: 'applicationVersion', gallery: part(8), application: part(10), version: part(12) };
+  }
   return undefined;
 }
 
@@ -122,6 +140,14 @@ export function imageVersionId(parent: ImageDefinitionId, version: string): Imag
   const { subscriptionId, resourceGroup, gallery, imageDefinition } = parent;
   return { kind: 'imageVersion', id: `${parent.id}/versions/${enc(version)}`, subscriptionId, resourceGroup, gallery, imageDefinition, version };
 }
+export function applicationId(parent: GalleryId, application: string): ApplicationId {
+  const { subscriptionId, resourceGroup, gallery } = parent;
+  return { kind: 'application', id: `${parent.id}/applications/${enc(application)}`, subscriptionId, resourceGroup, gallery, application };
+}
+export function applicationVersionId(parent: ApplicationId, version: string): ApplicationVersionId {
+  const { subscriptionId, resourceGroup, gallery, application } = parent;
+  return { kind: 'applicationVersion', id: `${parent.id}/versions/${enc(version)}`, subscriptionId, resourceGroup, gallery, application, version };
+}
 export function managedImageId(subscriptionId: string, resourceGroup: string, image: string): ManagedImageId {
   return { kind: 'managedImage', subscriptionId, resourceGroup, image, id: `${rgPath(subscriptionId, resourceGroup)}/images/${enc(image)}` };
 }
@@ -134,6 +160,10 @@ export function kindLabel(kind: ArmResourceKind): string {
       return 'image definition';
     case 'imageVersion':
       return 'image version';
+    case 'application':
+      return l10n.t('VM application');
+    case 'applicationVersion':
+      return l10n.t('VM application version');
     case 'managedImage':
       return 'managed image';
   }
@@ -148,6 +178,10 @@ export function displayName(id: ComputeResourceId): string {
       return `${id.gallery}/${id.imageDefinition}`;
     case 'imageVersion':
       return `${id.gallery}/${id.imageDefinition}/${id.version}`;
+    case 'application':
+      return `${id.gallery}/${id.application}`;
+    case 'applicationVersion':
+      return `${id.gallery}/${id.application}/${id.version}`;
     case 'managedImage':
       return id.image;
   }
@@ -183,6 +217,10 @@ function nameParts(id: ComputeResourceId): string[] {
       return [...base, id.gallery, id.imageDefinition];
     case 'imageVersion':
       return [...base, id.gallery, id.imageDefinition, id.version];
+    case 'application':
+      return [...base, id.gallery, id.application];
+    case 'applicationVersion':
+      return [...base, id.gallery, id.application, id.version];
     case 'managedImage':
       return [...base, id.image];
   }

@@ -3,8 +3,21 @@
  * bundle (dist/azure.js): nothing here is loaded until the tree first needs Azure.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import * as l10n from '@vscode/l10n';
 import { ComputeManagementClient } from '@azure/arm-compute';
-import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, GallerySoftDeletedResource, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
+import type {
+  Disk,
+  DiskEncryptionSet,
+  Gallery,
+  GalleryApplication,
+  GalleryApplicationVersion,
+  GalleryImage,
+  GalleryImageVersion,
+  GallerySoftDeletedResource,
+  Image,
+  Snapshot,
+  VirtualMachine,
+} from '@azure/arm-compute';
 import { getClient } from '@azure-rest/core-client';
 import type { Client } from '@azure-rest/core-client';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -23,7 +36,7 @@ import type {
   SubscriptionInfo,
   TenantInfo,
 } from './services';
-import type { ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
+import type { ApplicationId, ApplicationVersionId, ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 import { redactSecrets } from './armError';
 
 /** api-version of ARM's tenants, subscriptions and locations operations (Microsoft.Resources). */
@@ -173,8 +186,20 @@ function sdkModel<T>(body: ArmRequestBody, datePaths: ReadonlyArray<readonly str
   return model as T;
 }
 
+/** Whether a publishing profile names its package (`source.mediaLink`), which the SDK's serializer needs. */
+function hasMediaLink(publishingProfile: unknown): boolean {
+  if (typeof publishingProfile !== 'object' || publishingProfile === null) {
+    return false;
+  }
+  const source = (publishingProfile as { source?: unknown }).source;
+  return typeof source === 'object' && source !== null && typeof (source as { mediaLink?: unknown }).mediaLink === 'string';
+}
+
 const DEFINITION_DATES = [['endOfLifeDate']] as const;
 const VERSION_DATES = [['publishingProfile', 'endOfLifeDate']] as const;
+/** VM applications carry the same end-of-life dates as image definitions and versions. */
+const APPLICATION_DATES = DEFINITION_DATES;
+const APPLICATION_VERSION_DATES = VERSION_DATES;
 
 interface RawResourceGroup {
   id?: string;
@@ -239,6 +264,19 @@ class ArmGalleryService implements GalleryService {
     );
   }
 
+  listApplications(gallery: GalleryId, options?: PagedCallOptions): Promise<Page<GalleryApplication>> {
+    return onePage(this.client.galleryApplications.listByGallery(gallery.resourceGroup, gallery.gallery, { abortSignal: options?.signal }), options);
+  }
+
+  listApplicationVersions(application: ApplicationId, options?: PagedCallOptions): Promise<Page<GalleryApplicationVersion>> {
+    return onePage(
+      this.client.galleryApplicationVersions.listByGalleryApplication(application.resourceGroup, application.gallery, application.application, {
+        abortSignal: options?.signal,
+      }),
+      options,
+    );
+  }
+
   getGallery(id: GalleryId, options?: CallOptions): Promise<Gallery> {
     return withSignal(options, () => this.client.galleries.get(id.resourceGroup, id.gallery, { abortSignal: options?.signal }));
   }
@@ -262,6 +300,21 @@ class ArmGalleryService implements GalleryService {
     return withSignal(options, () => this.client.images.get(id.resourceGroup, id.image, { abortSignal: options?.signal }));
   }
 
+  getApplication(id: ApplicationId, options?: CallOptions): Promise<GalleryApplication> {
+    return withSignal(options, () =>
+      this.client.galleryApplications.get(id.resourceGroup, id.gallery, id.application, { abortSignal: options?.signal }),
+    );
+  }
+
+  getApplicationVersion(id: ApplicationVersionId, options?: CallOptions): Promise<GalleryApplicationVersion> {
+    return withSignal(options, () =>
+      this.client.galleryApplicationVersions.get(id.resourceGroup, id.gallery, id.application, id.version, {
+        expand: 'ReplicationStatus',
+        abortSignal: options?.signal,
+      }),
+    );
+  }
+
   async getResourceJson(id: ComputeResourceId, options?: CallOptions): Promise<Record<string, unknown>> {
     let raw: unknown;
     const captured = { abortSignal: options?.signal, onResponse: (r: { parsedBody?: unknown; bodyAsText?: string | null }): void => {
@@ -276,6 +329,10 @@ class ArmGalleryService implements GalleryService {
           return this.client.galleryImages.get(id.resourceGroup, id.gallery, id.imageDefinition, captured);
         case 'imageVersion':
           return this.client.galleryImageVersions.get(id.resourceGroup, id.gallery, id.imageDefinition, id.version, { ...captured, expand: 'ReplicationStatus' });
+        case 'application':
+          return this.client.galleryApplications.get(id.resourceGroup, id.gallery, id.application, captured);
+        case 'applicationVersion':
+          return this.client.galleryApplicationVersions.get(id.resourceGroup, id.gallery, id.application, id.version, { ...captured, expand: 'ReplicationStatus' });
         case 'managedImage':
           return this.client.images.get(id.resourceGroup, id.image, captured);
       }
@@ -304,6 +361,16 @@ class ArmGalleryService implements GalleryService {
 
   deleteManagedImage(id: ManagedImageId, options?: CallOptions): Promise<void> {
     return this.wait(options, () => this.client.images.delete(id.resourceGroup, id.image, this.lroOptions(options)));
+  }
+
+  deleteApplication(id: ApplicationId, options?: CallOptions): Promise<void> {
+    return this.wait(options, () => this.client.galleryApplications.delete(id.resourceGroup, id.gallery, id.application, this.lroOptions(options)));
+  }
+
+  deleteApplicationVersion(id: ApplicationVersionId, options?: CallOptions): Promise<void> {
+    return this.wait(options, () =>
+      this.client.galleryApplicationVersions.delete(id.resourceGroup, id.gallery, id.application, id.version, this.lroOptions(options)),
+    );
   }
 
   createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery> {
@@ -340,6 +407,57 @@ class ArmGalleryService implements GalleryService {
 
   restoreImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion> {
     return this.updateImageVersion(id, { properties: { restore: true, storageProfile: {} } }, options);
+  }
+
+  createOrUpdateApplication(id: ApplicationId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplication> {
+    return this.wait(options, () =>
+      this.client.galleryApplications.createOrUpdate(id.resourceGroup, id.gallery, id.application, sdkModel(body, APPLICATION_DATES), this.lroOptions(options)),
+    );
+  }
+
+  updateApplication(id: ApplicationId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplication> {
+    return this.wait(options, () =>
+      this.client.galleryApplications.update(id.resourceGroup, id.gallery, id.application, sdkModel(body, APPLICATION_DATES), this.lroOptions(options)),
+    );
+  }
+
+  createOrUpdateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion> {
+    return this.wait(options, () =>
+      this.client.galleryApplicationVersions.createOrUpdate(
+        id.resourceGroup,
+        id.gallery,
+        id.application,
+        id.version,
+        sdkModel(body, APPLICATION_VERSION_DATES),
+        this.lroOptions(options),
+      ),
+    );
+  }
+
+  updateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion> {
+    const publishingProfile = body.properties?.publishingProfile;
+    if (publishingProfile !== undefined && !hasMediaLink(publishingProfile)) {
+      // The SDK's serializer reads publishingProfile.source.mediaLink unconditionally (its model marks `source`
+      // required) and would fail with a TypeError before sending anything.
+      return Promise.reject(
+        new Error(
+          l10n.t(
+            'The update of VM application version {0} changes its publishing profile, so it must also name the package (publishingProfile.source.mediaLink). Nothing was sent to Azure.',
+            id.version,
+          ),
+        ),
+      );
+    }
+    return this.wait(options, () =>
+      this.client.galleryApplicationVersions.update(
+        id.resourceGroup,
+        id.gallery,
+        id.application,
+        id.version,
+        sdkModel(body, APPLICATION_VERSION_DATES),
+        this.lroOptions(options),
+      ),
+    );
   }
 
   createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image> {

@@ -1,29 +1,38 @@
 /**
- * Deletes a gallery or image definition together with everything inside it, in the only order ARM
- * accepts: versions → definitions → gallery. ARM may keep answering 409 CannotDeleteResource for a
- * while after the last child is gone (its child cache is stale), so the parent delete is retried.
+ * Deletes a gallery, image definition or VM application together with everything inside it, in the only order ARM
+ * accepts: every version (image versions and VM application versions) → image definitions and VM applications → the
+ * gallery. ARM answers 409 CannotDeleteResource for a parent that still has children, and may keep answering it for a
+ * while after the last child is gone (its child cache is stale), so a parent delete is retried.
  *
- * Issue 11: the plan says which versions ARM will refuse to delete (safety profile: blocked before end of life),
- * so the command refuses the cascade before sending anything. In a gallery with soft delete, deleted versions are
- * kept (restorable) for 7 days and Azure does not delete an image definition or gallery that still holds
- * soft-deleted versions: the cascade then deletes the versions, does not ask ARM for the parents it would refuse
- * (it would only answer 409 after a minute of retries), and its outcome says they were kept and why.
+ * Issue 11: the plan says which image versions ARM will refuse to delete (safety profile: blocked before end of life),
+ * so the command refuses the cascade before sending anything. In a gallery with soft delete, deleted image versions are
+ * kept (restorable) for 7 days and Azure does not delete an image definition or gallery that still holds soft-deleted
+ * versions: the cascade then deletes the versions, does not ask ARM for the parents it would refuse (it would only
+ * answer 409 after a minute of retries), and its outcome says they were kept and why. (VM application versions have
+ * no soft delete.)
  */
+import * as l10n from '@vscode/l10n';
 import { deletionBlock, isSoftDeleteEnabled } from '../domain/deletionSafety';
 import type { DeletionBlock } from '../domain/deletionSafety';
 import { describeArmError } from './armError';
-import { displayName, galleryId, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
-import type { GalleryId, ImageDefinitionId, ImageVersionId } from './armId';
+import { applicationId, applicationVersionId, displayName, galleryId, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
+import type { ApplicationId, ApplicationVersionId, GalleryId, ImageDefinitionId, ImageVersionId } from './armId';
 import { listAll, mapLimit } from './listAll';
 import type { GalleryService } from './services';
 
+export type CascadeRoot = GalleryId | ImageDefinitionId | ApplicationId;
+
 export interface CascadePlan {
-  readonly root: GalleryId | ImageDefinitionId;
+  readonly root: CascadeRoot;
+  /** Image definitions inside a gallery root (empty for other roots). */
   readonly definitions: readonly ImageDefinitionId[];
   readonly versions: readonly ImageVersionId[];
+  /** VM applications inside a gallery root (empty for other roots). */
+  readonly applications: readonly ApplicationId[];
+  readonly applicationVersions: readonly ApplicationVersionId[];
   /** Versions ARM refuses to delete now (safety profile): a cascade with any is refused before anything is sent. */
   readonly blocked: ReadonlyArray<{ readonly version: ImageVersionId; readonly block: NonNullable<DeletionBlock> }>;
-  /** Soft delete is on in the gallery: deleted versions stay restorable, and keep their definition (and gallery). */
+  /** Soft delete is on in the gallery: deleted image versions stay restorable, and keep their definition (and gallery). */
   readonly softDelete: boolean;
   /** Definitions that already hold soft-deleted versions (looked up only when soft delete is on). */
   readonly holding: readonly ImageDefinitionId[];
@@ -50,23 +59,32 @@ export interface CascadeOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+const LIST_CONCURRENCY = 4;
+
 /**
- * Lists everything under the root (all pages), so the user can be told exactly what will go: with the versions
+ * Lists everything under the root (all pages), so the user can be told exactly what will go: with the image versions
  * ARM would refuse to delete at `now`, and whether the gallery keeps deleted versions (soft delete).
  */
-export async function planCascade(service: GalleryService, root: GalleryId | ImageDefinitionId, signal?: AbortSignal, now: number = Date.now()): Promise<CascadePlan> {
+export async function planCascade(service: GalleryService, root: CascadeRoot, signal?: AbortSignal, now: number = Date.now()): Promise<CascadePlan> {
   const gallery = root.kind === 'gallery' ? root : galleryId(root.subscriptionId, root.resourceGroup, root.gallery);
-  const [softDelete, definitions] = await Promise.all([
-    service.getGallery(gallery, signal ? { signal } : {}).then(isSoftDeleteEnabled),
+  const softDeletePromise = service.getGallery(gallery, signal ? { signal } : {}).then(isSoftDeleteEnabled);
+  const [definitions, applications] =
     root.kind === 'gallery'
-      ? listAll((o) => service.listImageDefinitions(root, o), signal).then((list) =>
-          list.map((d) => imageDefinitionId(root, d.name ?? parseIdOfKind(d.id ?? '', 'imageDefinition').imageDefinition)),
-        )
-      : Promise.resolve([root]),
-  ]);
+      ? await Promise.all([
+          listAll((o) => service.listImageDefinitions(root, o), signal).then((items) =>
+            items.map((d) => imageDefinitionId(root, d.name ?? parseIdOfKind(d.id ?? '', 'imageDefinition').imageDefinition)),
+          ),
+          listAll((o) => service.listApplications(root, o), signal).then((items) =>
+            items.map((a) => applicationId(root, a.name ?? parseIdOfKind(a.id ?? '', 'application').application)),
+          ),
+        ])
+      : root.kind === 'imageDefinition'
+        ? [[root], []]
+        : [[], [root]];
+  const softDelete = await softDeletePromise;
   const blocked: Array<CascadePlan['blocked'][number]> = [];
   const holding: ImageDefinitionId[] = [];
-  const versionLists = await mapLimit(definitions, 4, async (definition) => {
+  const versionLists = await mapLimit(definitions, LIST_CONCURRENCY, async (definition) => {
     const listed = await listAll((o) => service.listImageVersions(definition, o), signal);
     if (softDelete && (await service.listSoftDeletedVersions(definition, signal ? { signal } : {})).items.length > 0) {
       holding.push(definition);
@@ -80,7 +98,21 @@ export async function planCascade(service: GalleryService, root: GalleryId | Ima
       return version;
     });
   });
-  return { root, definitions: root.kind === 'gallery' ? definitions : [], versions: versionLists.flat(), blocked, softDelete, holding };
+  const applicationVersionLists = await mapLimit(applications, LIST_CONCURRENCY, async (application) =>
+    (await listAll((o) => service.listApplicationVersions(application, o), signal)).map((v) =>
+      applicationVersionId(application, v.name ?? parseIdOfKind(v.id ?? '', 'applicationVersion').version),
+    ),
+  );
+  return {
+    root,
+    definitions: root.kind === 'gallery' ? definitions : [],
+    versions: versionLists.flat(),
+    applications: root.kind === 'gallery' ? applications : [],
+    applicationVersions: applicationVersionLists.flat(),
+    blocked,
+    softDelete,
+    holding,
+  };
 }
 
 export function describePlan(plan: CascadePlan): string {
@@ -91,7 +123,32 @@ export function describePlan(plan: CascadePlan): string {
   if (plan.versions.length > 0) {
     parts.push(`${plan.versions.length} image version${plan.versions.length === 1 ? '' : 's'}`);
   }
-  return parts.join(' and ');
+  if (plan.applications.length > 0) {
+    parts.push(plan.applications.length === 1 ? l10n.t('1 VM application') : l10n.t('{0} VM applications', plan.applications.length));
+  }
+  if (plan.applicationVersions.length > 0) {
+    parts.push(
+      plan.applicationVersions.length === 1 ? l10n.t('1 VM application version') : l10n.t('{0} VM application versions', plan.applicationVersions.length),
+    );
+  }
+  if (parts.length <= 2) {
+    return parts.join(' and ');
+  }
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The order the cascade deletes in, for the confirmation ("Versions are deleted first, …"). */
+export function describeOrder(plan: CascadePlan): string {
+  switch (plan.root.kind) {
+    case 'gallery':
+      return plan.applications.length > 0
+        ? l10n.t('Versions are deleted first, then image definitions and VM applications, then the gallery.')
+        : l10n.t('Versions are deleted first, then image definitions, then the gallery.');
+    case 'imageDefinition':
+      return l10n.t('Versions are deleted first, then the image definition.');
+    case 'application':
+      return l10n.t('Versions are deleted first, then the VM application.');
+  }
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,12 +175,12 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
   const deleted: string[] = [];
   const failed: Array<{ name: string; reason: string }> = [];
   const skipped: string[] = [];
-  const total = plan.versions.length + plan.definitions.length + 1;
-  const blockedDefinitions = new Set<string>();
+  const total = plan.versions.length + plan.applicationVersions.length + plan.definitions.length + plan.applications.length + 1;
+  /** Lower-cased ids of definitions / applications that keep a version ARM would not delete. */
+  const blockedParents = new Set<string>();
   const retained: string[] = [];
   /** Definitions (lower-cased ids) that hold soft-deleted versions once their versions are deleted. */
   const held = new Set(plan.holding.map((d) => d.id.toLowerCase()));
-  const definitionOf = (version: ImageVersionId): string => version.id.slice(0, version.id.lastIndexOf('/versions/')).toLowerCase();
   let restorable = 0;
   const signal = options.signal;
   const callOptions = signal ? { signal } : {};
@@ -148,55 +205,70 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
       return false;
     }
   };
+  const parentOf = (versionId: string): string => versionId.slice(0, versionId.lastIndexOf('/versions/')).toLowerCase();
 
-  await mapLimit(plan.versions, options.concurrency ?? 4, async (version) => {
-    if (!(await attempt(displayName(version), () => service.deleteImageVersion(version, callOptions)))) {
-      blockedDefinitions.add(definitionOf(version));
-    } else if (plan.softDelete) {
+  // 1. Every version, image and application alike (leaves: nothing inside them).
+  // Soft delete keeps image versions only (VM application versions are deleted for good).
+  const leaves: ReadonlyArray<{ readonly id: string; readonly name: string; readonly softDeleted: boolean; readonly run: () => Promise<void> }> = [
+    ...plan.versions.map((v) => ({ id: v.id, name: displayName(v), softDeleted: plan.softDelete, run: () => service.deleteImageVersion(v, callOptions) })),
+    ...plan.applicationVersions.map((v) => ({ id: v.id, name: displayName(v), softDeleted: false, run: () => service.deleteApplicationVersion(v, callOptions) })),
+  ];
+  await mapLimit(leaves, options.concurrency ?? 4, async (leaf) => {
+    if (!(await attempt(leaf.name, leaf.run))) {
+      blockedParents.add(parentOf(leaf.id));
+    } else if (leaf.softDeleted) {
       restorable++;
-      held.add(definitionOf(version));
+      held.add(parentOf(leaf.id));
     }
   });
 
+  // 2. Image definitions and VM applications inside a gallery, each once its versions are gone.
+  const parents: ReadonlyArray<{ readonly id: string; readonly name: string; readonly run: () => Promise<void> }> = [
+    ...plan.definitions.map((d) => ({ id: d.id, name: displayName(d), run: () => service.deleteImageDefinition(d, callOptions) })),
+    ...plan.applications.map((a) => ({ id: a.id, name: displayName(a), run: () => service.deleteApplication(a, callOptions) })),
+  ];
   /** Something inside the root could not be deleted: the root is left in place (skipped). */
   let rootBlocked = false;
   /** Something inside the root holds soft-deleted versions: the root is kept (retained). */
   let rootHeld = false;
-  for (const definition of plan.definitions) {
-    if (blockedDefinitions.has(definition.id.toLowerCase())) {
-      skipped.push(displayName(definition));
+  for (const parent of parents) {
+    if (blockedParents.has(parent.id.toLowerCase())) {
+      skipped.push(parent.name);
       rootBlocked = true;
       continue;
     }
-    if (held.has(definition.id.toLowerCase())) {
-      retained.push(displayName(definition));
+    if (held.has(parent.id.toLowerCase())) {
+      retained.push(parent.name);
       rootHeld = true;
       continue;
     }
-    if (!(await attempt(displayName(definition), () => deleteRetryingConflicts(() => service.deleteImageDefinition(definition, callOptions), options)))) {
+    if (!(await attempt(parent.name, () => deleteRetryingConflicts(parent.run, options)))) {
       rootBlocked = true;
     }
   }
 
+  // 3. The root.
   const root = plan.root;
   const rootName = displayName(root);
-  if (root.kind === 'imageDefinition') {
-    rootBlocked ||= blockedDefinitions.has(root.id.toLowerCase());
-    rootHeld ||= held.has(root.id.toLowerCase());
-  }
-  if (rootBlocked) {
+  if (rootBlocked || blockedParents.has(root.id.toLowerCase())) {
     skipped.push(rootName);
-  } else if (rootHeld) {
+  } else if (rootHeld || held.has(root.id.toLowerCase())) {
     retained.push(rootName);
   } else {
-    await attempt(rootName, () =>
-      deleteRetryingConflicts(
-        () => (root.kind === 'gallery' ? service.deleteGallery(root, callOptions) : service.deleteImageDefinition(root, callOptions)),
-        options,
-      ),
-    );
+    await attempt(rootName, () => deleteRetryingConflicts(() => deleteRoot(service, root, callOptions), options));
   }
   return { deleted, failed, skipped, retained, restorable };
+}
+
+function deleteRoot(service: GalleryService, root: CascadeRoot, callOptions: { signal?: AbortSignal }): Promise<void> {
+  switch (root.kind) {
+    case 'gallery':
+      return service.deleteGallery(root, callOptions);
+    case 'imageDefinition':
+      return service.deleteImageDefinition(root, callOptions);
+    case 'application':
+      return service.deleteApplication(root, callOptions);
+  }
 }
 
 /**

@@ -3,11 +3,35 @@
  * `@azure/arm-compute` and lives in its own lazily loaded bundle, so activation stays light.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, GallerySoftDeletedResource, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
+import type {
+  Disk,
+  DiskEncryptionSet,
+  Gallery,
+  GalleryApplication,
+  GalleryApplicationVersion,
+  GalleryImage,
+  GalleryImageVersion,
+  GallerySoftDeletedResource,
+  Image,
+  Snapshot,
+  VirtualMachine,
+} from '@azure/arm-compute';
 import type { CloudEnvironment } from './cloud';
-import type { ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
+import type { ApplicationId, ApplicationVersionId, ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 
-export type { Disk, DiskEncryptionSet, Gallery, GalleryImage, GalleryImageVersion, GallerySoftDeletedResource, Image, Snapshot, VirtualMachine };
+export type {
+  Disk,
+  DiskEncryptionSet,
+  Gallery,
+  GalleryApplication,
+  GalleryApplicationVersion,
+  GalleryImage,
+  GalleryImageVersion,
+  GallerySoftDeletedResource,
+  Image,
+  Snapshot,
+  VirtualMachine,
+};
 
 /**
  * A create (PUT) or update (PATCH) body in ARM's REST shape, exactly as the forms show it:
@@ -71,7 +95,10 @@ export interface PagedCallOptions extends CallOptions {
   readonly continuationToken?: string;
 }
 
-/** Galleries, image definitions, image versions and managed images of one subscription. */
+/**
+ * Galleries, image definitions, image versions, VM applications (definitions and versions) and managed images of one
+ * subscription. A gallery holds both image definitions and VM applications; its delete needs both gone first.
+ */
 export interface GalleryService {
   readonly subscriptionId: string;
   listGalleries(options?: PagedCallOptions): Promise<Page<Gallery>>;
@@ -84,12 +111,19 @@ export interface GalleryService {
    * `resourceArmId` is the version's own id; `softDeletedTime` says when it was deleted.
    */
   listSoftDeletedVersions(definition: ImageDefinitionId, options?: PagedCallOptions): Promise<Page<GallerySoftDeletedResource>>;
+  /** The VM application definitions of a gallery (`galleryApplications.listByGallery`). */
+  listApplications(gallery: GalleryId, options?: PagedCallOptions): Promise<Page<GalleryApplication>>;
+  /** The versions of a VM application (`galleryApplicationVersions.listByGalleryApplication`); no replication status. */
+  listApplicationVersions(application: ApplicationId, options?: PagedCallOptions): Promise<Page<GalleryApplicationVersion>>;
 
   getGallery(id: GalleryId, options?: CallOptions): Promise<Gallery>;
   getImageDefinition(id: ImageDefinitionId, options?: CallOptions): Promise<GalleryImage>;
   /** With `$expand=ReplicationStatus`, so per-region replication state is included. */
   getImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion>;
   getManagedImage(id: ManagedImageId, options?: CallOptions): Promise<Image>;
+  getApplication(id: ApplicationId, options?: CallOptions): Promise<GalleryApplication>;
+  /** With `$expand=ReplicationStatus`, like {@link getImageVersion}. */
+  getApplicationVersion(id: ApplicationVersionId, options?: CallOptions): Promise<GalleryApplicationVersion>;
 
   /** The resource as ARM returned it (the REST shape, with `properties`), for the properties view. */
   getResourceJson(id: ComputeResourceId, options?: CallOptions): Promise<Record<string, unknown>>;
@@ -99,6 +133,9 @@ export interface GalleryService {
   deleteImageDefinition(id: ImageDefinitionId, options?: CallOptions): Promise<void>;
   deleteImageVersion(id: ImageVersionId, options?: CallOptions): Promise<void>;
   deleteManagedImage(id: ManagedImageId, options?: CallOptions): Promise<void>;
+  /** ARM refuses (409 CannotDeleteResource) while the application still has versions. */
+  deleteApplication(id: ApplicationId, options?: CallOptions): Promise<void>;
+  deleteApplicationVersion(id: ApplicationVersionId, options?: CallOptions): Promise<void>;
 
   /** Create (PUT) and update (PATCH): each waits for ARM's long-running operation and returns the resource. */
   createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery>;
@@ -114,6 +151,23 @@ export interface GalleryService {
   restoreImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion>;
   createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
   updateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
+  /**
+   * VM application definition: `properties.supportedOSType` is required on create and cannot change afterwards;
+   * `properties.endOfLifeDate` is an ISO string in the body (the service converts it for the SDK).
+   */
+  createOrUpdateApplication(id: ApplicationId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplication>;
+  updateApplication(id: ApplicationId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplication>;
+  /**
+   * VM application version: `properties.publishingProfile.source.mediaLink` (the package blob, often with a SAS) and
+   * `manageActions.install`/`remove` are required; `publishingProfile.endOfLifeDate` is an ISO string in the body.
+   */
+  createOrUpdateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion>;
+  /**
+   * A PATCH that touches `publishingProfile` must carry `publishingProfile.source.mediaLink` too (the SDK cannot
+   * serialize a publishing profile without it); otherwise this rejects before sending anything. A PATCH of
+   * `safetyProfile` or `tags` alone needs no source.
+   */
+  updateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion>;
 
   /** What the forms' pickers offer (all pages). */
   listResourceGroups(options?: CallOptions): Promise<ResourceGroupInfo[]>;

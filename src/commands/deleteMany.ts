@@ -15,7 +15,7 @@
 import * as vscode from 'vscode';
 import { withAbortSignal } from '../azure/abortSignal';
 import { describeArmError, inertNotificationText } from '../azure/armError';
-import { displayName, galleryId, imageDefinitionId, kindLabel } from '../azure/armId';
+import { applicationId, displayName, galleryId, imageDefinitionId, kindLabel } from '../azure/armId';
 import type { ComputeResourceId, ImageVersionId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { deleteRetryingConflicts } from '../azure/cascadeDelete';
@@ -49,7 +49,7 @@ export interface BulkDeleteAccount {
   readonly notAttempted: readonly BulkDeleteItem[];
 }
 
-const KIND_ORDER: Record<ComputeResourceId['kind'], number> = { imageVersion: 0, managedImage: 1, imageDefinition: 2, gallery: 3 };
+const KIND_ORDER: Record<ComputeResourceId['kind'], number> = { imageVersion: 0, applicationVersion: 0, managedImage: 1, imageDefinition: 2, application: 2, gallery: 3 };
 
 /** The order ARM needs: children before their parents (stable within a kind). */
 export function deletionOrder<T extends { readonly id: ComputeResourceId }>(items: readonly T[]): T[] {
@@ -63,7 +63,10 @@ function parentIdOf(id: ComputeResourceId): string | undefined {
   switch (id.kind) {
     case 'imageVersion':
       return imageDefinitionId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.imageDefinition).id.toLowerCase();
+    case 'applicationVersion':
+      return applicationId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.application).id.toLowerCase();
     case 'imageDefinition':
+    case 'application':
       return galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id.toLowerCase();
     default:
       return undefined;
@@ -132,6 +135,10 @@ export function deleteOneWith(service: GalleryService, item: BulkDeleteItem): Pr
       return service.deleteImageVersion(id);
     case 'managedImage':
       return service.deleteManagedImage(id);
+    case 'application':
+      return service.deleteApplication(id);
+    case 'applicationVersion':
+      return service.deleteApplicationVersion(id);
   }
 }
 

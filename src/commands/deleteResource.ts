@@ -4,7 +4,7 @@ import { displayName, galleryId, imageDefinitionId, kindLabel } from '../azure/a
 import type { ImageDefinitionId, ImageVersionId } from '../azure/armId';
 import { withAbortSignal } from '../azure/abortSignal';
 import type { AzureAccount } from '../azure/AzureAccount';
-import { describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
+import { describeOrder, describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
 import { listAll } from '../azure/listAll';
 import type { GalleryImageVersion, GalleryService } from '../azure/services';
 import { deletionBlock, isSoftDeleteEnabled, purgeTime } from '../domain/deletionSafety';
@@ -25,6 +25,10 @@ function deleteOne(service: GalleryService, target: ResourceTarget, signal: Abor
       return service.deleteImageDefinition(id, { signal });
     case 'imageVersion':
       return service.deleteImageVersion(id, { signal });
+    case 'application':
+      return service.deleteApplication(id, { signal });
+    case 'applicationVersion':
+      return service.deleteApplicationVersion(id, { signal });
     case 'managedImage':
       return service.deleteManagedImage(id, { signal });
   }
@@ -34,10 +38,13 @@ function deleteOne(service: GalleryService, target: ResourceTarget, signal: Abor
 async function hasChildren(service: GalleryService, target: ResourceTarget): Promise<boolean> {
   const id = target.armId;
   if (id.kind === 'gallery') {
-    return (await service.listImageDefinitions(id)).items.length > 0;
+    return (await service.listImageDefinitions(id)).items.length > 0 || (await service.listApplications(id)).items.length > 0;
   }
   if (id.kind === 'imageDefinition') {
     return (await service.listImageVersions(id)).items.length > 0;
+  }
+  if (id.kind === 'application') {
+    return (await service.listApplicationVersions(id)).items.length > 0;
   }
   return false;
 }
@@ -103,7 +110,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   const service = (await account.services()).galleryService(id.subscriptionId, target.tenantId);
 
   let cascade =
-    (id.kind === 'gallery' || id.kind === 'imageDefinition') &&
+    (id.kind === 'gallery' || id.kind === 'imageDefinition' || id.kind === 'application') &&
     (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking what ${name} contains…` }, () =>
       hasChildren(service, target),
     ));
@@ -158,7 +165,7 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     }
   }
 
-  if (!cascade || (id.kind !== 'gallery' && id.kind !== 'imageDefinition')) {
+  if (!cascade || (id.kind !== 'gallery' && id.kind !== 'imageDefinition' && id.kind !== 'application')) {
     return;
   }
   const plan = await vscode.window.withProgress(
@@ -170,10 +177,9 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   }
   const contents = describePlan(plan);
   const all = 'Delete All';
-  const order = 'Versions are deleted first, then image definitions, then the gallery.';
   const answer = await vscode.window.showWarningMessage(
     inertNotificationText(`The ${what} "${name}" contains ${contents || 'nested resources'}. Delete ${contents ? 'them all' : 'them'}, then the ${what}?`),
-    { modal: true, detail: plan.softDelete ? `${order} ${cascadeSoftDeleteSentence(what)}` : `${order} This cannot be undone.` },
+    { modal: true, detail: `${describeOrder(plan)} ${plan.softDelete ? cascadeSoftDeleteSentence(what) : vscode.l10n.t('This cannot be undone.')}` },
     all,
   );
   if (answer !== all) {

@@ -3,7 +3,7 @@
  * made: the nodes use these, and so do the forms when they show "Creating…" under a list and refresh it.
  * Ids are lower case because ARM ids are case-insensitive and expansion must survive a refresh.
  */
-import { galleryId, imageDefinitionId } from '../azure/armId';
+import { applicationId, galleryId, imageDefinitionId } from '../azure/armId';
 import type { ComputeResourceId } from '../azure/armId';
 
 /** A resource's row: its lower-cased ARM id. */
@@ -29,6 +29,10 @@ export function listNodeIdOf(id: ComputeResourceId): string {
       return resourceNodeId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id);
     case 'imageVersion':
       return resourceNodeId(imageDefinitionId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.imageDefinition).id);
+    case 'application':
+      return resourceNodeId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id);
+    case 'applicationVersion':
+      return resourceNodeId(applicationId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.application).id);
     case 'managedImage':
       return managedImagesNodeId(id.subscriptionId);
   }

@@ -3,7 +3,8 @@
  * and the write itself. {@link ArmFormBackend} does it over the Azure layer (services.ts). No `vscode`.
  */
 import { describeArmError } from '../azure/armError';
-import { armIdProblem, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
+import * as l10n from '@vscode/l10n';
+import { armIdProblem, displayName, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
 import type { ComputeResourceId } from '../azure/armId';
 import { listAll, mapLimit } from '../azure/listAll';
 import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, ResourceGroupInfo, SubscriptionInfo } from '../azure/services';
@@ -417,6 +418,9 @@ function describeTarget(id: ComputeResourceId): string {
       return `image definition "${id.imageDefinition}"`;
     case 'imageVersion':
       return `version "${id.version}"`;
+    case 'application':
+    case 'applicationVersion':
+      return `${kindLabel(id.kind)} "${displayName(id)}"`;
     case 'managedImage':
       return `managed image "${id.image}"`;
   }
@@ -430,6 +434,10 @@ function alreadyExists(id: ComputeResourceId): string {
       return `An image definition named "${id.imageDefinition}" already exists in gallery "${id.gallery}".`;
     case 'imageVersion':
       return `Version "${id.version}" of image definition "${id.gallery}/${id.imageDefinition}" already exists.`;
+    case 'application':
+      return l10n.t('A VM application named "{0}" already exists in gallery "{1}".', id.application, id.gallery);
+    case 'applicationVersion':
+      return l10n.t('Version "{0}" of VM application "{1}" already exists.', id.version, `${id.gallery}/${id.application}`);
     case 'managedImage':
       return `A managed image named "${id.image}" already exists in resource group "${id.resourceGroup}".`;
   }

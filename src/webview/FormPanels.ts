@@ -210,7 +210,10 @@ function lastName(id: NonNullable<ReturnType<typeof parseComputeResourceId>>): s
     case 'imageDefinition':
       return id.imageDefinition;
     case 'imageVersion':
+    case 'applicationVersion':
       return id.version;
+    case 'application':
+      return id.application;
     case 'managedImage':
       return id.image;
   }

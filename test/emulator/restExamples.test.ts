@@ -25,7 +25,7 @@ interface Example {
     responses: Record<string, { body?: unknown; headers?: Record<string, string> }>;
 }
 
-type Resource = 'gallery' | 'galleryImage' | 'galleryImageVersion' | 'image';
+type Resource = 'gallery' | 'galleryImage' | 'galleryImageVersion' | 'galleryApplication' | 'galleryApplicationVersion' | 'image';
 type Action = 'create' | 'get' | 'getWithReplicationStatus' | 'update' | 'delete' | 'listByParent' | 'listBySubscription' | 'restore' | 'listSoftDeleted';
 
 interface Operation {
@@ -70,6 +70,10 @@ const TOLERANCES: Record<string, Tolerance> = {
         missing: ['properties.safetyProfile.policyViolations*', 'properties.storageProfile.dataDiskImages*'],
         reason: 'as GalleryImageVersion_Create: policy violations are only reported for flagged images; dataDiskImages come from the source image, a placeholder id in the example',
     },
+    'GalleryApplicationVersion_Create.json': {
+        missing: ['properties.publishingProfile.settings*', 'properties.publishingProfile.advancedSettings*'],
+        reason: "the 200/201 answers show settings and advancedSettings the request never sent (the 202 answer does not): the emulator returns what was sent",
+    },
     'Image_CreateFromABlob.json': { extra: ['properties.hyperVGeneration'], reason: 'ComputeRP returns the defaulted hyperVGeneration (V1)' },
     'Image_CreateFromAVM.json': { extra: ['properties.hyperVGeneration'], reason: 'ComputeRP returns the defaulted hyperVGeneration (V1)' },
     'Image_Update.json': {
@@ -85,7 +89,6 @@ const TOLERANCES: Record<string, Tolerance> = {
  * example, so an example that arrives with a refresh is never ignored silently.
  */
 const NOT_EMULATED: readonly { pattern: RegExp; reason: string }[] = [
-    { pattern: /^GalleryApplication(Version)?_/, reason: 'VM applications (galleries/applications and their versions)' },
     {
         pattern: /^Gallery_(AddToSharingProfile|ResetSharingProfile|EnableCommunityGallery|Get_WithExpandSharingProfileGroups|Get_WithSelectPermissions)$/,
         reason: 'sharing: the galleries/share action and the GET options ($expand=SharingProfile/Groups, $select=Permissions) that answer with sharing groups only',
@@ -102,6 +105,17 @@ function isNotEmulated(fileName: string): boolean {
 function operationOf(fileName: string): Operation | undefined {
     const base = fileName.replace(/\.json$/, '');
     const table: [RegExp, Resource, Action][] = [
+        [/^GalleryApplicationVersion_Get_WithReplicationStatus$/, 'galleryApplicationVersion', 'getWithReplicationStatus'],
+        [/^GalleryApplicationVersion_Create/, 'galleryApplicationVersion', 'create'],
+        [/^GalleryApplicationVersion_Get/, 'galleryApplicationVersion', 'get'],
+        [/^GalleryApplicationVersion_Update/, 'galleryApplicationVersion', 'update'],
+        [/^GalleryApplicationVersion_Delete/, 'galleryApplicationVersion', 'delete'],
+        [/^GalleryApplicationVersion_ListByGalleryApplication/, 'galleryApplicationVersion', 'listByParent'],
+        [/^GalleryApplication_Create/, 'galleryApplication', 'create'],
+        [/^GalleryApplication_Get/, 'galleryApplication', 'get'],
+        [/^GalleryApplication_Update/, 'galleryApplication', 'update'],
+        [/^GalleryApplication_Delete/, 'galleryApplication', 'delete'],
+        [/^GalleryApplication_ListByGallery/, 'galleryApplication', 'listByParent'],
         [/^GalleryImageVersion_Get_WithReplicationStatus$/, 'galleryImageVersion', 'getWithReplicationStatus'],
         [/^GalleryImageVersion_Update_RestoreSoftDeleted$/, 'galleryImageVersion', 'restore'],
         [/^GallerySoftDeletedResource_ListByArtifactName$/, 'galleryImageVersion', 'listSoftDeleted'],
@@ -215,6 +229,8 @@ interface Names {
     gallery: string;
     image: string;
     version: string;
+    application: string;
+    applicationVersion: string;
     managedImage: string;
     apiVersion: string;
     /** SoftDeletedResource_ListByArtifactName's `artifactType` ("images"). */
@@ -229,6 +245,8 @@ function namesOf(example: Example, sub: string): Names {
         gallery: str(p, 'galleryName', 'myGalleryName'),
         image: str(p, 'galleryImageName', str(p, 'artifactName', 'myGalleryImageName')),
         version: str(p, 'galleryImageVersionName', '1.0.0'),
+        application: str(p, 'galleryApplicationName', 'myGalleryApplicationName'),
+        applicationVersion: str(p, 'galleryApplicationVersionName', '1.0.0'),
         managedImage: str(p, 'imageName', 'myImage'),
         apiVersion: str(p, 'api-version', str(p, 'version', '2025-12-03')),
         artifactType: str(p, 'artifactType', 'images'),
@@ -239,11 +257,14 @@ function paths(n: Names) {
     const rg = `/subscriptions/${n.sub}/resourceGroups/${n.rg}`;
     const gallery = `${rg}/providers/Microsoft.Compute/galleries/${n.gallery}`;
     const image = `${gallery}/images/${n.image}`;
+    const application = `${gallery}/applications/${n.application}`;
     return {
         rg,
         gallery,
         image,
         version: `${image}/versions/${n.version}`,
+        application,
+        applicationVersion: `${application}/versions/${n.applicationVersion}`,
         managedImage: `${rg}/providers/Microsoft.Compute/images/${n.managedImage}`,
     };
 }
@@ -257,6 +278,10 @@ function collectionAndItem(resource: Resource, n: Names): { item: string; collec
             return { item: p.image, collection: `${p.gallery}/images`, subscriptionList: '' };
         case 'galleryImageVersion':
             return { item: p.version, collection: `${p.image}/versions`, subscriptionList: '' };
+        case 'galleryApplication':
+            return { item: p.application, collection: `${p.gallery}/applications`, subscriptionList: '' };
+        case 'galleryApplicationVersion':
+            return { item: p.applicationVersion, collection: `${p.application}/versions`, subscriptionList: '' };
         case 'image':
             return { item: p.managedImage, collection: `${p.rg}/providers/Microsoft.Compute/images`, subscriptionList: `/subscriptions/${n.sub}/providers/Microsoft.Compute/images` };
     }
@@ -269,6 +294,14 @@ const MINIMAL_PROPERTIES: Record<Resource, Json> = {
         publishingProfile: { targetRegions: [{ name: 'West US', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' }] },
         storageProfile: { source: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/seed' } },
     },
+    galleryApplication: { supportedOSType: 'Windows' },
+    galleryApplicationVersion: {
+        publishingProfile: {
+            source: { mediaLink: 'https://example.blob.core.windows.net/apps/seed.zip' },
+            manageActions: { install: 'install.cmd', remove: 'remove.cmd' },
+            targetRegions: [{ name: 'West US', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' }],
+        },
+    },
     image: { storageProfile: { osDisk: { osType: 'Linux', osState: 'Generalized', blobUri: 'https://example.blob.core.windows.net/vhds/seed.vhd' } } },
 };
 
@@ -276,6 +309,8 @@ const PARENTS: Record<Resource, Resource[]> = {
     gallery: [],
     galleryImage: ['gallery'],
     galleryImageVersion: ['gallery', 'galleryImage'],
+    galleryApplication: ['gallery'],
+    galleryApplicationVersion: ['gallery', 'galleryApplication'],
     image: [],
 };
 
@@ -301,7 +336,14 @@ function seedFor(emulator: RunningEmulator, example: Example, op: Operation, n: 
     store.addSubscription({ subscriptionId: n.sub, displayName: `Examples ${n.sub.slice(-4)}`, tenantId: CONTOSO_TENANT, state: 'Enabled' });
     store.addResourceGroup({ subscriptionId: n.sub, name: n.rg, location: LOCATION });
     const p = paths(n);
-    const ids: Record<Resource, string> = { gallery: p.gallery, galleryImage: p.image, galleryImageVersion: p.version, image: p.managedImage };
+    const ids: Record<Resource, string> = {
+        gallery: p.gallery,
+        galleryImage: p.image,
+        galleryImageVersion: p.version,
+        galleryApplication: p.application,
+        galleryApplicationVersion: p.applicationVersion,
+        image: p.managedImage,
+    };
     const softDelete = op.action === 'restore' || op.action === 'listSoftDeleted';
     for (const parent of PARENTS[op.resource]) {
         const properties = softDelete && parent === 'gallery' ? { ...MINIMAL_PROPERTIES.gallery, softDeletePolicy: { isSoftDeleteEnabled: true } } : MINIMAL_PROPERTIES[parent];
@@ -327,7 +369,8 @@ function seedFor(emulator: RunningEmulator, example: Example, op: Operation, n: 
     store.addResource({ ...body, id: ids[op.resource] });
     if (list) {
         // a second item so that the (pageSize 1) list returns a nextLink like the example
-        const second = op.resource === 'galleryImageVersion' ? ids[op.resource].replace(/[^/]+$/, '9.9.9') : `${ids[op.resource]}2`;
+        const isVersion = op.resource === 'galleryImageVersion' || op.resource === 'galleryApplicationVersion';
+        const second = isVersion ? ids[op.resource].replace(/[^/]+$/, '9.9.9') : `${ids[op.resource]}2`;
         const props = JSON.parse(JSON.stringify(body.properties ?? {})) as Json;
         if (op.resource === 'galleryImage') {
             props.identifier = { publisher: 'otherPublisher', offer: 'otherOffer', sku: 'otherSku' };
@@ -345,17 +388,54 @@ interface Exchange {
     expectStatus: number;
 }
 
-const BODY_PARAM: Record<Resource, string> = { gallery: 'gallery', galleryImage: 'galleryImage', galleryImageVersion: 'galleryImageVersion', image: 'parameters' };
+const BODY_PARAM: Record<Resource, string> = {
+    gallery: 'gallery',
+    galleryImage: 'galleryImage',
+    galleryImageVersion: 'galleryImageVersion',
+    galleryApplication: 'galleryApplication',
+    galleryApplicationVersion: 'galleryApplicationVersion',
+    image: 'parameters',
+};
+
+/**
+ * Requests that cannot be replayed as written, each with its reason; the change is the smallest that makes ARM of
+ * today accept the request.
+ */
+const REQUEST_ADJUSTMENTS: Record<string, { adjust: (body: Json) => Json; reason: string }> = {
+    'GalleryApplicationVersion_Create.json': {
+        adjust: futureEndOfLife,
+        reason: "publishingProfile.endOfLifeDate is 2019-07-01, and ARM requires an end of life in the future on writes (as the emulator does for images)",
+    },
+    'GalleryApplicationVersion_Update.json': {
+        adjust: futureEndOfLife,
+        reason: 'as GalleryApplicationVersion_Create: endOfLifeDate 2019-07-01 is in the past',
+    },
+};
+
+function futureEndOfLife(body: Json): Json {
+    const copy = JSON.parse(JSON.stringify(body)) as Json;
+    const publishingProfile = (copy.properties as Json | undefined)?.publishingProfile as Json | undefined;
+    assert.ok(publishingProfile && typeof publishingProfile.endOfLifeDate === 'string', 'the example still sends an endOfLifeDate (else drop its adjustment)');
+    assert.ok(Date.parse(publishingProfile.endOfLifeDate) < Date.now(), 'the example\'s endOfLifeDate is in the past (else drop its adjustment)');
+    publishingProfile.endOfLifeDate = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    return copy;
+}
+
+function requestBody(example: Example, op: Operation): unknown {
+    const body = example.parameters[BODY_PARAM[op.resource]];
+    const adjustment = REQUEST_ADJUSTMENTS[path.basename(example.file)];
+    return adjustment && typeof body === 'object' && body !== null ? adjustment.adjust(body as Json) : body;
+}
 
 function exchangeFor(example: Example, op: Operation, n: Names): Exchange {
     const { item, collection, subscriptionList } = collectionAndItem(op.resource, n);
     const q = `api-version=${encodeURIComponent(n.apiVersion)}`;
     switch (op.action) {
         case 'create':
-            return { method: 'PUT', url: `${item}?${q}`, body: example.parameters[BODY_PARAM[op.resource]], expectStatus: 201 };
+            return { method: 'PUT', url: `${item}?${q}`, body: requestBody(example, op), expectStatus: 201 };
         case 'restore':
         case 'update':
-            return { method: 'PATCH', url: `${item}?${q}`, body: example.parameters[BODY_PARAM[op.resource]], expectStatus: 200 };
+            return { method: 'PATCH', url: `${item}?${q}`, body: requestBody(example, op), expectStatus: 200 };
         case 'delete':
             return { method: 'DELETE', url: `${item}?${q}`, expectStatus: 202 };
         case 'get':
@@ -430,7 +510,10 @@ describe('emulator vs Microsoft REST examples', function () {
             } else {
                 assert.equal(response.text, '', 'no body expected');
             }
-            if (op.action === 'create' || op.action === 'update' || op.action === 'restore') {
+            if (op.resource === 'galleryApplication' && (op.action === 'create' || op.action === 'update')) {
+                // GalleryApplicationProperties has no provisioningState: the write is followed through its operation
+                assert.ok(response.headers.has('azure-asyncoperation'), 'the write runs as a long-running operation');
+            } else if (op.action === 'create' || op.action === 'update' || op.action === 'restore') {
                 const state = ((response.json as Json).properties as Json).provisioningState;
                 assert.ok(state === 'Creating' || state === 'Updating', `non-terminal provisioningState, got ${String(state)}`);
             }

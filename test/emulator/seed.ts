@@ -55,6 +55,16 @@ export interface GenerateImageVersions {
     targetRegions?: string[];
 }
 
+export interface GenerateApplicationVersions {
+    kind: 'applicationVersions';
+    /** Id of the VM application (galleries/{g}/applications/{a}) that receives the versions. */
+    parentId: string;
+    count: number;
+    location?: string;
+    /** Replication regions (default: [location]). */
+    targetRegions?: string[];
+}
+
 export interface GenerateImageDefinitions {
     kind: 'imageDefinitions';
     /** Id of the gallery that receives the definitions. */
@@ -71,7 +81,7 @@ export interface GenerateGalleries {
     location?: string;
 }
 
-export type GenerateSpec = GenerateImageVersions | GenerateImageDefinitions | GenerateGalleries;
+export type GenerateSpec = GenerateImageVersions | GenerateApplicationVersions | GenerateImageDefinitions | GenerateGalleries;
 
 /** An image version already in its gallery's soft-deleted list (restorable until `softDeletedTime` + 7 days). */
 export interface SeedSoftDeletedVersion {
@@ -173,6 +183,8 @@ function generate(store: EmulatorStore, spec: GenerateSpec): void {
     switch (spec.kind) {
         case 'imageVersions':
             return generateVersions(store, spec);
+        case 'applicationVersions':
+            return generateApplicationVersions(store, spec);
         case 'imageDefinitions':
             return generateDefinitions(store, spec);
         case 'galleries':
@@ -216,6 +228,34 @@ function generateVersions(store: EmulatorStore, spec: GenerateImageVersions): vo
                 },
                 storageProfile: { source: { id: sourceId }, osDiskImage: { sizeInGB: 30, hostCaching: 'ReadOnly' } },
                 safetyProfile: { allowDeletionOfReplicatedLocations: false, reportedForPolicyViolation: false, blockDeletionBeforeEndOfLife: false },
+                provisioningState: 'Succeeded',
+            },
+        });
+    }
+}
+
+function generateApplicationVersions(store: EmulatorStore, spec: GenerateApplicationVersions): void {
+    const parent = requireParent(store, spec.parentId, 'applicationVersions');
+    const location = spec.location ?? parent.location ?? 'eastus';
+    const regions = spec.targetRegions ?? [location];
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < spec.count; i++) {
+        const name = versionName(i);
+        store.putResource({
+            id: `${parent.id}/versions/${name}`,
+            location,
+            properties: {
+                publishingProfile: {
+                    source: { mediaLink: `https://generated.blob.core.windows.net/packages/${parent.name}/${name}/package.zip` },
+                    manageActions: { install: 'install.cmd', remove: 'remove.cmd' },
+                    enableHealthCheck: false,
+                    targetRegions: regions.map((r) => ({ name: r, regionalReplicaCount: 1, storageAccountType: 'Standard_LRS', excludeFromLatest: false })),
+                    replicaCount: 1,
+                    excludeFromLatest: false,
+                    publishedDate: new Date(base + i * 60_000).toISOString(),
+                    storageAccountType: 'Standard_LRS',
+                },
+                safetyProfile: { allowDeletionOfReplicatedLocations: false },
                 provisioningState: 'Succeeded',
             },
         });

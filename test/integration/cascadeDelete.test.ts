@@ -5,8 +5,8 @@ import type { RunningEmulator } from '../emulator/ArmEmulator';
 import { makeTestToken } from '../emulator/tokens';
 import { createArmServices } from '../../src/azure/armServices';
 import { resolveCloud } from '../../src/azure/cloud';
-import { galleryId, imageDefinitionId } from '../../src/azure/armId';
-import { describeOutcome, describePlan, executeCascade, planCascade } from '../../src/azure/cascadeDelete';
+import { applicationId, galleryId, imageDefinitionId } from '../../src/azure/armId';
+import { describeOrder, describeOutcome, describePlan, executeCascade, planCascade } from '../../src/azure/cascadeDelete';
 import type { GalleryService } from '../../src/azure/services';
 import type { SeedResource } from '../emulator/seed';
 
@@ -29,6 +29,23 @@ function version(gallery: string, def: string, name: string): SeedResource {
     properties: {
       publishingProfile: { targetRegions: [{ name: 'eastus' }] },
       storageProfile: { source: { virtualMachineId: `${base}/virtualMachines/vm1` } },
+    },
+  };
+}
+
+function application(gallery: string, name: string): SeedResource {
+  return { id: `${base}/galleries/${gallery}/applications/${name}`, location: 'eastus', properties: { supportedOSType: 'Windows' } };
+}
+function applicationVersion(gallery: string, app: string, name: string): SeedResource {
+  return {
+    id: `${base}/galleries/${gallery}/applications/${app}/versions/${name}`,
+    location: 'eastus',
+    properties: {
+      publishingProfile: {
+        source: { mediaLink: `https://st.blob.core.windows.net/apps/${app}-${name}.zip` },
+        manageActions: { install: 'install.cmd', remove: 'remove.cmd' },
+        targetRegions: [{ name: 'eastus' }],
+      },
     },
   };
 }
@@ -73,6 +90,14 @@ describe('delete a gallery with everything inside (ordered cascade against the e
               safetyProfile: { blockDeletionBeforeEndOfLife: true },
             },
           },
+          // issue 12: a gallery holding image definitions and VM applications
+          { id: `${base}/galleries/mixed`, location: 'eastus', properties: {} },
+          definition('mixed', 'tools'),
+          version('mixed', 'tools', '1.0.0'),
+          application('mixed', 'agent'),
+          applicationVersion('mixed', 'agent', '1.0.0'),
+          applicationVersion('mixed', 'agent', '1.1.0'),
+          application('mixed', 'no-versions'),
         ],
       },
     });
@@ -146,5 +171,53 @@ describe('delete a gallery with everything inside (ordered cascade against the e
     await service.getGallery(sd);
     // What ARM answers when asked anyway: why the cascade does not ask.
     await assert.rejects(service.deleteImageDefinition(app), (err: { statusCode?: number }) => err.statusCode === 409);
+  });
+
+  it('plans a gallery holding image definitions and VM applications, naming both kinds and the order', async () => {
+    const plan = await planCascade(service, galleryId(SUB, RG, 'mixed'));
+    assert.equal(describePlan(plan), '1 image definition, 1 image version, 2 VM applications and 2 VM application versions');
+    assert.match(describeOrder(plan), /^Versions are deleted first, then image definitions and VM applications, then the gallery\./);
+    assert.deepEqual(plan.applicationVersions.map((v) => v.version), ['1.0.0', '1.1.0']);
+  });
+
+  it('deletes every version (image and application), then definitions and applications, then the gallery', async () => {
+    const g = galleryId(SUB, RG, 'mixed');
+    const plan = await planCascade(service, g);
+    const outcome = await executeCascade(service, plan, { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 300))) });
+    assert.deepEqual(outcome.failed, []);
+    assert.deepEqual(outcome.skipped, []);
+    assert.equal(outcome.deleted.length, 7);
+    const deletes = emulator.requests.filter((r) => r.method === 'DELETE' && r.status !== 409).map((r) => r.path.split('/').slice(-4).join('/'));
+    const isVersion = (p: string): boolean => p.split('/')[2] === 'versions';
+    const lastVersion = Math.max(...deletes.map((p, i) => (isVersion(p) ? i : -1)));
+    const firstParent = deletes.findIndex((p) => !isVersion(p));
+    assert.ok(lastVersion < firstParent, `versions before definitions and applications: ${deletes.join(', ')}`);
+    assert.ok(deletes.some((p) => p.endsWith('applications/agent/versions/1.1.0')) && deletes.some((p) => p.endsWith('mixed/applications/no-versions')));
+    assert.match(deletes[deletes.length - 1], /galleries\/mixed$/);
+    await assert.rejects(service.getGallery(g));
+    // the other gallery is untouched
+    assert.equal((await service.listImageDefinitions(galleryId(SUB, RG, 'g1'))).items.length, 2);
+  });
+
+  it('leaves an application and its gallery in place when one of its versions cannot go, and says so', async () => {
+    emulator.setFaults([{ method: 'DELETE', path: '/applications/agent/versions/1\\.0\\.0$', kind: 'failLro' }]);
+    const plan = await planCascade(service, galleryId(SUB, RG, 'mixed'));
+    const outcome = await executeCascade(service, plan, { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 300))) });
+    assert.deepEqual(outcome.failed.map((f) => f.name), ['mixed/agent/1.0.0']);
+    assert.deepEqual(outcome.skipped, ['mixed/agent', 'mixed']);
+    assert.deepEqual([...outcome.deleted].sort(), ['mixed/agent/1.1.0', 'mixed/no-versions', 'mixed/tools', 'mixed/tools/1.0.0']);
+    assert.match(describeOutcome(outcome), /Left in place .*: mixed\/agent, mixed\./);
+    await service.getApplication(applicationId(galleryId(SUB, RG, 'mixed'), 'agent'));
+  });
+
+  it('deletes a VM application with its versions when the application is the root', async () => {
+    const agent = applicationId(galleryId(SUB, RG, 'mixed'), 'agent');
+    const plan = await planCascade(service, agent);
+    assert.equal(describePlan(plan), '2 VM application versions');
+    assert.match(describeOrder(plan), /then the VM application\./);
+    const outcome = await executeCascade(service, plan, { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 300))) });
+    assert.deepEqual([...outcome.deleted.slice(0, 2)].sort(), ['mixed/agent/1.0.0', 'mixed/agent/1.1.0']);
+    assert.equal(outcome.deleted[2], 'mixed/agent', 'the application goes last');
+    assert.deepEqual((await service.listApplications(galleryId(SUB, RG, 'mixed'))).items.map((a) => a.name), ['no-versions']);
   });
 });

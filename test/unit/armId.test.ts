@@ -1,5 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { armIdProblem, displayName, galleryId, imageDefinitionId, imageVersionId, parseComputeResourceId, parseIdOfKind, sameArmId, sameResource } from '../../src/azure/armId';
+import {
+  applicationId,
+  applicationVersionId,
+  armIdProblem,
+  displayName,
+  galleryId,
+  imageDefinitionId,
+  imageVersionId,
+  kindLabel,
+  parseComputeResourceId,
+  parseIdOfKind,
+  sameArmId,
+  sameResource,
+} from '../../src/azure/armId';
 
 const base = '/subscriptions/1111/resourceGroups/my-rg/providers/Microsoft.Compute';
 
@@ -25,6 +38,39 @@ describe('ARM ids', () => {
     assert.equal(v.id, `${base}/galleries/g1/images/ubuntu/versions/1.0.0`);
     assert.equal(displayName(v), 'g1/ubuntu/1.0.0');
     assert.ok(sameArmId(v.id.toUpperCase(), v.id + '/'));
+  });
+});
+
+describe('ARM ids of VM applications (issue 12)', () => {
+  it('parses application and application-version ids, whatever the casing, and not as image kinds', () => {
+    assert.deepEqual(parseComputeResourceId(`${base}/galleries/g1/applications/agent`), {
+      kind: 'application',
+      id: `${base}/galleries/g1/applications/agent`,
+      subscriptionId: '1111',
+      resourceGroup: 'my-rg',
+      gallery: 'g1',
+      application: 'agent',
+    });
+    const v = parseComputeResourceId('/SUBSCRIPTIONS/1111/resourcegroups/my-rg/providers/microsoft.compute/Galleries/g1/Applications/agent/Versions/1.2.3/');
+    assert.equal(v?.kind, 'applicationVersion');
+    assert.deepEqual(v?.kind === 'applicationVersion' ? [v.gallery, v.application, v.version] : [], ['g1', 'agent', '1.2.3']);
+    assert.equal(parseComputeResourceId(`${base}/galleries/g1/applications/agent/versions`), undefined);
+    assert.equal(parseComputeResourceId(`${base}/galleries/g1/applications/agent/images/1.0.0`), undefined);
+    assert.throws(() => parseIdOfKind(`${base}/galleries/g1/applications/agent`, 'imageDefinition'), /is not the resource id of a image definition/);
+    assert.equal(parseIdOfKind(`${base}/galleries/g1/applications/agent/versions/1.0.0`, 'applicationVersion').version, '1.0.0');
+  });
+
+  it('builds application ids from the gallery (names escaped) and names them the way users know them', () => {
+    const a = applicationId(galleryId('1111', 'my-rg', 'g1'), 'my app');
+    const v = applicationVersionId(a, '1.0.0');
+    assert.equal(v.id, `${base}/galleries/g1/applications/my%20app/versions/1.0.0`);
+    assert.deepEqual(parseComputeResourceId(v.id), v);
+    assert.equal(displayName(a), 'g1/my app');
+    assert.equal(displayName(v), 'g1/my app/1.0.0');
+    assert.equal(kindLabel(a.kind), 'VM application');
+    assert.equal(kindLabel(v.kind), 'VM application version');
+    assert.ok(sameResource(v.id, `${base}/galleries/G1/applications/MY APP/versions/1.0.0`));
+    assert.ok(!sameResource(v.id, imageVersionId(imageDefinitionId(galleryId('1111', 'my-rg', 'g1'), 'my app'), '1.0.0').id), 'an image version is another resource');
   });
 });
 

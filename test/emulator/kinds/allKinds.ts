@@ -1,4 +1,6 @@
 /** Every resource kind the emulator serves. */
+import { galleryApplicationKind } from './galleryApplicationKind';
+import { galleryApplicationVersionKind } from './galleryApplicationVersionKind';
 import { galleryImageKind } from './galleryImageKind';
 import { galleryImageVersionKind } from './galleryImageVersionKind';
 import { galleryKind } from './galleryKind';
@@ -10,6 +12,8 @@ export const ALL_KINDS: readonly ResourceKind[] = [
     galleryKind,
     galleryImageKind,
     galleryImageVersionKind,
+    galleryApplicationKind,
+    galleryApplicationVersionKind,
     managedImageKind,
     virtualMachineKind,
     diskKind,

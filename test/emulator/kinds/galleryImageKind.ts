@@ -1,8 +1,8 @@
 /**
  * Microsoft.Compute/galleries/images — gallery image definitions (GalleryRP 2025-12-03).
  */
-import { ArmError, invalidParameter, propertyChangeNotAllowed } from '../errors';
-import { asObject, clone, getPath, isObject, mergePatch, type JsonObject } from '../json';
+import { ArmError, invalidParameter } from '../errors';
+import { asObject, clone, isObject, mergePatch, type JsonObject } from '../json';
 import type { ArmResourceJson } from '../store';
 import { galleryKind } from './galleryKind';
 import type { ResourceKind, WriteInput, WriteResult } from './ResourceKind';
@@ -12,6 +12,7 @@ import {
     checkFutureDate,
     checkTags,
     propertiesOf,
+    rejectImmutableChanges,
     requireObject,
     requireString,
     resolveLocation,
@@ -80,15 +81,7 @@ function build(input: WriteInput, raw: JsonObject, tags: Record<string, string> 
     checkFutureDate(properties.endOfLifeDate, existing?.body.properties.endOfLifeDate, ctx.now, `${P}.endOfLifeDate`);
 
     if (existing) {
-        const before = existing.body.properties;
-        for (const path of IMMUTABLE) {
-            const old = getPath(before, path) ?? IMMUTABLE_DEFAULTS[path];
-            const now = getPath(properties, path) ?? IMMUTABLE_DEFAULTS[path];
-            const same = typeof old === 'string' && typeof now === 'string' ? old.toLowerCase() === now.toLowerCase() : old === now;
-            if (old !== undefined && !same) {
-                throw propertyChangeNotAllowed(`galleryImage.properties.${path}`);
-            }
-        }
+        rejectImmutableChanges(existing.body.properties, properties, IMMUTABLE, 'galleryImage', IMMUTABLE_DEFAULTS);
     }
     if (parent) {
         const key = `${publisher}|${offer}|${sku}`.toLowerCase();

@@ -2,32 +2,18 @@
  * Microsoft.Compute/galleries/images/versions — gallery image versions (GalleryRP 2025-12-03),
  * including replication to the publishing profile's target regions over time.
  */
-import { ArmError, invalidParameter, propertyChangeNotAllowed, requiredParameter } from '../errors';
+import { propertyChangeNotAllowed, requiredParameter } from '../errors';
 import { asArray, asObject, asString, clone, getPath, isObject, mergePatch, type JsonObject } from '../json';
-import { findRegion } from '../regions';
-import { planReplication, replicationEnd, replicationStatus } from '../replication';
-import { normalizeLocation } from '../resourceIds';
-import type { ArmResourceJson, RegionReplication, StoredResource } from '../store';
+import type { ArmResourceJson } from '../store';
+import { buildPublishingProfile, completedTimeline, presentVersion, replicateVersion, validateVersionName, type VersionWording } from './artifactVersion';
 import { galleryImageKind } from './galleryImageKind';
-import type { PresentOptions, ResourceKind, WriteInput, WriteResult } from './ResourceKind';
+import type { ResourceKind, WriteInput, WriteResult } from './ResourceKind';
 import { rejectBlockedDeletion, rejectCreateOverSoftDeleted, softDeleteEnabled, takeForRestore } from './softDelete';
-import { checkEnum, checkFutureDate, checkTags, propertiesOf, resolveLocation, withoutReadOnly } from './validation';
+import { checkTags, propertiesOf, resolveLocation, withoutReadOnly } from './validation';
 
 const TYPE = 'Microsoft.Compute/galleries/images/versions';
 const P = 'galleryImageVersion.properties';
-const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS'] as const;
-const INT32_MAX = 2_147_483_647;
-
-function validateVersionName(name: string): void {
-    // At most 10 digits a part, leading zeros included (src/domain/versions.ts gives the source).
-    const parts = /^(\d{1,10})\.(\d{1,10})\.(\d{1,10})$/.exec(name);
-    if (!parts || parts.slice(1).some((p) => Number(p) > INT32_MAX)) {
-        throw invalidParameter(
-            'The image version name is invalid. The image version name should follow Major(int).Minor(int).Patch(int) format, where int is between 0 and 2,147,483,647 (inclusive). For e.g: 1.0.0, 2018.12.1 etc',
-            'galleryImageVersionName',
-        );
-    }
-}
+const WORDING: VersionWording = { nameParam: 'galleryImageVersionName', propertiesTarget: P, noun: 'image version' };
 
 /** The source of a version: a managed image / VM / version / snapshot id, or a VHD uri. */
 function sourceOf(storageProfile: JsonObject): string | undefined {
@@ -38,41 +24,6 @@ function sourceOf(storageProfile: JsonObject): string | undefined {
         }
     }
     return undefined;
-}
-
-function normalizeTargetRegions(publishingProfile: JsonObject, location: string): JsonObject[] {
-    const replicaCount = typeof publishingProfile.replicaCount === 'number' ? publishingProfile.replicaCount : 1;
-    const storageAccountType = asString(publishingProfile.storageAccountType) ?? 'Standard_LRS';
-    const given = asArray(publishingProfile.targetRegions);
-    const regions = given ?? [{ name: location }];
-    const seen = new Set<string>();
-    return regions.map((item, index) => {
-        const target = `${P}.publishingProfile.targetRegions[${index}]`;
-        const region = asObject(item);
-        const name = asString(region?.name);
-        if (!region || !name) {
-            throw requiredParameter(`${target}.name`);
-        }
-        if (!findRegion(name)) {
-            throw invalidParameter(`The region '${name}' is not a valid Azure region.`, `${target}.name`);
-        }
-        const key = normalizeLocation(name);
-        if (seen.has(key)) {
-            throw invalidParameter('Duplicate regions are not allowed in target publishing regions.', `${P}.publishingProfile.targetRegions`);
-        }
-        seen.add(key);
-        const out: JsonObject = {
-            ...region,
-            name,
-            regionalReplicaCount: typeof region.regionalReplicaCount === 'number' ? region.regionalReplicaCount : replicaCount,
-            storageAccountType:
-                region.storageAccountType === undefined
-                    ? storageAccountType
-                    : checkEnum(region.storageAccountType, STORAGE_ACCOUNT_TYPES, `${target}.storageAccountType`),
-            excludeFromLatest: region.excludeFromLatest === true,
-        };
-        return out;
-    });
 }
 
 /** osDiskImage/dataDiskImages derived from the source (a managed image in the store) or defaults. */
@@ -99,7 +50,7 @@ function diskImages(input: WriteInput, storageProfile: JsonObject, sourceId: str
 }
 
 function build(input: WriteInput, raw: JsonObject, tags: Record<string, string> | undefined, location: string): WriteResult {
-    const { ctx, parsed, existing } = input;
+    const { parsed, existing } = input;
     // `restore` is an update instruction (GalleryImageVersion_Update_RestoreSoftDeleted), never stored or returned
     const properties = withoutReadOnly(raw, ['replicationStatus', 'restore']);
     const storageProfile = asObject(properties.storageProfile);
@@ -110,17 +61,6 @@ function build(input: WriteInput, raw: JsonObject, tags: Record<string, string> 
     if (!sourceId) {
         throw requiredParameter(`${P}.storageProfile.source`);
     }
-    const publishingProfile: JsonObject = { ...(asObject(properties.publishingProfile) ?? {}) };
-    const targetRegions = normalizeTargetRegions(publishingProfile, location);
-    if (asArray(asObject(properties.publishingProfile)?.targetRegions) && !targetRegions.some((r) => normalizeLocation(String(r.name)) === normalizeLocation(location))) {
-        throw invalidParameter(
-            `Gallery image version publishing profile regions '${targetRegions.map((r) => String(r.name)).join(', ')}' must contain the location of image version '${location}'.`,
-            `${P}.publishingProfile.targetRegions`,
-        );
-    }
-    const previous = existing?.body.properties;
-    checkFutureDate(publishingProfile.endOfLifeDate, getPath(previous, 'publishingProfile.endOfLifeDate'), ctx.now, `${P}.publishingProfile.endOfLifeDate`);
-
     const safetyProfile: JsonObject = {
         allowDeletionOfReplicatedLocations: false,
         reportedForPolicyViolation: false,
@@ -128,45 +68,23 @@ function build(input: WriteInput, raw: JsonObject, tags: Record<string, string> 
         ...(asObject(properties.safetyProfile) ?? {}),
     };
     if (existing) {
-        const oldSource = sourceOf(asObject(previous?.storageProfile) ?? {});
+        const oldSource = sourceOf(asObject(existing.body.properties.storageProfile) ?? {});
         if (oldSource && oldSource.toLowerCase() !== sourceId.toLowerCase()) {
             const which = asString(getPath(storageProfile, 'source.id')) ? 'source.id' : 'osDiskImage.source.id';
             throw propertyChangeNotAllowed(`galleryImageVersion.properties.storageProfile.${which}`);
         }
-        const oldRegions = (asArray(getPath(previous, 'publishingProfile.targetRegions')) ?? []).map((r) => asString(asObject(r)?.name) ?? '');
-        const newRegions = new Set(targetRegions.map((r) => normalizeLocation(String(r.name))));
-        const dropped = oldRegions.filter((r) => r !== '' && !newRegions.has(normalizeLocation(r)));
-        if (dropped.length > 0 && safetyProfile.allowDeletionOfReplicatedLocations !== true) {
-            throw new ArmError(
-                400,
-                'BadRequest',
-                `Complete set of target locations not specified while updating gallery artifact '${parsed.name}'. Deletion of previously replicated locations is not allowed unless 'safetyProfile.allowDeletionOfReplicatedLocations' is set to true. Locations missing from the request: '${dropped.join(', ')}'.`,
-                `${P}.publishingProfile.targetRegions`,
-            );
-        }
     }
-
-    publishingProfile.targetRegions = targetRegions;
-    publishingProfile.replicaCount = typeof publishingProfile.replicaCount === 'number' ? publishingProfile.replicaCount : 1;
-    publishingProfile.excludeFromLatest = publishingProfile.excludeFromLatest === true;
-    publishingProfile.publishedDate = asString(getPath(previous, 'publishingProfile.publishedDate')) ?? new Date(ctx.now).toISOString();
-    publishingProfile.storageAccountType =
-        publishingProfile.storageAccountType === undefined
-            ? 'Standard_LRS'
-            : checkEnum(publishingProfile.storageAccountType, STORAGE_ACCOUNT_TYPES, `${P}.publishingProfile.storageAccountType`);
-
+    const publishingProfile = buildPublishingProfile({
+        input,
+        properties,
+        location,
+        wording: WORDING,
+        allowDeletionOfReplicatedLocations: safetyProfile.allowDeletionOfReplicatedLocations === true,
+    });
     properties.publishingProfile = publishingProfile;
     properties.storageProfile = diskImages(input, storageProfile, sourceId);
     properties.safetyProfile = safetyProfile;
 
-    const replication = planReplication(
-        targetRegions.map((r) => String(r.name)),
-        location,
-        ctx.now,
-        ctx.settings.replicationMsPerRegion,
-        existing?.replication ?? (existing ? completedTimeline(existing) : []),
-        ctx.failLro,
-    );
     const resource: ArmResourceJson = {
         id: input.id,
         name: existing?.body.name ?? parsed.name,
@@ -175,28 +93,7 @@ function build(input: WriteInput, raw: JsonObject, tags: Record<string, string> 
         ...(tags ? { tags } : {}),
         properties,
     };
-    return { resource, replication, durationMs: replicationEnd(replication, ctx.now) - ctx.now };
-}
-
-/** Seeded/programmatic versions without a timeline are fully replicated. */
-function completedTimeline(stored: Pick<StoredResource, 'body'>): RegionReplication[] {
-    const regions = asArray(getPath(stored.body.properties, 'publishingProfile.targetRegions')) ?? [];
-    const names = regions.map((r) => asString(asObject(r)?.name)).filter((n): n is string => n !== undefined);
-    return (names.length > 0 ? names : [stored.body.location ?? 'eastus']).map((region) => ({ region, startAt: 0, endAt: 0, fails: false }));
-}
-
-function present(stored: StoredResource, options: PresentOptions): ArmResourceJson {
-    const body = clone(stored.body);
-    const publishingProfile = asObject(body.properties.publishingProfile);
-    if (publishingProfile && publishingProfile.publishedDate === undefined) {
-        publishingProfile.publishedDate = new Date(stored.createdAt).toISOString();
-    }
-    const expand = (options.expand ?? '').toLowerCase().split(',').map((s) => s.trim());
-    if (expand.includes('replicationstatus')) {
-        const timeline = stored.replication ?? completedTimeline(stored);
-        body.properties = { ...body.properties, replicationStatus: replicationStatus(timeline, options.now) };
-    }
-    return body;
+    return { resource, ...replicateVersion(input, publishingProfile, location) };
 }
 
 export const galleryImageVersionKind: ResourceKind = {
@@ -208,7 +105,7 @@ export const galleryImageVersionKind: ResourceKind = {
     parent: galleryImageKind,
     listBySubscription: false,
     lroStyle: 'caps',
-    validateName: validateVersionName,
+    validateName: (name) => validateVersionName(name, WORDING),
     buildPut(input) {
         if (!input.existing) {
             rejectCreateOverSoftDeleted(input.ctx, input.id);
@@ -240,5 +137,5 @@ export const galleryImageVersionKind: ResourceKind = {
             replication: record.replication ?? completedTimeline(record),
         };
     },
-    present,
+    present: presentVersion,
 };

@@ -1,7 +1,7 @@
 /**
  * Validation helpers shared by the resource kinds (ARM / Compute RP error codes and wording).
  */
-import { ArmError, invalidEnumValue, invalidParameter, requiredParameter } from '../errors';
+import { ArmError, invalidEnumValue, invalidParameter, propertyChangeNotAllowed, requiredParameter } from '../errors';
 import { asObject, describeValue, getPath, isObject, type JsonObject } from '../json';
 import { findRegion, REGIONS } from '../regions';
 import type { StoredResource } from '../store';
@@ -134,5 +134,46 @@ export function checkFutureDate(value: unknown, previous: unknown, now: number, 
     }
     if (ms <= now) {
         throw invalidParameter('EndOfLifeDate must be set to a future date.', target);
+    }
+}
+
+/** Optional string property: absent, or a string of at most `max` characters (ARM's "limited to N characters"). */
+export function optionalString(root: JsonObject, key: string, target: string, max?: number): string | undefined {
+    const value = root[key];
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value !== 'string') {
+        throw invalidParameter(`The value of parameter '${target}' must be a string.`, target);
+    }
+    checkLength(value, target, max);
+    return value;
+}
+
+/** A string at most `max` characters long (the value itself is not repeated in the message: it may be long or secret). */
+export function checkLength(value: string, target: string, max: number | undefined): void {
+    if (max !== undefined && value.length > max) {
+        throw invalidParameter(`The value of parameter '${target}' is ${value.length} characters long; it is limited to ${max} characters.`, target);
+    }
+}
+
+/**
+ * Properties that cannot change after create (`PropertyChangeNotAllowed` "Changing property '<bodyParam>.properties.<path>'
+ * is not allowed."). Values compare without case (ARM enums); a missing value counts as its default.
+ */
+export function rejectImmutableChanges(
+    before: JsonObject,
+    after: JsonObject,
+    paths: readonly string[],
+    bodyParam: string,
+    defaults: Readonly<Record<string, string>> = {},
+): void {
+    for (const path of paths) {
+        const old = getPath(before, path) ?? defaults[path];
+        const now = getPath(after, path) ?? defaults[path];
+        const same = typeof old === 'string' && typeof now === 'string' ? old.toLowerCase() === now.toLowerCase() : old === now;
+        if (old !== undefined && !same) {
+            throw propertyChangeNotAllowed(`${bodyParam}.properties.${path}`);
+        }
     }
 }

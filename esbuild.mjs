@@ -36,13 +36,14 @@ export const LAZY_BUNDLES = [
 
 /**
  * npm packages that must never be in the start-up bundle, first match wins: each belongs to a lazy bundle.
- * `@azure/core-*`, `@azure-rest/*` and `@typespec/ts-http-runtime` are the SDK's runtime; vscode-uri and
- * @vscode/l10n come with the JSON language service.
+ * `@azure/core-*`, `@azure-rest/*` and `@typespec/ts-http-runtime` are the SDK's runtime; vscode-uri comes with
+ * the JSON language service. @vscode/l10n (3 KB) is allowed: activation configures it, and each bundle keeps its
+ * own copy (the lazy bundles' copies are configured when they load: FormPanels, registerTemplateSupport).
  */
 export const STARTUP_FORBIDDEN_PACKAGES = [
   { pattern: /^(@azure\/identity|@azure\/msal-.*)$/, bundle: 'dist/identity.js' },
   { pattern: /^(@azure\/.*|@azure-rest\/.*|@typespec\/ts-http-runtime)$/, bundle: 'dist/azure.js' },
-  { pattern: /^(jsonc-parser|vscode-json-languageservice|vscode-languageserver-types|vscode-languageserver-textdocument|vscode-uri|@vscode\/l10n)$/, bundle: 'dist/templates.js' },
+  { pattern: /^(jsonc-parser|vscode-json-languageservice|vscode-languageserver-types|vscode-languageserver-textdocument|vscode-uri)$/, bundle: 'dist/templates.js' },
 ];
 
 /** The npm package a bundled file belongs to ("node_modules/a/node_modules/@s/b/x.js" → "@s/b"), or undefined. */

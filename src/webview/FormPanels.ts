@@ -2,6 +2,7 @@
  * Opens resource forms in webview panels, brings them back after a window reload (WebviewPanelSerializer),
  * and runs their writes under a cancellable progress notification with the tree's "Creating…" item.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { withAbortSignal } from '../azure/abortSignal';
 import { inertNotificationText } from '../azure/armError';
@@ -44,7 +45,12 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     private readonly account: AzureAccount,
     private readonly tree: GalleryTreeDataProvider,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    // dist/forms.js has its own copy of @vscode/l10n (the form definitions' messages): give it VS Code's bundle too.
+    if (vscode.l10n.bundle) {
+      l10n.config({ contents: vscode.l10n.bundle });
+    }
+  }
 
   dispose(): void {
     for (const panel of this.open.values()) {
@@ -125,6 +131,8 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'forms.css')).toString(),
       title: this.title(request),
+      ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
+      language: vscode.env.language,
     });
     const subscriptionId = text(request.values ?? {}, 'subscriptionId') || (request.targetId ? (parseComputeResourceId(request.targetId)?.subscriptionId ?? '') : '');
     const backend = new ArmFormBackend(

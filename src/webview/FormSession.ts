@@ -371,7 +371,7 @@ export class FormSession {
       return;
     }
     if (mode === 'update' && this.original === undefined) {
-      this.post({ type: 'result', ok: false, message: `The ${definition.noun} is still being read; try again in a moment.` });
+      this.post({ type: 'result', ok: false, message: `The ${definition.noun} is still being read; try again in a moment.`, stillReading: true });
       return;
     }
     this.setValues(raw);

@@ -89,6 +89,8 @@ export interface ResultMessage {
   readonly code?: string;
   /** The field ARM's error points at, when known. */
   readonly field?: string;
+  /** Update mode, submitted before the resource was read: the form waits for the values. */
+  readonly stillReading?: boolean;
 }
 export interface NoticeMessage {
   readonly type: 'notice';
@@ -115,6 +117,29 @@ export interface PersistedFormState {
   readonly tenantId?: string;
   readonly values: FormValues;
   readonly showJson?: boolean;
+}
+
+// ---- the page's translations ---------------------------------------------------------------
+
+/**
+ * The attribute of the page's `<main id="app">` that carries the host's translations (`vscode.l10n.bundle`, as
+ * JSON; absent for English). Data, not script: the page's CSP stays as it is, and the page has its strings before
+ * it renders anything.
+ */
+export const L10N_BUNDLE_ATTRIBUTE = 'data-l10n-bundle';
+
+/** The translations in the attribute's value: an object of strings, or undefined (absent, or not that). */
+export function parseL10nBundle(raw: string | null): Record<string, string> | undefined {
+  if (!raw) {
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  return isRecord(parsed) && Object.values(parsed).every((v) => typeof v === 'string') ? (parsed as Record<string, string>) : undefined;
 }
 
 // ---- guards -----------------------------------------------------------------------------------
@@ -206,7 +231,7 @@ export function isHostMessage(raw: unknown): raw is HostMessage {
     case 'busy':
       return typeof raw.busy === 'boolean';
     case 'result':
-      return typeof raw.ok === 'boolean' && typeof raw.message === 'string';
+      return typeof raw.ok === 'boolean' && typeof raw.message === 'string' && (raw.stillReading === undefined || typeof raw.stillReading === 'boolean');
     case 'notice':
       return typeof raw.message === 'string';
     default:

@@ -3,7 +3,15 @@
  * plus recording fakes of the few window / workspace calls the tree and Select Subscriptions make.
  * Anything not here is undefined, so code that needs more fails loudly instead of testing less.
  */
+import * as realL10n from '@vscode/l10n';
+
 export { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from '../../bench/vscodeApi';
+
+/**
+ * vscode.l10n: the same lookup as @vscode/l10n (English without a bundle; the l10n test configures a pseudo one).
+ * `bundle` stays undefined, as in an English VS Code.
+ */
+export const l10n = { bundle: undefined as Record<string, string> | undefined, t: realL10n.t };
 
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 } as const;
 export const QuickPickItemKind = { Separator: -1, Default: 0 } as const;

@@ -39,7 +39,7 @@ class FormApp {
     root.addEventListener('keydown', (e) => this.onKeyDown(e));
     // Webviews run without allow-forms: the form never submits by itself; the Create button does.
     root.addEventListener('submit', (e) => e.preventDefault());
-    this.root.replaceChildren(h('p', { className: 'loading', role: 'status' }, 'Loading the form…'));
+    this.root.replaceChildren(h('p', { className: 'loading', role: 'status' }, l10n.t('Loading the form…')));
     this.post({ type: 'ready' });
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Typed Azure Resource Manager ids for the four resource kinds this extension manages.
  * ARM ids are case-insensitive; we keep the casing Azure returned for display and compare lower-cased.
@@ -43,13 +44,13 @@ export function armIdProblem(id: string): string | undefined {
   for (const segment of segments) {
     const decoded = decodeSegment(segment);
     if (decoded === undefined) {
-      return `The resource ID "${shown}" has a malformed %-escape in "${segment}". Copy the ID again from Azure.`;
+      return l10n.t('The resource ID "{0}" has a malformed %-escape in "{1}". Copy the ID again from Azure.', shown, segment);
     }
     if (decoded === '.' || decoded === '..') {
-      return `The resource ID "${shown}" contains "${segment}" as a name. IDs with "." or ".." segments are not sent to Azure; copy the ID again from Azure.`;
+      return l10n.t('The resource ID "{0}" contains "{1}" as a name. IDs with "." or ".." segments are not sent to Azure; copy the ID again from Azure.', shown, segment);
     }
     if (segment !== decoded && /[/\\]/.test(decoded)) {
-      return `The resource ID "${shown}" has an escaped slash in "${segment}". Copy the ID again from Azure.`;
+      return l10n.t('The resource ID "{0}" has an escaped slash in "{1}". Copy the ID again from Azure.', shown, segment);
     }
   }
   return undefined;
@@ -102,7 +103,7 @@ export function parseIdOfKind<K extends ArmResourceKind>(id: string, kind: K): E
   }
   const parsed = parseComputeResourceId(id);
   if (!parsed || parsed.kind !== kind) {
-    throw new Error(`"${id}" is not the resource id of a ${kindLabel(kind)}.`);
+    throw new Error(l10n.t('"{0}" is not the resource id of a {1}.', id, kindLabel(kind)));
   }
   return parsed as Extract<ComputeResourceId, { kind: K }>;
 }
@@ -131,11 +132,11 @@ export function kindLabel(kind: ArmResourceKind): string {
     case 'gallery':
       return 'gallery';
     case 'imageDefinition':
-      return 'image definition';
+      return l10n.t('image definition');
     case 'imageVersion':
-      return 'image version';
+      return l10n.t('image version');
     case 'managedImage':
-      return 'managed image';
+      return l10n.t('managed image');
   }
 }
 

@@ -3,6 +3,7 @@
  * accepts: versions → definitions → gallery. ARM may keep answering 409 CannotDeleteResource for a
  * while after the last child is gone (its child cache is stale), so the parent delete is retried.
  */
+import * as l10n from '@vscode/l10n';
 import { describeArmError } from './armError';
 import { displayName, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
 import type { GalleryId, ImageDefinitionId, ImageVersionId } from './armId';
@@ -47,12 +48,12 @@ export async function planCascade(service: GalleryService, root: GalleryId | Ima
 export function describePlan(plan: CascadePlan): string {
   const parts: string[] = [];
   if (plan.definitions.length > 0) {
-    parts.push(`${plan.definitions.length} image definition${plan.definitions.length === 1 ? '' : 's'}`);
+    parts.push(plan.definitions.length === 1 ? l10n.t('1 image definition') : l10n.t('{0} image definitions', plan.definitions.length));
   }
   if (plan.versions.length > 0) {
-    parts.push(`${plan.versions.length} image version${plan.versions.length === 1 ? '' : 's'}`);
+    parts.push(plan.versions.length === 1 ? l10n.t('1 image version') : l10n.t('{0} image versions', plan.versions.length));
   }
-  return parts.join(' and ');
+  return parts.join(l10n.t(' and '));
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -88,7 +89,7 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
       skipped.push(name);
       return false;
     }
-    options.report?.(`Deleting ${name}`, deleted.length + failed.length, total);
+    options.report?.(l10n.t('Deleting {0}', name), deleted.length + failed.length, total);
     try {
       await run();
       deleted.push(name);
@@ -139,12 +140,12 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
 
 /** "Deleted 3 items: … Not deleted: … (reason). Skipped: …" */
 export function describeOutcome(outcome: CascadeOutcome): string {
-  const parts = [`Deleted ${outcome.deleted.length} item${outcome.deleted.length === 1 ? '' : 's'}.`];
+  const parts = [outcome.deleted.length === 1 ? l10n.t('Deleted 1 item.') : l10n.t('Deleted {0} items.', outcome.deleted.length)];
   if (outcome.failed.length > 0) {
-    parts.push(`Not deleted: ${outcome.failed.map((f) => `${f.name} (${f.reason})`).join('; ')}.`);
+    parts.push(l10n.t('Not deleted: {0}.', outcome.failed.map((f) => `${f.name} (${f.reason})`).join('; ')));
   }
   if (outcome.skipped.length > 0) {
-    parts.push(`Left in place because something inside could not be deleted or you cancelled: ${outcome.skipped.join(', ')}.`);
+    parts.push(l10n.t('Left in place because something inside could not be deleted or you cancelled: {0}.', outcome.skipped.join(', ')));
   }
   return parts.join(' ');
 }

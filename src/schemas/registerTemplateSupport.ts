@@ -100,7 +100,7 @@ class TemplateSupport implements vscode.Disposable {
       }
       return (this.loaded = new Service({ liveValues: this.options.liveValues }));
     } catch (error) {
-      const message = `Compute Gallery couldn't load its template support, so gallery resources in JSON files get no completions or checks: ${String(error)}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.`;
+      const message = vscode.l10n.t('Compute Gallery couldn\'t load its template support, so gallery resources in JSON files get no completions or checks: {0}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.', String(error));
       this.options.log.error(message);
       if (!this.loadFailureShown) {
         // Said once, plainly (the next use tries again): otherwise the only sign is help that never appears.

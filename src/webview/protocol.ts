@@ -3,6 +3,7 @@
  * type guard. The host treats everything from the webview as untrusted input: anything that does not
  * pass {@link parseWebviewMessage} is ignored (and logged). No `vscode` import: the webview bundles this.
  */
+import * as l10n from '@vscode/l10n';
 import { armIdProblem, kindLabel, parseComputeResourceId } from '../azure/armId';
 import { FORM_KINDS, PICKER_SOURCES } from './forms/formTypes';
 import type {
@@ -258,7 +259,7 @@ export function isPersistedFormState(raw: unknown): raw is PersistedFormState {
  */
 export function restoreProblem(state: PersistedFormState): string | undefined {
   if (state.mode === 'update' && state.targetId === undefined) {
-    return 'The saved form has no resource to edit.';
+    return l10n.t('The saved form has no resource to edit.');
   }
   if (state.targetId === undefined) {
     return undefined;
@@ -267,5 +268,5 @@ export function restoreProblem(state: PersistedFormState): string | undefined {
   if (problem) {
     return problem;
   }
-  return parseComputeResourceId(state.targetId)?.kind === state.kind ? undefined : `The saved form's resource "${state.targetId}" does not match the form (${kindLabel(state.kind)}).`;
+  return parseComputeResourceId(state.targetId)?.kind === state.kind ? undefined : l10n.t('The saved form\'s resource "{0}" does not match the form ({1}).', state.targetId, kindLabel(state.kind));
 }

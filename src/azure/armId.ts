@@ -130,7 +130,7 @@ export function managedImageId(subscriptionId: string, resourceGroup: string, im
 export function kindLabel(kind: ArmResourceKind): string {
   switch (kind) {
     case 'gallery':
-      return 'gallery';
+      return l10n.t('gallery');
     case 'imageDefinition':
       return l10n.t('image definition');
     case 'imageVersion':

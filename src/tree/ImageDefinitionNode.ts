@@ -129,7 +129,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     item.accessibilityInformation = { label: accessibleLabel(vscode.l10n.t('image definition'), this.armId.imageDefinition, item.description, facts) };
     item.iconPath ??= eol ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(d.osType === 'Windows' ? 'window' : 'terminal-linux');
     item.tooltip = markdownFacts(vscode.l10n.t('Image definition {0}', this.armId.imageDefinition), [
-      ['Publisher / offer / SKU', d.identifier ? `${d.identifier.publisher} / ${d.identifier.offer} / ${d.identifier.sku}` : undefined],
+      [vscode.l10n.t('Publisher / offer / SKU'), d.identifier ? `${d.identifier.publisher} / ${d.identifier.offer} / ${d.identifier.sku}` : undefined],
       ['OS', describeDefinition(d)],
       [vscode.l10n.t('End of life'), formatDate(d.endOfLifeDate)],
       [vscode.l10n.t('Description'), d.description],

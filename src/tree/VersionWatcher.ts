@@ -88,7 +88,7 @@ function hopelessReason(info: ArmErrorInfo): string | undefined {
     return vscode.l10n.t('you don\'t have permission to read it any more (HTTP 403). {0}', info.nextStep);
   }
   if (info.statusCode === 401) {
-    return `Azure no longer accepts your sign-in (${info.code ?? 'HTTP 401'}). ${info.nextStep}`;
+    return vscode.l10n.t('Azure no longer accepts your sign-in ({0}). {1}', info.code ?? 'HTTP 401', info.nextStep);
   }
   return undefined;
 }

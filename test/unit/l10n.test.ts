@@ -208,6 +208,21 @@ describe('localisation (issue 10)', function () {
     assert.equal(findings.length, 0, `bare literals shown to people (wrap them in vscode.l10n.t / l10n.t):\n${describeFindings(findings)}`);
   });
 
+  it('no l10n.t call runs at module top level (it would run at import, before l10n.config, and stay English)', () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(path.join(ROOT, 'src'))) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (n: ts.Node, inFunction: boolean): void => {
+        if (ts.isCallExpression(n) && /(^|\.)l10n\.t$/.test(n.expression.getText()) && !inFunction) {
+          found.push(`${rel(file)}:${source.getLineAndCharacterOfPosition(n.getStart()).line + 1}: ${n.getText().slice(0, 80)}`);
+        }
+        ts.forEachChild(n, (c) => visit(c, inFunction || ts.isFunctionLike(n)));
+      };
+      visit(source, false);
+    }
+    assert.deepEqual(found, [], 'make the constant a function (or a getter) so the text is translated when it is used');
+  });
+
   it('the check above finds a bare literal in a notification, a progress title, a quick pick and a tree item', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'acg-l10n-src-'));
     const file = path.join(dir, 'bad.ts');

@@ -3,6 +3,11 @@
  * plain data classes too). Only what the tree code constructs; anything else throws, so a benchmark
  * cannot silently measure less than the real code does.
  */
+import * as realL10n from '@vscode/l10n';
+
+/** vscode.l10n in English (no bundle): the same lookup and {0} formatting as @vscode/l10n. */
+export const l10n = { bundle: undefined as Record<string, string> | undefined, t: realL10n.t };
+
 export class TreeItem {
   id?: string;
   description?: string | boolean;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AzureAccount } from './azure/AzureAccount';
 import { registerCommands } from './commands/registerCommands';
@@ -14,6 +15,11 @@ export interface AzureComputeGalleryApi {
 }
 
 export function activate(context: vscode.ExtensionContext): AzureComputeGalleryApi {
+  // The pure modules (forms, ARM errors, template checks) translate through @vscode/l10n: give it VS Code's bundle
+  // for the display language. English (no bundle) needs nothing: l10n.t returns the source text.
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
   const log = vscode.window.createOutputChannel('Azure Compute Gallery', { log: true });
   const account = new AzureAccount(context.globalState, log);
   const tree = new GalleryTreeDataProvider(account, log);

@@ -32,7 +32,7 @@ function isMissingProvider(err: unknown): boolean {
 }
 
 function missingProviderMessage(providerId: string): string {
-  return `This VS Code has no "${providerId}" sign-in (code-server and some remotes don't). Set "azureComputeGallery.signInMethod" to "azureIdentity" to sign in with Azure CLI, Azure Developer CLI or environment credentials.`;
+  return vscode.l10n.t('This VS Code has no "{0}" sign-in (code-server and some remotes don\'t). Set "azureComputeGallery.signInMethod" to "azureIdentity" to sign in with Azure CLI, Azure Developer CLI or environment credentials.', providerId);
 }
 
 const SIGNED_OUT_KEY = 'azureComputeGallery.signedOut';
@@ -53,7 +53,7 @@ function effectiveKey(settings: UserOnlySettings): string {
 }
 
 function unconfirmedHostMessage(origin: string): string {
-  return `Your Azure sign-in token is not sent to ${origin} until you allow it: sign in again to confirm this host, or add it to "azureComputeGallery.trustedArmHosts" in your user settings.`;
+  return vscode.l10n.t('Your Azure sign-in token is not sent to {0} until you allow it: sign in again to confirm this host, or add it to "azureComputeGallery.trustedArmHosts" in your user settings.', origin);
 }
 
 const loadIdentity: () => Promise<IdentityModule> = lazyImport(() => import('./identityCredential'));
@@ -110,9 +110,9 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
     if (untold.length > 0) {
       untold.forEach((name) => this.toldIgnored.add(name));
       const list = untold.map((name) => `"${name}"`).join(', ');
-      const message = `Azure Compute Gallery ignored ${list} from this workspace's settings. Where your Azure sign-in token is sent, and how you sign in, is only taken from your user settings.`;
+      const message = vscode.l10n.t('Azure Compute Gallery ignored {0} from this workspace\'s settings. Where your Azure sign-in token is sent, and how you sign in, is only taken from your user settings.', list);
       this.log.warn(message);
-      const open = 'Open User Settings';
+      const open = vscode.l10n.t('Open User Settings');
       void vscode.window.showWarningMessage(message, open).then(
         async (choice) => {
           if (choice === open) {
@@ -145,12 +145,12 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
       return true;
     }
     const origin = armOrigin(cloud);
-    const allow = 'Allow';
+    const allow = vscode.l10n.t('Allow');
     const answer = await vscode.window.showWarningMessage(
-      `Send your Azure sign-in token to ${origin}?`,
+      vscode.l10n.t('Send your Azure sign-in token to {0}?', origin),
       {
         modal: true,
-        detail: `Your custom cloud "${cloud.name}" (user setting "microsoft-sovereign-cloud.customEnvironment") sends Azure Resource Manager requests to ${origin}, which is not a Microsoft Azure host. Every request carries your sign-in token. Allow only a host you run or trust, such as your Azure Stack Hub. Allow is remembered for this host.`,
+        detail: vscode.l10n.t('Your custom cloud "{0}" (user setting "microsoft-sovereign-cloud.customEnvironment") sends Azure Resource Manager requests to {1}, which is not a Microsoft Azure host. Every request carries your sign-in token. Allow only a host you run or trust, such as your Azure Stack Hub. Allow is remembered for this host.', cloud.name, origin),
       },
       allow,
     );
@@ -235,7 +235,7 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
         ? { kind: 'signedIn', accountLabel, cloud }
         : { kind: 'misconfigured', message: unconfirmedHostMessage(armOrigin(cloud)), setting: USER_ONLY_SETTINGS.trustedArmHosts };
     if (this.method === 'azureIdentity') {
-      return signedIn('Azure CLI / azd / environment credentials');
+      return signedIn(vscode.l10n.t('Azure CLI / azd / environment credentials'));
     }
     try {
       const session = await this.silentSession(cloud);
@@ -298,14 +298,14 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
           } catch (err) {
             const reason = err instanceof Error ? err.message : String(err);
             throw new NotSignedInError(
-              `Signing in through Azure CLI, Azure Developer CLI or environment credentials failed: ${reason} Run "az login" (or "azd auth login", or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET), or set "azureComputeGallery.signInMethod" back to "vscode".`,
+              vscode.l10n.t('Signing in through Azure CLI, Azure Developer CLI or environment credentials failed: {0} Run "az login" (or "azd auth login", or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET), or set "azureComputeGallery.signInMethod" back to "vscode".', reason),
             );
           }
         }
         const session = await this.silentSession(cloud, tenant, scopes);
         if (!session) {
           throw new NotSignedInError(
-            tenant ? `You are not signed in to tenant ${tenant}.` : 'You are not signed in to Azure.',
+            tenant ? vscode.l10n.t('You are not signed in to tenant {0}.', tenant) : vscode.l10n.t('You are not signed in to Azure.'),
           );
         }
         return { token: session.accessToken, expiresOnTimestamp: tokenExpiresOn(session.accessToken), tokenType: 'Bearer' };
@@ -321,7 +321,7 @@ export class AzureAccount implements vscode.Disposable, CredentialSource {
         throw new NotSignedInError(unconfirmedHostMessage(armOrigin(cloud)));
       }
       const create = await loadArmServices();
-      return create({ cloud, credentials: this, log: (line) => this.log.debug(line) });
+      return create({ cloud, credentials: this, log: (line) => this.log.debug(line), ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}) });
     })();
     const pending = this.servicesPromise;
     pending.catch(() => {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Turns whatever the Azure SDK, the LRO poller or the network threw into one readable message:
  * what failed, ARM's code and message, and what the user can do next.
@@ -20,7 +21,7 @@ export interface ArmErrorInfo {
 }
 
 export class NotSignedInError extends Error {
-  constructor(message = 'You are not signed in to Azure.') {
+  constructor(message = l10n.t('You are not signed in to Azure.')) {
     super(message);
     this.name = 'NotSignedInError';
   }
@@ -96,70 +97,74 @@ function isCancellation(shape: ErrorShape): boolean {
 function nextStepFor(code: string | undefined, status: number | undefined, retryAfter: string | undefined): string {
   switch (code) {
     case 'NotSignedIn':
-      return 'Sign in with "Compute Gallery: Sign in to Azure".';
+      return l10n.t('Sign in with "Compute Gallery: Sign in to Azure".');
     case 'AuthenticationFailed':
     case 'ExpiredAuthenticationToken':
     case 'InvalidAuthenticationToken':
     case 'InvalidAuthenticationTokenAudience':
-      return 'Sign in again with "Compute Gallery: Sign in to Azure"; if it keeps failing, check the cloud in the "microsoft-sovereign-cloud.environment" setting.';
+      return l10n.t('Sign in again with "Compute Gallery: Sign in to Azure"; if it keeps failing, check the cloud in the "microsoft-sovereign-cloud.environment" setting.');
     case 'InvalidAuthenticationTokenTenant':
-      return 'This subscription belongs to another tenant: sign in to that tenant, then refresh.';
+      return l10n.t('This subscription belongs to another tenant: sign in to that tenant, then refresh.');
     case 'AuthorizationFailed':
     case 'LinkedAuthorizationFailed':
-      return 'Your account lacks permission here: ask for a role such as Contributor on the subscription or resource group.';
+      return l10n.t('Your account lacks permission here: ask for a role such as Contributor on the subscription or resource group.');
     case 'ResourceNotFound':
     case 'ResourceGroupNotFound':
     case 'ParentResourceNotFound':
     case 'NotFound':
-      return 'It may have been deleted or moved: refresh the view.';
+      return l10n.t('It may have been deleted or moved: refresh the view.');
     case 'SubscriptionNotFound':
-      return 'Check that the subscription still exists and that you are signed in to its tenant, then refresh.';
+      return l10n.t('Check that the subscription still exists and that you are signed in to its tenant, then refresh.');
     case 'CannotDeleteResource':
-      return 'It still contains nested resources: delete its image versions and definitions first, then try again.';
+      return l10n.t('It still contains nested resources: delete its image versions and definitions first, then try again.');
     case 'MissingSubscriptionRegistration':
-      return 'Register the Microsoft.Compute resource provider for this subscription, then try again.';
+      return l10n.t('Register the Microsoft.Compute resource provider for this subscription, then try again.');
     case 'InvalidParameter':
     case 'BadRequest':
     case 'InvalidRequestContent':
     case 'PropertyChangeNotAllowed':
-      return 'Correct the value Azure named and try again.';
+      return l10n.t('Correct the value Azure named and try again.');
     case 'PARSE_ERROR':
-      return 'Azure sent a response that could not be read; try again in a moment.';
+      return l10n.t('Azure sent a response that could not be read; try again in a moment.');
     case 'UntrustedHost': // refused by armServices' host check (issue 9): retrying cannot help
-      return 'Nothing was sent there. If your cloud really uses that host, set it as "resourceManagerEndpointUrl" of "microsoft-sovereign-cloud.customEnvironment" in your user settings; otherwise tell your Azure administrator.';
+      return l10n.t('Nothing was sent there. If your cloud really uses that host, set it as "resourceManagerEndpointUrl" of "microsoft-sovereign-cloud.customEnvironment" in your user settings; otherwise tell your Azure administrator.');
     default:
       break;
   }
   if (code && NETWORK_CODES.has(code)) {
-    return 'Azure could not be reached: check your network or proxy and the cloud in the "microsoft-sovereign-cloud.environment" setting, then try again.';
+    return l10n.t('Azure could not be reached: check your network or proxy and the cloud in the "microsoft-sovereign-cloud.environment" setting, then try again.');
   }
   if (status === 429) {
-    const wait = retryAfter && /^\d+$/.test(retryAfter) ? `${retryAfter} second${retryAfter === '1' ? '' : 's'}` : 'a minute';
-    return `Azure is throttling requests: wait ${wait} and try again.`;
+    if (retryAfter === '1') {
+      return l10n.t('Azure is throttling requests: wait 1 second and try again.');
+    }
+    return retryAfter && /^\d+$/.test(retryAfter)
+      ? l10n.t('Azure is throttling requests: wait {0} seconds and try again.', retryAfter)
+      : l10n.t('Azure is throttling requests: wait a minute and try again.');
   }
   if (status === 401) {
-    return 'Sign in again with "Compute Gallery: Sign in to Azure".';
+    return l10n.t('Sign in again with "Compute Gallery: Sign in to Azure".');
   }
   if (status === 403) {
-    return 'Your account lacks permission here: ask for a suitable role on the subscription or resource group.';
+    return l10n.t('Your account lacks permission here: ask for a suitable role on the subscription or resource group.');
   }
   if (status === 404) {
-    return 'It may have been deleted or moved: refresh the view.';
+    return l10n.t('It may have been deleted or moved: refresh the view.');
   }
   if (status === 409) {
-    return 'Another change is in progress or conflicts with this one: refresh and try again.';
+    return l10n.t('Another change is in progress or conflicts with this one: refresh and try again.');
   }
   if (status !== undefined && status >= 500) {
-    return 'Azure had a temporary problem: try again in a minute.';
+    return l10n.t('Azure had a temporary problem: try again in a minute.');
   }
-  return 'Try again; if it keeps failing, see the "Azure Compute Gallery" output for details.';
+  return l10n.t('Try again; if it keeps failing, see the "Azure Compute Gallery" output for details.');
 }
 
 /** Extracts code, status, message and the next step from anything that was thrown. */
 export function describeArmError(err: unknown): ArmErrorInfo {
   const shape = asShape(err);
   if (isCancellation(shape)) {
-    return { code: undefined, statusCode: undefined, message: 'Cancelled.', nextStep: '', cancelled: true, requestId: undefined };
+    return { code: undefined, statusCode: undefined, message: l10n.t('Cancelled.'), nextStep: '', cancelled: true, requestId: undefined };
   }
   let code = typeof shape.code === 'string' && shape.code ? shape.code : undefined;
   const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
@@ -170,7 +175,7 @@ export function describeArmError(err: unknown): ArmErrorInfo {
   const lro = LRO_FAILED.exec(message);
   if (lro) {
     code = lro[1] ?? code;
-    message = lro[2]?.trim() || 'The operation failed in Azure without saying why.';
+    message = lro[2]?.trim() || l10n.t('The operation failed in Azure without saying why.');
   }
   if (!code && shape.cause) {
     const causeCode = asShape(shape.cause).code;
@@ -179,7 +184,7 @@ export function describeArmError(err: unknown): ArmErrorInfo {
     }
   }
   if (statusCode !== undefined && /^Unexpected status code: \d+$/.test(message)) {
-    message = `Azure answered with HTTP ${statusCode} and no error details.`;
+    message = l10n.t('Azure answered with HTTP {0} and no error details.', statusCode);
   }
   const headers = shape.response?.headers;
   const retryAfter = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;

@@ -1,5 +1,4 @@
 import * as l10n from '@vscode/l10n';
-
 /**
  * Typed Azure Resource Manager ids for the resource kinds this extension manages: galleries, image definitions and
  * versions, VM application definitions and versions (`galleries/{g}/applications/{a}/versions/{v}`), managed images.
@@ -55,13 +54,13 @@ export function armIdProblem(id: string): string | undefined {
   for (const segment of segments) {
     const decoded = decodeSegment(segment);
     if (decoded === undefined) {
-      return `The resource ID "${shown}" has a malformed %-escape in "${segment}". Copy the ID again from Azure.`;
+      return l10n.t('The resource ID "{0}" has a malformed %-escape in "{1}". Copy the ID again from Azure.', shown, segment);
     }
     if (decoded === '.' || decoded === '..') {
-      return `The resource ID "${shown}" contains "${segment}" as a name. IDs with "." or ".." segments are not sent to Azure; copy the ID again from Azure.`;
+      return l10n.t('The resource ID "{0}" contains "{1}" as a name. IDs with "." or ".." segments are not sent to Azure; copy the ID again from Azure.', shown, segment);
     }
     if (segment !== decoded && /[/\\]/.test(decoded)) {
-      return `The resource ID "${shown}" has an escaped slash in "${segment}". Copy the ID again from Azure.`;
+      return l10n.t('The resource ID "{0}" has an escaped slash in "{1}". Copy the ID again from Azure.', shown, segment);
     }
   }
   return undefined;
@@ -120,7 +119,7 @@ export function parseIdOfKind<K extends ArmResourceKind>(id: string, kind: K): E
   }
   const parsed = parseComputeResourceId(id);
   if (!parsed || parsed.kind !== kind) {
-    throw new Error(`"${id}" is not the resource id of a ${kindLabel(kind)}.`);
+    throw new Error(l10n.t('"{0}" is not the resource id of a {1}.', id, kindLabel(kind)));
   }
   return parsed as Extract<ComputeResourceId, { kind: K }>;
 }
@@ -155,17 +154,17 @@ export function managedImageId(subscriptionId: string, resourceGroup: string, im
 export function kindLabel(kind: ArmResourceKind): string {
   switch (kind) {
     case 'gallery':
-      return 'gallery';
+      return l10n.t('gallery');
     case 'imageDefinition':
-      return 'image definition';
+      return l10n.t('image definition');
     case 'imageVersion':
-      return 'image version';
+      return l10n.t('image version');
     case 'application':
       return l10n.t('VM application');
     case 'applicationVersion':
       return l10n.t('VM application version');
     case 'managedImage':
-      return 'managed image';
+      return l10n.t('managed image');
   }
 }
 

@@ -101,9 +101,11 @@ function armHostPolicy(resourceManagerEndpointUrl: string): PipelinePolicy {
         origin = request.url;
       }
       if (origin !== allowed) {
-        const message =
-          `Refused to send a request to ${redactSecrets(origin)}: it is not the Azure Resource Manager of your cloud (${allowed}), ` +
-          'so your Azure sign-in token was not sent. Azure, or something between you and Azure, handed out this address as a next-page or operation-status link.';
+        const message = l10n.t(
+          'Refused to send a request to {0}: it is not the Azure Resource Manager of your cloud ({1}), so your Azure sign-in token was not sent. Azure, or something between you and Azure, handed out this address as a next-page or operation-status link.',
+          redactSecrets(origin),
+          allowed,
+        );
         return Promise.reject(Object.assign(new Error(message), { name: 'UntrustedHostError', code: 'UntrustedHost' }));
       }
       return next(request);
@@ -338,7 +340,7 @@ class ArmGalleryService implements GalleryService {
       }
     });
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw Object.assign(new Error(`Azure sent an unreadable body for ${id.id}.`), { code: 'PARSE_ERROR' });
+      throw Object.assign(new Error(l10n.t('Azure sent an unreadable body for {0}.', id.id)), { code: 'PARSE_ERROR' });
     }
     return raw as Record<string, unknown>;
   }
@@ -600,7 +602,7 @@ class ArmServicesImpl implements ArmServices {
         }
         const body = response.body as ArmListBody<T> | undefined;
         if (!body || !Array.isArray(body.value)) {
-          throw Object.assign(new Error(`Azure sent an unreadable list from ${path}.`), { code: 'PARSE_ERROR' });
+          throw Object.assign(new Error(l10n.t('Azure sent an unreadable list from {0}.', path)), { code: 'PARSE_ERROR' });
         }
         items.push(...body.value);
         next = typeof body.nextLink === 'string' && body.nextLink ? body.nextLink : undefined;
@@ -676,5 +678,8 @@ class ArmServicesImpl implements ArmServices {
 }
 
 export function createArmServices(options: ArmServicesOptions): ArmServices {
+  if (options.l10nBundle) {
+    l10n.config({ contents: { ...options.l10nBundle } });
+  }
   return new ArmServicesImpl(options);
 }

@@ -118,10 +118,10 @@ export async function planCascade(service: GalleryService, root: CascadeRoot, si
 export function describePlan(plan: CascadePlan): string {
   const parts: string[] = [];
   if (plan.definitions.length > 0) {
-    parts.push(`${plan.definitions.length} image definition${plan.definitions.length === 1 ? '' : 's'}`);
+    parts.push(plan.definitions.length === 1 ? l10n.t('1 image definition') : l10n.t('{0} image definitions', plan.definitions.length));
   }
   if (plan.versions.length > 0) {
-    parts.push(`${plan.versions.length} image version${plan.versions.length === 1 ? '' : 's'}`);
+    parts.push(plan.versions.length === 1 ? l10n.t('1 image version') : l10n.t('{0} image versions', plan.versions.length));
   }
   if (plan.applications.length > 0) {
     parts.push(plan.applications.length === 1 ? l10n.t('1 VM application') : l10n.t('{0} VM applications', plan.applications.length));
@@ -131,10 +131,10 @@ export function describePlan(plan: CascadePlan): string {
       plan.applicationVersions.length === 1 ? l10n.t('1 VM application version') : l10n.t('{0} VM application versions', plan.applicationVersions.length),
     );
   }
-  if (parts.length <= 2) {
-    return parts.join(' and ');
+  if (parts.length <= 1) {
+    return parts.join('');
   }
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return l10n.t('{0} and {1}', parts.slice(0, -1).join(', '), parts[parts.length - 1]);
 }
 
 /** The order the cascade deletes in, for the confirmation ("Versions are deleted first, …"). */
@@ -190,7 +190,7 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
       skipped.push(name);
       return false;
     }
-    options.report?.(`Deleting ${name}`, deleted.length + failed.length, total);
+    options.report?.(l10n.t('Deleting {0}', name), deleted.length + failed.length, total);
     try {
       await run();
       deleted.push(name);
@@ -276,12 +276,12 @@ function deleteRoot(service: GalleryService, root: CascadeRoot, callOptions: { s
  * is worded by the command (`softDeleteOutcome` in src/commands/deleteConfirmation.ts).
  */
 export function describeOutcome(outcome: CascadeOutcome): string {
-  const parts = [`Deleted ${outcome.deleted.length} item${outcome.deleted.length === 1 ? '' : 's'}.`];
+  const parts = [outcome.deleted.length === 1 ? l10n.t('Deleted 1 item.') : l10n.t('Deleted {0} items.', outcome.deleted.length)];
   if (outcome.failed.length > 0) {
-    parts.push(`Not deleted: ${outcome.failed.map((f) => `${f.name} (${f.reason})`).join('; ')}.`);
+    parts.push(l10n.t('Not deleted: {0}.', outcome.failed.map((f) => `${f.name} (${f.reason})`).join('; ')));
   }
   if (outcome.skipped.length > 0) {
-    parts.push(`Left in place because something inside could not be deleted or you cancelled: ${outcome.skipped.join(', ')}.`);
+    parts.push(l10n.t('Left in place because something inside could not be deleted or you cancelled: {0}.', outcome.skipped.join(', ')));
   }
   return parts.join(' ');
 }

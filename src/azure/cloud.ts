@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * The Azure cloud the user works in, resolved from VS Code's own Microsoft sign-in settings
  * (`microsoft-sovereign-cloud.environment` / `.customEnvironment`), so that ARM, portal and token
@@ -74,7 +75,7 @@ export const USGovernment = wellKnown(
 function requireHttpsUrl(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new CloudConfigurationError(
-      `The custom cloud setting "microsoft-sovereign-cloud.customEnvironment" has no "${field}". Add it in Settings, or set "microsoft-sovereign-cloud.environment" to a built-in cloud.`,
+      l10n.t('The custom cloud setting "microsoft-sovereign-cloud.customEnvironment" has no "{0}". Add it in Settings, or set "microsoft-sovereign-cloud.environment" to a built-in cloud.', field),
     );
   }
   let url: URL;
@@ -82,12 +83,12 @@ function requireHttpsUrl(value: unknown, field: string): string {
     url = new URL(value.trim());
   } catch {
     throw new CloudConfigurationError(
-      `"microsoft-sovereign-cloud.customEnvironment.${field}" is not a valid URL: ${JSON.stringify(value)}. Fix it in Settings.`,
+      l10n.t('"microsoft-sovereign-cloud.customEnvironment.{0}" is not a valid URL: {1}. Fix it in Settings.', field, JSON.stringify(value)),
     );
   }
   if (url.protocol !== 'https:') {
     throw new CloudConfigurationError(
-      `"microsoft-sovereign-cloud.customEnvironment.${field}" must use https (Azure sign-in tokens are only sent over TLS). Fix it in Settings.`,
+      l10n.t('"microsoft-sovereign-cloud.customEnvironment.{0}" must use https (Azure sign-in tokens are only sent over TLS). Fix it in Settings.', field),
     );
   }
   return url.toString();
@@ -112,7 +113,7 @@ export function resolveCloud(environment: unknown, custom: unknown): CloudEnviro
     case 'custom': {
       if (typeof custom !== 'object' || custom === null) {
         throw new CloudConfigurationError(
-          'The custom cloud is chosen but "microsoft-sovereign-cloud.customEnvironment" is not set. Add its endpoints in Settings.',
+          l10n.t('The custom cloud is chosen but "microsoft-sovereign-cloud.customEnvironment" is not set. Add its endpoints in Settings.'),
         );
       }
       const settings = custom as CustomEnvironmentSetting;
@@ -121,7 +122,7 @@ export function resolveCloud(environment: unknown, custom: unknown): CloudEnviro
       const scopeBase = requireHttpsUrl(audience, 'managementEndpointUrl');
       const portal = typeof settings.portalUrl === 'string' && settings.portalUrl ? requireHttpsUrl(settings.portalUrl, 'portalUrl') : arm;
       return {
-        name: typeof settings.name === 'string' && settings.name.trim() ? settings.name.trim() : 'Custom cloud',
+        name: typeof settings.name === 'string' && settings.name.trim() ? settings.name.trim() : l10n.t('Custom cloud'),
         resourceManagerEndpointUrl: withSlash(arm),
         portalUrl: withoutSlash(portal),
         armScope: `${withSlash(scopeBase)}.default`,
@@ -131,7 +132,7 @@ export function resolveCloud(environment: unknown, custom: unknown): CloudEnviro
     }
     default:
       throw new CloudConfigurationError(
-        `"microsoft-sovereign-cloud.environment" has an unknown value ${JSON.stringify(environment)}. Use "ChinaCloud", "USGovernment" or "custom", or remove it for Azure public cloud.`,
+        l10n.t('"microsoft-sovereign-cloud.environment" has an unknown value {0}. Use "ChinaCloud", "USGovernment" or "custom", or remove it for Azure public cloud.', JSON.stringify(environment)),
       );
   }
 }

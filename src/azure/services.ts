@@ -195,6 +195,11 @@ export interface ArmServicesOptions {
   readonly pollIntervalMs?: number;
   /** Retries of throttled (429), unavailable (5xx) and dropped requests. Default 3. */
   readonly maxRetries?: number;
+  /**
+   * `vscode.l10n.bundle`: dist/azure.js has its own copy of @vscode/l10n (its error messages); the host hands it the
+   * translations for the display language. None: English.
+   */
+  readonly l10nBundle?: Readonly<Record<string, string>>;
 }
 
 /** Everything the extension asks of Azure. */

@@ -6,5 +6,5 @@ import { resolveTarget } from './ResourceTarget';
 export async function copyResourceId(account: AzureAccount, node: TreeNode | undefined): Promise<void> {
   const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);
   await vscode.env.clipboard.writeText(target.armId.id);
-  void vscode.window.setStatusBarMessage(`Copied ${target.armId.id}`, 3000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', target.armId.id), 3000);
 }

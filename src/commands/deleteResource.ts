@@ -111,12 +111,12 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
 
   let cascade =
     (id.kind === 'gallery' || id.kind === 'imageDefinition' || id.kind === 'application') &&
-    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking what ${name} contains…` }, () =>
+    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking what {0} contains…', name) }, () =>
       hasChildren(service, target),
     ));
 
   if (!cascade) {
-    let confirmation: ModalText = { message: `Delete ${what} "${name}"?`, detail: 'This cannot be undone.' };
+    let confirmation: ModalText = { message: vscode.l10n.t('Delete {0} "{1}"?', what, name), detail: vscode.l10n.t('This cannot be undone.') };
     // Checks before the modal show in the status bar (as "Checking what … contains" does): a notification would
     // still be on screen beside the modal that follows.
     if (id.kind === 'imageVersion') {
@@ -138,23 +138,23 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
         return refuse(log, held);
       }
     }
-    const ok = 'Delete';
+    const ok = vscode.l10n.t('Delete');
     const answer = await vscode.window.showWarningMessage(inertNotificationText(confirmation.message), { modal: true, detail: inertNotificationText(confirmation.detail) }, ok);
     if (answer !== ok) {
       return;
     }
-    tree.markPending(id.id, 'Deleting…', target.node);
+    tree.markPending(id.id, vscode.l10n.t('Deleting…'), target.node);
     try {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Deleting ${what} ${name}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} {1}', what, name), cancellable: true },
         (_progress, token) => withAbortSignal(token, (signal) => deleteOne(service, target, signal)),
       );
       log.info(`Deleted ${what} ${id.id}`);
-      void vscode.window.showInformationMessage(inertNotificationText(`Deleted ${what} "${name}".`));
+      void vscode.window.showInformationMessage(inertNotificationText(vscode.l10n.t('Deleted {0} "{1}".', what, name)));
     } catch (err) {
       if (describeArmError(err).code === 'CannotDeleteResource') {
         // Children appeared since we looked: offer the cascade below.
-        log.warn(formatArmError(`Couldn't delete ${name}`, err));
+        log.warn(formatArmError(vscode.l10n.t('Couldn\'t delete {0}', name), err));
         cascade = true;
       } else {
         throw err;
@@ -169,26 +169,30 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     return;
   }
   const plan = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Listing everything in ${name}…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing everything in {0}…', name), cancellable: true },
     (_p, token) => withAbortSignal(token, (signal) => planCascade(service, id, signal)),
   );
   if (plan.blocked.length > 0) {
     return refuse(log, blockedCascadeRefusal(what, name, plan.blocked.map((b) => ({ name: displayName(b.version), block: b.block }))));
   }
   const contents = describePlan(plan);
-  const all = 'Delete All';
+  const all = vscode.l10n.t('Delete All');
   const answer = await vscode.window.showWarningMessage(
-    inertNotificationText(`The ${what} "${name}" contains ${contents || 'nested resources'}. Delete ${contents ? 'them all' : 'them'}, then the ${what}?`),
+    inertNotificationText(
+      contents
+        ? vscode.l10n.t('The {0} "{1}" contains {2}. Delete them all, then the {0}?', what, name, contents)
+        : vscode.l10n.t('The {0} "{1}" contains nested resources. Delete them, then the {0}?', what, name),
+    ),
     { modal: true, detail: `${describeOrder(plan)} ${plan.softDelete ? cascadeSoftDeleteSentence(what) : vscode.l10n.t('This cannot be undone.')}` },
     all,
   );
   if (answer !== all) {
     return;
   }
-  tree.markPending(id.id, 'Deleting…', target.node);
+  tree.markPending(id.id, vscode.l10n.t('Deleting…'), target.node);
   try {
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Deleting ${name}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}', name), cancellable: true },
       (progress, token) => {
         let last = 0;
         return withAbortSignal(token, (signal) =>
@@ -206,12 +210,12 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
     const summary = [describeOutcome(outcome), softDeleteOutcome(outcome)].filter(Boolean).join(' ');
     log.info(`Cascade delete of ${id.id}: ${summary}`);
     if (outcome.failed.length === 0 && outcome.skipped.length === 0 && outcome.retained.length === 0) {
-      void vscode.window.showInformationMessage(inertNotificationText(`Deleted ${what} "${name}" and everything in it. ${summary}`));
+      void vscode.window.showInformationMessage(inertNotificationText(vscode.l10n.t('Deleted {0} "{1}" and everything in it. {2}', what, name, summary)));
     } else if (outcome.failed.length === 0 && outcome.skipped.length === 0) {
       // Soft delete: every version went (restorable), and Azure keeps the parents that hold them.
       void vscode.window.showInformationMessage(inertNotificationText(vscode.l10n.t('Deleted the contents of {0} "{1}"; the {0} itself is kept for now. {2}', what, name, summary)));
     } else {
-      void vscode.window.showWarningMessage(inertNotificationText(`${what[0].toUpperCase()}${what.slice(1)} "${name}" was not completely deleted. ${summary}`));
+      void vscode.window.showWarningMessage(inertNotificationText(vscode.l10n.t('The {0} "{1}" was not completely deleted. {2}', what, name, summary)));
     }
   } finally {
     tree.clearPending(id.id, target.node);

@@ -17,11 +17,11 @@ export async function newResourceFile(): Promise<void> {
   const items: KindItem[] = (Object.keys(RESOURCE_KIND_INFO) as GalleryResourceKind[]).flatMap((kind) => {
     const info = RESOURCE_KIND_INFO[kind];
     return [
-      { label: `New ${info.displayName} body`, description: `*${info.bodyFileSuffix}`, detail: `PUT body of ${info.armType}`, resourceKind: kind, variant: 'create' as const },
-      { label: `New ${info.displayName} update body`, description: `*${info.updateBodyFileSuffix}`, detail: `PATCH body of ${info.armType}`, resourceKind: kind, variant: 'update' as const },
+      { label: vscode.l10n.t('New {0} body', info.displayName), description: `*${info.bodyFileSuffix}`, detail: vscode.l10n.t('PUT body of {0}', info.armType), resourceKind: kind, variant: 'create' as const },
+      { label: vscode.l10n.t('New {0} update body', info.displayName), description: `*${info.updateBodyFileSuffix}`, detail: vscode.l10n.t('PATCH body of {0}', info.armType), resourceKind: kind, variant: 'update' as const },
     ];
   });
-  const chosen = await vscode.window.showQuickPick(items, { title: 'New resource body file', matchOnDescription: true });
+  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New resource body file'), matchOnDescription: true });
   if (!chosen) {
     throw new PickCancelled();
   }
@@ -33,12 +33,12 @@ export async function newResourceFile(): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.getText() !== '') {
     // Never write a second body into a document that already has one (it would no longer be JSON).
-    throw new Error(`${fileName} is already open. Save or close it, then try again.`);
+    throw new Error(vscode.l10n.t('{0} is already open. Save or close it, then try again.', fileName));
   }
   const editor = await vscode.window.showTextDocument(document);
   const inserted = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), newResourceFileContent(kind, { variant: chosen.variant })));
   if (!inserted) {
-    throw new Error(`VS Code did not let the starting body be written into ${fileName}. Try again.`);
+    throw new Error(vscode.l10n.t('VS Code did not let the starting body be written into {0}. Try again.', fileName));
   }
 }
 

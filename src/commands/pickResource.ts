@@ -55,7 +55,7 @@ async function pick<T>(title: string, placeHolder: string, load: Promise<Array<C
           showItems();
           qp.busy = false;
           if (items.length === 0) {
-            qp.placeholder = typed ? `${placeHolder}: none here; paste a resource ID to use one` : 'Nothing to choose from here';
+            qp.placeholder = typed ? vscode.l10n.t('{0}: none here; paste a resource ID to use one', placeHolder) : vscode.l10n.t('Nothing to choose from here');
           }
         },
         (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
@@ -78,15 +78,15 @@ export async function pickSubscription(account: AzureAccount, title: string): Pr
       .sort((a, b) => a.displayName.localeCompare(b.displayName))
       .map((s) => ({ label: s.displayName, description: s.subscriptionId, value: s }));
   })();
-  return pick(title, 'Subscription', load);
+  return pick(title, vscode.l10n.t('Subscription'), load);
 }
 
 type Step = { kind: 'this'; id: ComputeResourceId } | { kind: 'gallery'; id: GalleryId } | { kind: 'definition'; id: ImageDefinitionId } | { kind: 'image'; id: ComputeResourceId };
 
 /** Drills subscription → gallery → definition → version (or managed image) until a resource of an allowed kind is chosen. */
 export async function pickResource(account: AzureAccount, kinds: readonly ArmResourceKind[]): Promise<{ armId: ComputeResourceId; tenantId: string }> {
-  const what = kinds.map(kindLabel).join(' or ');
-  const title = `Choose a ${what}`;
+  const what = kinds.map(kindLabel).join(vscode.l10n.t(' or '));
+  const title = vscode.l10n.t('Choose a {0}', what);
   const subscription = await pickSubscription(account, title);
   const service: GalleryService = (await account.services()).galleryService(subscription.subscriptionId, subscription.tenantId);
   const galleryKinds = kinds.some((k) => k !== 'managedImage');
@@ -97,17 +97,17 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
     }
     const id = parseComputeResourceId(text);
     if (!id || !kinds.includes(id.kind)) {
-      return armIdProblem(text) ?? `That ID does not name what is asked for here (${what}).`;
+      return armIdProblem(text) ?? vscode.l10n.t('That ID does not name what is asked for here ({0}).', what);
     }
     if (id.subscriptionId.toLowerCase() !== subscription.subscriptionId.toLowerCase()) {
-      return `That ID is in subscription ${id.subscriptionId}: choose that subscription first.`;
+      return vscode.l10n.t('That ID is in subscription {0}: choose that subscription first.', id.subscriptionId);
     }
-    return { label: `$(link) ${displayName(id)}`, description: `the ${kindLabel(id.kind)} with the ID you typed`, value: { kind: 'this', id } };
+    return { label: `$(link) ${displayName(id)}`, description: vscode.l10n.t('the {0} with the ID you typed', kindLabel(id.kind)), value: { kind: 'this', id } };
   };
 
   let step: Step = await pick<Step>(
     title,
-    galleryKinds && kinds.includes('managedImage') ? 'Gallery or managed image' : galleryKinds ? 'Gallery' : 'Managed image',
+    galleryKinds && kinds.includes('managedImage') ? vscode.l10n.t('Gallery or managed image') : galleryKinds ? vscode.l10n.t('Gallery') : vscode.l10n.t('Managed image'),
     (async () => {
       const choices: Array<Choice<Step>> = [];
       if (galleryKinds) {
@@ -117,7 +117,7 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
       }
       if (kinds.includes('managedImage')) {
         for (const i of await listAll((o) => service.listManagedImages(o))) {
-          choices.push({ label: `$(file-media) ${i.name ?? ''}`, description: 'managed image', value: { kind: 'image', id: parseIdOfKind(i.id ?? '', 'managedImage') } });
+          choices.push({ label: `$(file-media) ${i.name ?? ''}`, description: vscode.l10n.t('managed image'), value: { kind: 'image', id: parseIdOfKind(i.id ?? '', 'managedImage') } });
         }
       }
       return choices;
@@ -135,8 +135,8 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
         if (!kinds.some((k) => k === 'imageDefinition' || k === 'imageVersion')) {
           return { armId: gallery, tenantId: subscription.tenantId };
         }
-        step = await pick<Step>(title, `Image definition in ${gallery.gallery}`, (async () => {
-          const choices: Array<Choice<Step>> = kinds.includes('gallery') ? [{ label: `$(check) The gallery ${gallery.gallery} itself`, value: { kind: 'this', id: gallery } }] : [];
+        step = await pick<Step>(title, vscode.l10n.t('Image definition in {0}', gallery.gallery), (async () => {
+          const choices: Array<Choice<Step>> = kinds.includes('gallery') ? [{ label: vscode.l10n.t('$(check) The gallery {0} itself', gallery.gallery), value: { kind: 'this', id: gallery } }] : [];
           for (const d of await listAll((o) => service.listImageDefinitions(gallery, o))) {
             choices.push({ label: `$(symbol-class) ${d.name ?? ''}`, description: [d.osType, d.osState].filter(Boolean).join(' · '), value: { kind: 'definition', id: imageDefinitionId(gallery, d.name ?? '') } });
           }
@@ -149,8 +149,8 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
         if (!kinds.includes('imageVersion')) {
           return { armId: definition, tenantId: subscription.tenantId };
         }
-        step = await pick<Step>(title, `Version of ${definition.imageDefinition}`, (async () => {
-          const choices: Array<Choice<Step>> = kinds.includes('imageDefinition') ? [{ label: `$(check) The definition ${definition.imageDefinition} itself`, value: { kind: 'this', id: definition } }] : [];
+        step = await pick<Step>(title, vscode.l10n.t('Version of {0}', definition.imageDefinition), (async () => {
+          const choices: Array<Choice<Step>> = kinds.includes('imageDefinition') ? [{ label: vscode.l10n.t('$(check) The definition {0} itself', definition.imageDefinition), value: { kind: 'this', id: definition } }] : [];
           const versions = sortVersionsDescending(await listAll((o) => service.listImageVersions(definition, o)));
           for (const v of versions) {
             choices.push({ label: `$(versions) ${v.name ?? ''}`, description: v.provisioningState, value: { kind: 'this', id: imageVersionId(definition, v.name ?? '') } });

@@ -23,7 +23,7 @@ export function wrapCommand<A extends unknown[]>(
       }
       const message = formatArmError(failureTitle, err);
       log.error(`Command ${id} failed: ${message}${info.requestId ? ` (x-ms-request-id ${info.requestId})` : ''}`);
-      const showLog = 'Show log';
+      const showLog = vscode.l10n.t('Show log');
       void vscode.window.showErrorMessage(inertNotificationText(message), showLog).then((choice) => {
         if (choice === showLog) {
           log.show(true);

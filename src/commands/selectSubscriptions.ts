@@ -46,7 +46,7 @@ function entriesOfFailedTenants(failures: readonly TenantFailure[]): string[] {
 export async function selectSubscriptions(account: AzureAccount): Promise<void> {
   const services = await account.services();
   const qp = vscode.window.createQuickPick<SubscriptionItem>();
-  qp.title = 'Subscriptions to show in Compute Gallery';
+  qp.title = vscode.l10n.t('Subscriptions to show in Compute Gallery');
   qp.canSelectMany = true;
   qp.matchOnDescription = true;
   qp.busy = true;
@@ -68,12 +68,17 @@ export async function selectSubscriptions(account: AzureAccount): Promise<void> 
       failures = listed.failures;
       if (failures.length > 0) {
         if (subscriptions.length === 0) {
-          throw new Error(`Couldn't list the subscriptions of any tenant — ${describeFailures(failures)}`);
+          throw new Error(vscode.l10n.t('Couldn\'t list the subscriptions of any tenant — {0}', describeFailures(failures)));
         }
-        qp.title = `Subscriptions to show in Compute Gallery (${failures.length} tenant${failures.length === 1 ? '' : 's'} couldn't be listed)`;
+        qp.title =
+          failures.length === 1
+            ? vscode.l10n.t("Subscriptions to show in Compute Gallery (1 tenant couldn't be listed)")
+            : vscode.l10n.t("Subscriptions to show in Compute Gallery ({0} tenants couldn't be listed)", failures.length);
         void vscode.window.showWarningMessage(
           inertNotificationText(
-            `Couldn't list the subscriptions of ${failures.length === 1 ? '1 tenant' : `${failures.length} tenants`} — ${describeFailures(failures)}. Their subscriptions aren't offered here and your choices in them are kept; check your access to those tenants or sign in again.`,
+            failures.length === 1
+              ? vscode.l10n.t("Couldn't list the subscriptions of 1 tenant — {0}. Their subscriptions aren't offered here and your choices in them are kept; check your access to those tenants or sign in again.", describeFailures(failures))
+              : vscode.l10n.t("Couldn't list the subscriptions of {0} tenants — {1}. Their subscriptions aren't offered here and your choices in them are kept; check your access to those tenants or sign in again.", failures.length, describeFailures(failures)),
           ),
         );
       }
@@ -84,11 +89,11 @@ export async function selectSubscriptions(account: AzureAccount): Promise<void> 
         qp.items = items;
         qp.selectedItems = items.filter((i) => keep.has(i.value));
       };
-      show(subscriptions.map((s) => item(s, tenantLabels, 'counting galleries…')));
+      show(subscriptions.map((s) => item(s, tenantLabels, vscode.l10n.t('counting galleries…'))));
       const counts = await countGalleriesPerSubscription(subscriptions, (id, tenant) => services.galleryService(id, tenant), controller.signal);
       show(subscriptions.map((s, n) => {
         const count = counts[n];
-        return item(s, tenantLabels, count instanceof Error ? "galleries couldn't be listed" : `${count} ${count === 1 ? 'gallery' : 'galleries'}`);
+        return item(s, tenantLabels, count instanceof Error ? vscode.l10n.t("galleries couldn't be listed") : count === 1 ? vscode.l10n.t('1 gallery') : vscode.l10n.t('{0} galleries', count));
       }));
       qp.busy = false;
     })();

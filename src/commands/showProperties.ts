@@ -15,7 +15,7 @@ export async function showProperties(account: AzureAccount, node?: TreeNode): Pr
 export function refreshProperties(provider: ResourceDocumentProvider, uri?: vscode.Uri): void {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || target.scheme !== RESOURCE_SCHEME) {
-    throw new Error('Open a resource\'s properties first (right-click it in the Compute Gallery view → Show Properties).');
+    throw new Error(vscode.l10n.t('Open a resource\'s properties first (right-click it in the Compute Gallery view → Show Properties).'));
   }
   provider.refresh(target);
 }

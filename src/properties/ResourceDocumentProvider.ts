@@ -39,7 +39,7 @@ export class ResourceDocumentProvider implements vscode.TextDocumentContentProvi
     const params = new URLSearchParams(uri.query);
     const id = parseComputeResourceId(params.get('id') ?? '');
     if (!id) {
-      return `// Not a Compute Gallery resource: ${uri.toString()}`;
+      return `// ${vscode.l10n.t('Not a Compute Gallery resource: {0}', uri.toString())}`;
     }
     try {
       const service = (await this.account.services()).galleryService(id.subscriptionId, params.get('tenant') ?? undefined);
@@ -47,7 +47,7 @@ export class ResourceDocumentProvider implements vscode.TextDocumentContentProvi
       return `${JSON.stringify(params.get('sorted') === '1' ? sortKeysDeep(json) : json, null, 2)}\n`;
     } catch (err) {
       // Shown in the editor itself: the document is what the user asked to see.
-      return `// ${formatArmError(`Couldn't load ${displayName(id)}`, err)}\n// Run "Compute Gallery: Refresh Properties" to try again.\n`;
+      return `// ${formatArmError(vscode.l10n.t("Couldn't load {0}", displayName(id)), err)}\n// ${vscode.l10n.t('Run "Compute Gallery: Refresh Properties" to try again.')}\n`;
     }
   }
 }

@@ -36,6 +36,11 @@ import { TemplateValidation } from './templateService/TemplateValidation';
 import { VirtualResources, virtualFileMatch } from './templateService/VirtualResources';
 
 export { DIAGNOSTIC_SOURCE } from './templateService/serviceTypes';
+/**
+ * dist/templates.js has its own copy of @vscode/l10n (the template checks' messages): the host that loads it
+ * gives that copy VS Code's bundle (registerTemplateSupport.ts).
+ */
+export { config as configureL10n } from '@vscode/l10n';
 export type {
   ContentChange,
   DocumentRole,

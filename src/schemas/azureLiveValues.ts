@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { describeArmError } from '../azure/armError';
@@ -66,23 +67,23 @@ export class AzureLiveValues implements LiveValueProvider, vscode.Disposable {
         case 'locations':
           return (await service.listLocations()).map((l) => ({ value: l.name, label: l.name, detail: l.displayName }));
         case 'virtualMachines':
-          return ids(await service.listVirtualMachines(), 'virtual machine');
+          return ids(await service.listVirtualMachines(), l10n.t('virtual machine'));
         case 'disks':
-          return ids(await service.listDisks(), 'managed disk');
+          return ids(await service.listDisks(), l10n.t('managed disk'));
         case 'snapshots':
           return ids(await service.listSnapshots(), 'snapshot');
         case 'diskEncryptionSets':
-          return ids(await service.listDiskEncryptionSets(), 'disk encryption set');
+          return ids(await service.listDiskEncryptionSets(), l10n.t('disk encryption set'));
         case 'managedImages':
-          return ids(await listAll((o) => service.listManagedImages(o)), 'managed image');
+          return ids(await listAll((o) => service.listManagedImages(o)), l10n.t('managed image'));
         case 'galleries':
           return ids(await listAll((o) => service.listGalleries(o)), 'gallery');
         case 'imageSources':
           return [
-            ...ids(await listAll((o) => service.listManagedImages(o)), 'managed image'),
-            ...ids(await service.listVirtualMachines(), 'virtual machine'),
+            ...ids(await listAll((o) => service.listManagedImages(o)), l10n.t('managed image')),
+            ...ids(await service.listVirtualMachines(), l10n.t('virtual machine')),
             ...ids(await service.listSnapshots(), 'snapshot'),
-            ...ids(await service.listDisks(), 'managed disk'),
+            ...ids(await service.listDisks(), l10n.t('managed disk')),
           ];
       }
     });
@@ -98,7 +99,7 @@ export class AzureLiveValues implements LiveValueProvider, vscode.Disposable {
  */
 function idDocumentation(id: string): string {
   const group = /\/resourceGroups\/([^/]+)/i.exec(id)?.[1];
-  return `${group ? `Resource group ${escapeMarkdown(group)}\n\n` : ''}${escapeMarkdown(id)}`;
+  return `${group ? `${l10n.t('Resource group {0}', escapeMarkdown(group))}\n\n` : ''}${escapeMarkdown(id)}`;
 }
 
 function escapeMarkdown(text: string): string {

@@ -71,21 +71,21 @@ export function runGalleryChecks(context: GalleryCheckContext): GalleryProblem[]
   if (kind === 'imageVersion') {
     const publishing = property(properties, 'publishingProfile');
     checkTargetRegions(resource, publishing, problems);
-    checkEndOfLife(property(publishing, 'endOfLifeDate'), 'image version', context.now, problems);
+    checkEndOfLife(property(publishing, 'endOfLifeDate'), l10n.t('image version'), context.now, problems);
     if (!context.update) {
       checkDeletionBlock(property(properties, 'safetyProfile'), property(publishing, 'endOfLifeDate'), context.now, problems);
     }
     checkStorageAccountChoice(publishing, problems);
   }
   if (kind === 'imageDefinition') {
-    checkEndOfLife(property(properties, 'endOfLifeDate'), 'image definition', context.now, problems);
+    checkEndOfLife(property(properties, 'endOfLifeDate'), l10n.t('image definition'), context.now, problems);
     const recommended = property(properties, 'recommended');
     checkRange(property(recommended, 'vCPUs'), 'vCPUs', problems);
     checkRange(property(recommended, 'memory'), 'memory', problems);
     checkSecurityType(properties, problems);
   }
   if (context.schema) {
-    checkUnknownProperties(resource, context.schema, context.schema, `the ${RESOURCE_KIND_INFO[kind].displayName}`, problems);
+    checkUnknownProperties(resource, context.schema, context.schema, l10n.t('the {0}', RESOURCE_KIND_INFO[kind].displayName), problems);
   }
   return problems;
 }
@@ -98,13 +98,13 @@ export function imageVersionNameProblem(name: string): string | undefined {
       return undefined;
     case 'empty':
     case 'notThreeParts':
-      return `Image version name "${name}" must have three parts, Major.Minor.Patch (for example 1.0.0).`;
+      return l10n.t('Image version name "{0}" must have three parts, Major.Minor.Patch (for example 1.0.0).', name);
     case 'notAnInteger':
-      return `Image version name "${name}": ${VERSION_PART_LABELS[refusal.part]} part "${refusal.text}" is not an integer. Each part of Major.Minor.Patch must be an integer between 0 and 2,147,483,647.`;
+      return l10n.t('Image version name "{0}": {1} part "{2}" is not an integer. Each part of Major.Minor.Patch must be an integer between 0 and 2,147,483,647.', name, VERSION_PART_LABELS[refusal.part], refusal.text);
     case 'tooLarge':
-      return `Image version name "${name}": ${VERSION_PART_LABELS[refusal.part]} part ${refusal.text} is larger than 2,147,483,647 (each part must be a 32-bit integer).`;
+      return l10n.t('Image version name "{0}": {1} part {2} is larger than 2,147,483,647 (each part must be a 32-bit integer).', name, VERSION_PART_LABELS[refusal.part], refusal.text);
     case 'tooManyDigits':
-      return `Image version name "${name}": ${VERSION_PART_LABELS[refusal.part]} part "${refusal.text}" has more than ${VERSION_PART_MAX_DIGITS} digits. Azure takes at most ${VERSION_PART_MAX_DIGITS} digits per part, leading zeros included.`;
+      return l10n.t('Image version name "{0}": {1} part "{2}" has more than {3} digits. Azure takes at most {4} digits per part, leading zeros included.', name, VERSION_PART_LABELS[refusal.part], refusal.text, VERSION_PART_MAX_DIGITS, VERSION_PART_MAX_DIGITS);
   }
 }
 
@@ -133,8 +133,8 @@ function checkName(context: GalleryCheckContext, problems: GalleryProblem[]): vo
       severity: 'error',
       code: 'nameSegments',
       message: context.template.nested
-        ? `${capitalize(withArticle(info.displayName))} declared inside its parent's resources as "${context.template.declaredType}" takes a ${expected}-part name relative to the parent, not "${name}".`
-        : `A top-level ${info.armType} resource needs a ${expected}-part name "${info.kind === 'managedImage' ? 'image' : shape}", not "${name}".`,
+        ? l10n.t('{0} declared inside its parent\'s resources as "{1}" takes a {2}-part name relative to the parent, not "{3}".', capitalize(withArticle(info.displayName)), context.template.declaredType, expected, name)
+        : l10n.t('A top-level {0} resource needs a {1}-part name "{2}", not "{3}".', info.armType, expected, info.kind === 'managedImage' ? 'image' : shape, name),
     });
     return;
   }
@@ -170,7 +170,7 @@ function checkTargetRegions(resource: Node, publishing: Node | undefined, proble
         ...at(node),
         severity: 'error',
         code: 'duplicateTargetRegion',
-        message: `Target region "${name}" is listed twice (as "${earlier}" before). Azure rejects duplicate target regions.`,
+        message: l10n.t('Target region "{0}" is listed twice (as "{1}" before). Azure rejects duplicate target regions.', name, earlier),
       });
     } else {
       seen.set(key, name);
@@ -186,7 +186,7 @@ function checkTargetRegions(resource: Node, publishing: Node | undefined, proble
       ...at(regions),
       severity: 'error',
       code: 'sourceRegionNotTargeted',
-      message: `The source region "${location}" (the version's location) is not among the target regions (${listed}). Azure requires publishingProfile.targetRegions to include the location of the image version.`,
+      message: l10n.t('The source region "{0}" (the version\'s location) is not among the target regions ({1}). Azure requires publishingProfile.targetRegions to include the location of the image version.', location, listed),
     });
   }
 }
@@ -203,7 +203,7 @@ function checkEndOfLife(node: Node | undefined, what: string, now: Date, problem
     ...at(node),
     severity: 'warning',
     code: 'endOfLifeInPast',
-    message: `End-of-life date ${value} is in the past. Azure rejects creating or updating an ${what} whose end-of-life date has passed ("EndOfLifeDate must be set to a future date").`,
+    message: l10n.t('End-of-life date {0} is in the past. Azure rejects creating or updating an {1} whose end-of-life date has passed ("EndOfLifeDate must be set to a future date").', value, what),
   });
 }
 
@@ -242,7 +242,7 @@ function checkRange(range: Node | undefined, what: string, problems: GalleryProb
       ...at(minNode),
       severity: 'error',
       code: 'minGreaterThanMax',
-      message: `Recommended ${what}: min (${min}) is greater than max (${max}). Azure rejects a minimum above the maximum.`,
+      message: l10n.t('Recommended {0}: min ({1}) is greater than max ({2}). Azure rejects a minimum above the maximum.', what, min, max),
     });
   }
 }
@@ -263,7 +263,9 @@ function checkSecurityType(properties: Node | undefined, problems: GalleryProble
         ...at(valueNode),
         severity: 'warning',
         code: 'securityTypeNeedsGen2',
-        message: `Security type "${value}" needs a Generation 2 image: set hyperVGeneration to "V2"${generation ? ` (it is "${generation}")` : ' (it defaults to "V1")'}.`,
+        message: generation
+          ? l10n.t('Security type "{0}" needs a Generation 2 image: set hyperVGeneration to "V2" (it is "{1}").', value, generation)
+          : l10n.t('Security type "{0}" needs a Generation 2 image: set hyperVGeneration to "V2" (it defaults to "V1").', value),
       });
     }
   }
@@ -278,7 +280,7 @@ function checkStorageAccountChoice(publishing: Node | undefined, problems: Galle
       ...at(key ?? strategy),
       severity: 'error',
       code: 'storageAccountTypeAndStrategy',
-      message: 'storageAccountStrategy cannot be set together with storageAccountType in the publishing profile; keep one (a target region can still set its own storageAccountType).',
+      message: l10n.t('storageAccountStrategy cannot be set together with storageAccountType in the publishing profile; keep one (a target region can still set its own storageAccountType).'),
     });
   }
 }
@@ -349,7 +351,7 @@ function checkUnknownProperties(node: Node, schema: JSONSchema, root: JSONSchema
     const items = alternative(schema, root, 'array')?.items;
     if (items && typeof items === 'object' && !Array.isArray(items)) {
       for (const item of node.children ?? []) {
-        checkUnknownProperties(item, items, root, `an item of ${where}`, problems);
+        checkUnknownProperties(item, items, root, l10n.t('an item of {0}', where), problems);
       }
     }
   }
@@ -358,14 +360,15 @@ function checkUnknownProperties(node: Node, schema: JSONSchema, root: JSONSchema
 function unknownPropertyMessage(key: string, known: readonly string[], where: string): string {
   const sameIgnoringCase = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
   if (sameIgnoringCase) {
-    return `Property "${key}" is spelled "${sameIgnoringCase}" in the API. Azure matches names without case, but other checks (required properties, completions) expect "${sameIgnoringCase}".`;
+    return l10n.t('Property "{0}" is spelled "{1}" in the API. Azure matches names without case, but other checks (required properties, completions) expect "{2}".', key, sameIgnoringCase, sameIgnoringCase);
   }
   const closest = known
     .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
     .filter(({ distance, candidate }) => distance <= Math.max(1, Math.floor(candidate.length / 4)))
     .sort((a, b) => a.distance - b.distance)[0];
-  const hint = closest ? ` Did you mean "${closest.candidate}"?` : '';
-  return `Unknown property "${key}" in ${where}.${hint} Azure ignores properties it does not know.`;
+  return closest
+    ? l10n.t('Unknown property "{0}" in {1}. Did you mean "{2}"? Azure ignores properties it does not know.', key, where, closest.candidate)
+    : l10n.t('Unknown property "{0}" in {1}. Azure ignores properties it does not know.', key, where);
 }
 
 /** alternative() per schema object and type (null: none); the schemas are immutable and the walk runs on every keystroke. */

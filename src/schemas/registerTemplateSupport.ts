@@ -94,10 +94,13 @@ class TemplateSupport implements vscode.Disposable {
 
   private async importService(): Promise<GalleryTemplateLanguageService> {
     try {
-      const { GalleryTemplateLanguageService: Service } = await import('./GalleryTemplateLanguageService');
+      const { GalleryTemplateLanguageService: Service, configureL10n } = await import('./GalleryTemplateLanguageService');
+      if (vscode.l10n.bundle) {
+        configureL10n({ contents: vscode.l10n.bundle });
+      }
       return (this.loaded = new Service({ liveValues: this.options.liveValues }));
     } catch (error) {
-      const message = `Compute Gallery couldn't load its template support, so gallery resources in JSON files get no completions or checks: ${String(error)}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.`;
+      const message = vscode.l10n.t('Compute Gallery couldn\'t load its template support, so gallery resources in JSON files get no completions or checks: {0}. Reinstall the extension; if it persists, report it with the "Azure Compute Gallery" output.', String(error));
       this.options.log.error(message);
       if (!this.loadFailureShown) {
         // Said once, plainly (the next use tries again): otherwise the only sign is help that never appears.

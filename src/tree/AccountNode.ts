@@ -44,7 +44,7 @@ export async function listSubscriptionsOfTenants(services: ArmServices, signal: 
   // A service principal may see no tenants list at all: then ask with the home tenant's token.
   const targets: Array<{ readonly tenantId: string | undefined; readonly label: string }> = tenants.length > 0
     ? tenants.map((t) => ({ tenantId: t.tenantId, label: `${t.displayName || t.tenantId} (${t.defaultDomain ?? t.tenantId})` }))
-    : [{ tenantId: undefined, label: 'home tenant' }];
+    : [{ tenantId: undefined, label: vscode.l10n.t('home tenant') }];
   const answers = await Promise.allSettled(targets.map((t) => services.listSubscriptions(t.tenantId, { signal })));
   const found = new Map<string, SubscriptionInfo>();
   const failures: TenantFailure[] = [];
@@ -119,7 +119,7 @@ export class AccountNode implements RefreshableNode {
       .filter((s) => selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()))
       .map((s) => new SubscriptionNode(this.ctx, this, s));
     // One error node per tenant, each with its own id (two failing tenants must not share one).
-    this.tenantProblems = listed.failures.map((f) => new ErrorNode(this, `Couldn't list subscriptions of tenant ${f.label}`, f.error, `tenant/${f.tenantId ?? 'home'}`));
+    this.tenantProblems = listed.failures.map((f) => new ErrorNode(this, vscode.l10n.t("Couldn't list subscriptions of tenant {0}", f.label), f.error, `tenant/${f.tenantId ?? 'home'}`));
   }
 
   async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
@@ -136,11 +136,11 @@ export class AccountNode implements RefreshableNode {
       }
     }
     if (this.error !== undefined) {
-      return [new ErrorNode(this, "Couldn't list subscriptions", this.error)];
+      return [new ErrorNode(this, vscode.l10n.t("Couldn't list subscriptions"), this.error)];
     }
     const subs = this.subscriptions ?? [];
     if (subs.length === 0 && this.tenantProblems.length === 0) {
-      return [new MessageNode(this, 'empty', 'No subscriptions found for this account', 'info')];
+      return [new MessageNode(this, 'empty', vscode.l10n.t('No subscriptions found for this account'), 'info')];
     }
     return [...subs, ...this.tenantProblems];
   }
@@ -151,7 +151,7 @@ export class AccountNode implements RefreshableNode {
     item.description = this.cloudName === 'AzureCloud' ? undefined : this.cloudName;
     item.contextValue = 'account';
     item.iconPath = new vscode.ThemeIcon('account');
-    item.accessibilityInformation = { label: accessibleLabel('Azure account', this.accountLabel, item.description) };
+    item.accessibilityInformation = { label: accessibleLabel(vscode.l10n.t('Azure account'), this.accountLabel, item.description) };
     return item;
   }
 }

@@ -36,7 +36,7 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
   }
 
   protected itemsLabel(): string {
-    return 'image definitions';
+    return vscode.l10n.t('image definitions');
   }
 
   protected async fetchPage(signal: AbortSignal, continuationToken: string | undefined): Promise<Page<GalleryImage>> {
@@ -57,7 +57,7 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No image definitions — create one', { command: 'azureComputeGallery.createImageDefinition', title: 'Create Image Definition…', arguments: [this] });
+    return PagedListNode.message(this, vscode.l10n.t('No image definitions — create one'), { command: 'azureComputeGallery.createImageDefinition', title: vscode.l10n.t('Create Image Definition…'), arguments: [this] });
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -67,12 +67,12 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
     item.description ??= facts;
     item.iconPath ??= new vscode.ThemeIcon('library');
     item.accessibilityInformation = { label: accessibleLabel('gallery', this.armId.gallery, item.description, facts) };
-    item.tooltip = markdownFacts(`Gallery ${this.armId.gallery}`, [
-      ['Location', g.location],
-      ['Resource group', this.armId.resourceGroup],
-      ['Description', g.description],
-      ['Unique name', g.identifier?.uniqueName],
-      ['Provisioning state', g.provisioningState],
+    item.tooltip = markdownFacts(vscode.l10n.t('Gallery {0}', this.armId.gallery), [
+      [vscode.l10n.t('Location'), g.location],
+      [vscode.l10n.t('Resource group'), this.armId.resourceGroup],
+      [vscode.l10n.t('Description'), g.description],
+      [vscode.l10n.t('Unique name'), g.identifier?.uniqueName],
+      [vscode.l10n.t('Provisioning state'), g.provisioningState],
       [
         vscode.l10n.t('Soft delete'),
         isSoftDeleteEnabled(g)

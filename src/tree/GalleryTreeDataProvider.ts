@@ -168,7 +168,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       if (!info.cancelled) {
         const md = node.tooltip(node.current);
         md.appendMarkdown('\n\n');
-        md.appendText(`Couldn't read replication status: ${info.message}`);
+        md.appendText(vscode.l10n.t('Couldn\'t read replication status: {0}', info.message));
         item.tooltip = md;
       }
     }
@@ -215,11 +215,11 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
   private rootNodes(state: SignInState | Error): TreeNode[] {
     if (state instanceof Error) {
       this.log.error(`Couldn't check the Azure sign-in: ${describeArmError(state).message}`);
-      return [new ErrorNode(undefined, "Couldn't check the Azure sign-in", state)];
+      return [new ErrorNode(undefined, vscode.l10n.t("Couldn't check the Azure sign-in"), state)];
     }
     switch (state.kind) {
       case 'misconfigured':
-        return [new MessageNode(undefined, 'cloud', state.message, 'error', { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [state.setting] })];
+        return [new MessageNode(undefined, 'cloud', state.message, 'error', { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open settings'), arguments: [state.setting] })];
       case 'signedOut':
         return [];
       case 'signedIn':

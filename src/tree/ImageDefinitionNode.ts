@@ -63,7 +63,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   }
 
   protected itemsLabel(): string {
-    return 'image versions';
+    return vscode.l10n.t('image versions');
   }
 
   protected async fetchPage(signal: AbortSignal, continuationToken: string | undefined): Promise<Page<GalleryImageVersion>> {
@@ -95,7 +95,7 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No image versions — create one', { command: 'azureComputeGallery.createImageVersion', title: 'Create Image Version…', arguments: [this] });
+    return PagedListNode.message(this, vscode.l10n.t('No image versions — create one'), { command: 'azureComputeGallery.createImageVersion', title: vscode.l10n.t('Create Image Version…'), arguments: [this] });
   }
 
   protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
@@ -133,20 +133,20 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     const d = this.definition;
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.imageDefinition, vscode.TreeItemCollapsibleState.Collapsed, 'imageDefinition');
     const eol = endOfLifeStatus(d.endOfLifeDate);
-    const facts = [describeDefinition(d), eol?.kind === 'passed' ? 'end of life passed' : eol?.kind === 'soon' ? `end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}` : undefined]
+    const facts = [describeDefinition(d), eol?.kind === 'passed' ? vscode.l10n.t('end of life passed') : eol?.kind === 'soon' ? (eol.days === 1 ? vscode.l10n.t('end of life in 1 day') : vscode.l10n.t('end of life in {0} days', eol.days)) : undefined]
       .filter(Boolean)
       .join(' · ');
     item.description ??= facts;
     // The warning icon means end of life, which the facts say in words.
-    item.accessibilityInformation = { label: accessibleLabel('image definition', this.armId.imageDefinition, item.description, facts) };
+    item.accessibilityInformation = { label: accessibleLabel(vscode.l10n.t('image definition'), this.armId.imageDefinition, item.description, facts) };
     item.iconPath ??= eol ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(d.osType === 'Windows' ? 'window' : 'terminal-linux');
-    item.tooltip = markdownFacts(`Image definition ${this.armId.imageDefinition}`, [
-      ['Publisher / offer / SKU', d.identifier ? `${d.identifier.publisher} / ${d.identifier.offer} / ${d.identifier.sku}` : undefined],
+    item.tooltip = markdownFacts(vscode.l10n.t('Image definition {0}', this.armId.imageDefinition), [
+      [vscode.l10n.t('Publisher / offer / SKU'), d.identifier ? `${d.identifier.publisher} / ${d.identifier.offer} / ${d.identifier.sku}` : undefined],
       ['OS', describeDefinition(d)],
-      ['End of life', formatDate(d.endOfLifeDate)],
-      ['Description', d.description],
-      ['Provisioning state', d.provisioningState],
-      ['Location', d.location],
+      [vscode.l10n.t('End of life'), formatDate(d.endOfLifeDate)],
+      [vscode.l10n.t('Description'), d.description],
+      [vscode.l10n.t('Provisioning state'), d.provisioningState],
+      [vscode.l10n.t('Location'), d.location],
     ]);
     return item;
   }

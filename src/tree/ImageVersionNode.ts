@@ -75,13 +75,13 @@ export class ImageVersionNode implements TreeNode {
     }
     if (v.publishingProfile?.excludeFromLatest) {
       tokens.push('excluded');
-      notes.push('excluded from latest');
+      notes.push(vscode.l10n.t('excluded from latest'));
     }
     const eol = this.endOfLife;
     if (eol?.kind === 'passed') {
-      notes.push('end of life passed');
+      notes.push(vscode.l10n.t('end of life passed'));
     } else if (eol?.kind === 'soon') {
-      notes.push(`end of life in ${eol.days} day${eol.days === 1 ? '' : 's'}`);
+      notes.push(eol.days === 1 ? vscode.l10n.t('end of life in 1 day') : vscode.l10n.t('end of life in {0} days', eol.days));
     }
     const now = Date.now();
     const block = deletionBlock(v, now);
@@ -97,7 +97,7 @@ export class ImageVersionNode implements TreeNode {
     // The watcher gave up on it (and said why): the row must not spin as if it were still followed.
     const stopped = isSettling(v) && this.ctx.versions.stoppedReason(this.id) !== undefined;
     if (stopped) {
-      notes.push('not updating — refresh to check');
+      notes.push(vscode.l10n.t('not updating — refresh to check'));
     }
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.version, vscode.TreeItemCollapsibleState.None, tokens.join(';'));
     item.description ??= notes.join(' · ');
@@ -119,7 +119,7 @@ export class ImageVersionNode implements TreeNode {
     // The tooltip (with per-region replication) is built in resolveTreeItem, when the user hovers.
     // The icon (star, spinner, error, lock, warning) says latest, in progress, failed, deletion blocked, end of life or
     // not followed: all in the notes.
-    item.accessibilityInformation = { label: accessibleLabel('image version', this.armId.version, item.description, ...notes) };
+    item.accessibilityInformation = { label: accessibleLabel(vscode.l10n.t('image version'), this.armId.version, item.description, ...notes) };
     return item;
   }
 
@@ -131,19 +131,19 @@ export class ImageVersionNode implements TreeNode {
     const published = formatDate(v.publishingProfile?.publishedDate);
     const age = timeAgo(v.publishingProfile?.publishedDate, now);
     const block = deletionBlock(v, now);
-    const md = markdownFacts(`Image version ${this.armId.version}`, [
-      ['Provisioning state', v.provisioningState],
-      ['Published', published && age ? `${published} (${age})` : published],
+    const md = markdownFacts(vscode.l10n.t('Image version {0}', this.armId.version), [
+      [vscode.l10n.t('Provisioning state'), v.provisioningState],
+      [vscode.l10n.t('Published'), published && age ? `${published} (${age})` : published],
       [vscode.l10n.t('Deletion'), block ? lockTooltip(block) : undefined],
-      ['End of life', formatDate(v.publishingProfile?.endOfLifeDate ?? this.definitionEndOfLife)],
-      ['Excluded from latest', v.publishingProfile?.excludeFromLatest ? 'yes' : undefined],
-      ['Target regions', v.publishingProfile?.targetRegions?.map((r) => r.name).join(', ')],
-      ['Location', v.location],
+      [vscode.l10n.t('End of life'), formatDate(v.publishingProfile?.endOfLifeDate ?? this.definitionEndOfLife)],
+      [vscode.l10n.t('Excluded from latest'), v.publishingProfile?.excludeFromLatest ? 'yes' : undefined],
+      [vscode.l10n.t('Target regions'), v.publishingProfile?.targetRegions?.map((r) => r.name).join(', ')],
+      [vscode.l10n.t('Location'), v.location],
     ]);
     const regions = v.replicationStatus?.summary ?? [];
     if (regions.length > 0) {
-      md.appendMarkdown(`\n**Replication** `);
-      md.appendText(`(${v.replicationStatus?.aggregatedState ?? 'unknown'})`);
+      md.appendMarkdown(`\n**${vscode.l10n.t('Replication')}** `);
+      md.appendText(`(${v.replicationStatus?.aggregatedState ?? vscode.l10n.t('unknown')})`);
       md.appendMarkdown('\n\n');
       for (const r of regions) {
         md.appendMarkdown('- ');
@@ -152,7 +152,7 @@ export class ImageVersionNode implements TreeNode {
       }
     } else {
       md.appendMarkdown('\n');
-      md.appendText('Replication: loading…');
+      md.appendText(vscode.l10n.t('Replication: loading…'));
     }
     return md;
   }

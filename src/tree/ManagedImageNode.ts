@@ -13,17 +13,17 @@ import type { TreeContext } from './TreeContext';
 export function describeImageSource(image: Image): string | undefined {
   const lastSegment = (id: string | undefined): string | undefined => id?.split('/').filter(Boolean).pop();
   if (image.sourceVirtualMachine?.id) {
-    return `from VM ${lastSegment(image.sourceVirtualMachine.id)}`;
+    return vscode.l10n.t('from VM {0}', lastSegment(image.sourceVirtualMachine.id) ?? '');
   }
   const os = image.storageProfile?.osDisk;
   if (os?.snapshot?.id) {
-    return `from snapshot ${lastSegment(os.snapshot.id)}`;
+    return vscode.l10n.t('from snapshot {0}', lastSegment(os.snapshot.id) ?? '');
   }
   if (os?.managedDisk?.id) {
-    return `from disk ${lastSegment(os.managedDisk.id)}`;
+    return vscode.l10n.t('from disk {0}', lastSegment(os.managedDisk.id) ?? '');
   }
   if (os?.blobUri) {
-    return 'from VHD blob';
+    return vscode.l10n.t('from VHD blob');
   }
   return undefined;
 }
@@ -53,19 +53,19 @@ export class ManagedImageNode implements TreeNode {
     const image = this.image;
     const os = image.storageProfile?.osDisk;
     const item = resourceTreeItem(this.ctx, this.armId.id, this.armId.image, vscode.TreeItemCollapsibleState.None, 'managedImage');
-    const zoneResilient = image.storageProfile?.zoneResilient ? 'zone resilient' : undefined;
+    const zoneResilient = image.storageProfile?.zoneResilient ? vscode.l10n.t('zone resilient') : undefined;
     const facts = [os?.osType, os?.osState, describeImageSource(image), zoneResilient].filter(Boolean).join(' · ');
     item.description ??= facts;
     item.iconPath ??= new vscode.ThemeIcon('file-media');
-    item.accessibilityInformation = { label: accessibleLabel('managed image', this.armId.image, item.description, facts) };
-    item.tooltip = markdownFacts(`Managed image ${this.armId.image}`, [
+    item.accessibilityInformation = { label: accessibleLabel(vscode.l10n.t('managed image'), this.armId.image, item.description, facts) };
+    item.tooltip = markdownFacts(vscode.l10n.t('Managed image {0}', this.armId.image), [
       ['OS', [os?.osType, os?.osState].filter(Boolean).join(' · ')],
-      ['Source', describeImageSource(image)],
-      ['Hyper-V generation', image.hyperVGeneration],
-      ['Zone resilient', image.storageProfile?.zoneResilient === undefined ? undefined : image.storageProfile.zoneResilient ? 'yes' : 'no'],
-      ['Location', image.location],
-      ['Resource group', this.armId.resourceGroup],
-      ['Provisioning state', image.provisioningState],
+      [vscode.l10n.t('Source'), describeImageSource(image)],
+      [vscode.l10n.t('Hyper-V generation'), image.hyperVGeneration],
+      [vscode.l10n.t('Zone resilient'), image.storageProfile?.zoneResilient === undefined ? undefined : image.storageProfile.zoneResilient ? 'yes' : 'no'],
+      [vscode.l10n.t('Location'), image.location],
+      [vscode.l10n.t('Resource group'), this.armId.resourceGroup],
+      [vscode.l10n.t('Provisioning state'), image.provisioningState],
     ]);
     return item;
   }

@@ -27,7 +27,7 @@ export class ManagedImagesNode extends PagedListNode<Image> {
   }
 
   protected itemsLabel(): string {
-    return 'managed images';
+    return vscode.l10n.t('managed images');
   }
 
   protected async fetchPage(signal: AbortSignal, continuationToken: string | undefined): Promise<Page<Image>> {
@@ -53,15 +53,15 @@ export class ManagedImagesNode extends PagedListNode<Image> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No managed images — create one', { command: 'azureComputeGallery.createManagedImage', title: 'Create Managed Image…', arguments: [this] });
+    return PagedListNode.message(this, vscode.l10n.t('No managed images — create one'), { command: 'azureComputeGallery.createManagedImage', title: vscode.l10n.t('Create Managed Image…'), arguments: [this] });
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Managed images', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Managed images'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = 'managedImages';
     item.iconPath = new vscode.ThemeIcon('folder-library');
-    item.accessibilityInformation = { label: 'Managed images' };
+    item.accessibilityInformation = { label: vscode.l10n.t('Managed images') };
     return item;
   }
 }

@@ -15,12 +15,12 @@ export class LoadMoreNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.loading ? `Loading more ${this.what}…` : `Load more ${this.what}…`);
+    const item = new vscode.TreeItem(this.loading ? vscode.l10n.t('Loading more {0}…', this.what) : vscode.l10n.t('Load more {0}…', this.what));
     item.id = this.id;
     item.contextValue = 'loadMore';
     item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'ellipsis');
-    item.command = { command: 'azureComputeGallery.loadMore', title: 'Load more', arguments: [this] };
-    item.accessibilityInformation = { label: `Load more ${this.what}`, role: 'button' };
+    item.command = { command: 'azureComputeGallery.loadMore', title: vscode.l10n.t('Load more'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Load more {0}', this.what), role: 'button' };
     return item;
   }
 }
@@ -41,7 +41,7 @@ export class ErrorNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const info = describeArmError(this.error);
-    const item = new vscode.TreeItem(`${this.action} — click to retry`);
+    const item = new vscode.TreeItem(vscode.l10n.t('{0} — click to retry', this.action));
     item.id = this.id;
     item.description = info.code ? `${info.code}: ${info.message}` : info.message;
     const tooltip = new vscode.MarkdownString();
@@ -51,9 +51,9 @@ export class ErrorNode implements TreeNode {
     item.tooltip = tooltip;
     item.contextValue = 'error';
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.command = { command: 'azureComputeGallery.retry', title: 'Retry', arguments: [this] };
+    item.command = { command: 'azureComputeGallery.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     // The red icon says "error"; "click" is no instruction for a keyboard.
-    item.accessibilityInformation = { label: `Error: ${this.action}, ${item.description}, press Enter to retry` };
+    item.accessibilityInformation = { label: vscode.l10n.t('Error: {0}, {1}, press Enter to retry', this.action, item.description) };
     return item;
   }
 }
@@ -77,7 +77,7 @@ export class MessageNode implements TreeNode {
     item.id = this.id;
     item.contextValue = 'message';
     item.iconPath = new vscode.ThemeIcon(this.icon);
-    const severity = this.icon === 'error' ? 'Error: ' : this.icon === 'warning' ? 'Warning: ' : '';
+    const severity = this.icon === 'error' ? vscode.l10n.t('Error: ') : this.icon === 'warning' ? vscode.l10n.t('Warning: ') : '';
     item.accessibilityInformation = { label: `${severity}${this.label}` };
     if (this.command) {
       item.command = this.command;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { Page } from '../azure/services';
 import { describeArmError } from '../azure/armError';
@@ -147,7 +148,7 @@ export abstract class PagedListNode<T extends ListedItem> implements Refreshable
       // A refresh while the page was in flight started a newer list: loop to answer with that one.
     }
     if (this.error !== undefined) {
-      return [new ErrorNode(this, `Couldn't list ${this.itemsLabel()}`, this.error)];
+      return [new ErrorNode(this, l10n.t('Couldn\'t list {0}', this.itemsLabel()), this.error)];
     }
     if (this.nodes.length === 0 && this.continuation === undefined) {
       return [this.emptyNode()];

@@ -67,7 +67,7 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
   }
 
   protected emptyNode(): TreeNode {
-    return PagedListNode.message(this, 'No galleries — create one', { command: 'azureComputeGallery.createGallery', title: 'Create Gallery…', arguments: [this] });
+    return PagedListNode.message(this, vscode.l10n.t('No galleries — create one'), { command: 'azureComputeGallery.createGallery', title: vscode.l10n.t('Create Gallery…'), arguments: [this] });
   }
 
   override reset(): void {
@@ -87,10 +87,10 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
     item.iconPath = new vscode.ThemeIcon('key');
     item.description = s.state && s.state !== 'Enabled' ? s.state : undefined;
     item.accessibilityInformation = { label: accessibleLabel('subscription', s.displayName, item.description) };
-    item.tooltip = markdownFacts(`Subscription ${s.displayName}`, [
-      ['Subscription ID', s.subscriptionId],
-      ['Tenant ID', s.tenantId],
-      ['State', s.state],
+    item.tooltip = markdownFacts(vscode.l10n.t('Subscription {0}', s.displayName), [
+      [vscode.l10n.t('Subscription ID'), s.subscriptionId],
+      [vscode.l10n.t('Tenant ID'), s.tenantId],
+      [vscode.l10n.t('State'), s.state],
     ]);
     return item;
   }

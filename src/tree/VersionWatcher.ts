@@ -35,14 +35,16 @@ function defaultSchedule(run: () => void, delayMs: number): ScheduledCheck {
 
 /** "2 hours", "90 minutes", "30 seconds" */
 export function formatDuration(ms: number): string {
-  const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
   if (ms >= 60 * 60 * 1000 && ms % (60 * 60 * 1000) === 0) {
-    return plural(ms / (60 * 60 * 1000), 'hour');
+    const n = ms / (60 * 60 * 1000);
+    return n === 1 ? vscode.l10n.t('1 hour') : vscode.l10n.t('{0} hours', n);
   }
   if (ms >= 60 * 1000) {
-    return plural(Math.round(ms / (60 * 1000)), 'minute');
+    const n = Math.round(ms / (60 * 1000));
+    return n === 1 ? vscode.l10n.t('1 minute') : vscode.l10n.t('{0} minutes', n);
   }
-  return plural(Math.max(1, Math.round(ms / 1000)), 'second');
+  const n = Math.max(1, Math.round(ms / 1000));
+  return n === 1 ? vscode.l10n.t('1 second') : vscode.l10n.t('{0} seconds', n);
 }
 
 /** What decides "progress": the provisioning state and every region's state and percentage. */
@@ -69,24 +71,24 @@ function hopelessReason(info: ArmErrorInfo): string | undefined {
     case 'ParentResourceNotFound':
     case 'ResourceGroupNotFound':
     case 'SubscriptionNotFound':
-      return `its image definition or gallery no longer exists (${info.code}). Refresh the view to see what is left.`;
+      return vscode.l10n.t('its image definition or gallery no longer exists ({0}). Refresh the view to see what is left.', info.code);
     case 'ResourceNotFound':
     case 'NotFound':
-      return `it no longer exists (${info.code}). Refresh the view to see what is left.`;
+      return vscode.l10n.t('it no longer exists ({0}). Refresh the view to see what is left.', info.code);
     case 'AuthorizationFailed':
     case 'LinkedAuthorizationFailed':
-      return `you don't have permission to read it any more (${info.code}). ${info.nextStep}`;
+      return vscode.l10n.t('you don\'t have permission to read it any more ({0}). {1}', info.code, info.nextStep);
     default:
       break;
   }
   if (info.statusCode === 404) {
-    return `it no longer exists (HTTP 404). Refresh the view to see what is left.`;
+    return vscode.l10n.t('it no longer exists (HTTP 404). Refresh the view to see what is left.');
   }
   if (info.statusCode === 403) {
-    return `you don't have permission to read it any more (HTTP 403). ${info.nextStep}`;
+    return vscode.l10n.t('you don\'t have permission to read it any more (HTTP 403). {0}', info.nextStep);
   }
   if (info.statusCode === 401) {
-    return `Azure no longer accepts your sign-in (${info.code ?? 'HTTP 401'}). ${info.nextStep}`;
+    return vscode.l10n.t('Azure no longer accepts your sign-in ({0}). {1}', info.code ?? 'HTTP 401', info.nextStep);
   }
   return undefined;
 }
@@ -227,13 +229,13 @@ export class VersionWatcher implements vscode.Disposable {
       }
       const hopeless = hopelessReason(info);
       if (hopeless) {
-        this.stop(watch, `Stopped following image version ${displayName(id)}: ${hopeless}`, watch.signature);
+        this.stop(watch, vscode.l10n.t('Stopped following image version {0}: {1}', displayName(id), hopeless), watch.signature);
         return;
       }
       if (this.now() - watch.movedAt >= this.stallLimitMs) {
         this.stop(
           watch,
-          `Image version ${displayName(id)} couldn't be re-checked for ${formatDuration(this.stallLimitMs)} (last error: ${info.message}); stopped following it. Refresh the view to check again.`,
+          vscode.l10n.t('Image version {0} couldn\'t be re-checked for {1} (last error: {2}); stopped following it. Refresh the view to check again.', displayName(id), formatDuration(this.stallLimitMs), info.message),
           watch.signature,
         );
         return;
@@ -257,10 +259,10 @@ export class VersionWatcher implements vscode.Disposable {
       watch.signature = signature;
       watch.movedAt = this.now();
     } else if (this.now() - watch.movedAt >= this.stallLimitMs) {
-      const where = describeProgress(version) ?? version.provisioningState ?? 'in progress';
+      const where = describeProgress(version) ?? version.provisioningState ?? vscode.l10n.t('in progress');
       this.stop(
         watch,
-        `Image version ${displayName(id)} has made no progress for ${formatDuration(this.stallLimitMs)} (${where}); stopped following it. Refresh the view to check again; if it stays stuck, see its replication status in the Azure portal.`,
+        vscode.l10n.t('Image version {0} has made no progress for {1} ({2}); stopped following it. Refresh the view to check again; if it stays stuck, see its replication status in the Azure portal.', displayName(id), formatDuration(this.stallLimitMs), where),
         signature,
       );
       return;
@@ -285,13 +287,21 @@ export class VersionWatcher implements vscode.Disposable {
     const failedRegions = version.replicationStatus?.summary?.filter((r) => r.state?.toLowerCase() === 'failed') ?? [];
     if (version.provisioningState === 'Failed' || failedRegions.length > 0) {
       const where = redactSecrets(failedRegions.map((r) => `${r.region ?? '?'}${r.details ? ` (${r.details})` : ''}`).join(', '));
-      const message = `Image version ${name} failed${where ? ` to replicate to ${where}` : ''}.`;
-      this.log.error(message);
-      void vscode.window.showErrorMessage(inertNotificationText(`${message} See its properties for details, fix the cause and create the version again.`));
+      this.log.error(`Image version ${name} failed${where ? ` to replicate to ${where}` : ''}.`);
+      const message = where
+        ? vscode.l10n.t('Image version {0} failed to replicate to {1}. See its properties for details, fix the cause and create the version again.', name, where)
+        : vscode.l10n.t('Image version {0} failed. See its properties for details, fix the cause and create the version again.', name);
+      void vscode.window.showErrorMessage(inertNotificationText(message));
       return;
     }
     const regions = progress ? ` and replicated to ${progress.regions} region${progress.regions === 1 ? '' : 's'}` : '';
     this.log.info(`Image version ${name} is ready${regions}.`);
-    void vscode.window.showInformationMessage(`Image version ${name} is ready${regions}.`);
+    void vscode.window.showInformationMessage(
+      !progress
+        ? vscode.l10n.t('Image version {0} is ready.', name)
+        : progress.regions === 1
+          ? vscode.l10n.t('Image version {0} is ready and replicated to 1 region.', name)
+          : vscode.l10n.t('Image version {0} is ready and replicated to {1} regions.', name, progress.regions),
+    );
   }
 }

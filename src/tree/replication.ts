@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Replication and provisioning progress of an image version, as users want to see it
  * ("Replicating 45% · 1 of 3 regions"). Pure module, unit-tested.
@@ -48,15 +49,15 @@ export function replicationProgress(version: VersionStatusLike): ReplicationProg
 export function describeProgress(version: VersionStatusLike): string | undefined {
   const progress = replicationProgress(version);
   if (progress && progress.failed > 0) {
-    return `Replication failed in ${progress.failed} of ${progress.regions} region${progress.regions === 1 ? '' : 's'}`;
+    return progress.regions === 1 ? l10n.t('Replication failed in {0} of 1 region', progress.failed) : l10n.t('Replication failed in {0} of {1} regions', progress.failed, progress.regions);
   }
   if (!isSettling(version)) {
     return version.provisioningState && version.provisioningState !== 'Succeeded' ? version.provisioningState : undefined;
   }
   if (progress && progress.completed < progress.regions) {
-    return `Replicating ${progress.percent}% · ${progress.completed} of ${progress.regions} regions`;
+    return l10n.t('Replicating {0}% · {1} of {2} regions', progress.percent, progress.completed, progress.regions);
   }
-  return version.provisioningState ?? 'In progress';
+  return version.provisioningState ?? l10n.t('In progress');
 }
 
 /** Wait before the n-th re-check (0-based): base, 2×base, 4×base … capped. */

@@ -2,8 +2,8 @@
  * What a form needs from Azure: picker lists, the new resource's neighbours, the resource being edited,
  * and the write itself. {@link ArmFormBackend} does it over the Azure layer (services.ts). No `vscode`.
  */
-import { describeArmError } from '../azure/armError';
 import * as l10n from '@vscode/l10n';
+import { describeArmError } from '../azure/armError';
 import { armIdProblem, displayName, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
 import type { ComputeResourceId } from '../azure/armId';
 import { listAll, mapLimit } from '../azure/listAll';
@@ -307,7 +307,7 @@ export class ArmFormBackend implements FormBackend {
   async loadResource(id: string, signal: AbortSignal): Promise<JsonObject> {
     const armId = parseComputeResourceId(id);
     if (!armId) {
-      throw new Error(`"${id}" is not a resource this extension edits.`);
+      throw new Error(l10n.t('"{0}" is not a resource this extension edits.', id));
     }
     const json = await (await this.service(armId.subscriptionId)).getResourceJson(armId, { signal });
     return JSON.parse(JSON.stringify(json)) as JsonObject;
@@ -318,7 +318,7 @@ export class ArmFormBackend implements FormBackend {
     const problem = armIdProblem(target.id);
     const id = problem ? undefined : parseComputeResourceId(target.id);
     if (!id || id.kind !== request.kind) {
-      throw new NothingSentError(problem ?? `"${target.id}" is not the id of a ${kindLabel(request.kind)}. Nothing was sent.`);
+      throw new NothingSentError(problem ?? l10n.t('"{0}" is not the id of a {1}. Nothing was sent.', target.id, kindLabel(request.kind)));
     }
     const service = await this.service(target.subscriptionId);
     const body: ArmRequestBody = request.body;
@@ -332,7 +332,7 @@ export class ArmFormBackend implements FormBackend {
     if (request.newResourceGroup) {
       const existing = await this.existingResourceGroup(service, request.newResourceGroup.name, signal);
       if (existing) {
-        notes.push(`Resource group "${existing.name}" already existed, so it was used as it is (nothing about it was changed).`);
+        notes.push(l10n.t('Resource group "{0}" already existed, so it was used as it is (nothing about it was changed).', existing.name));
       } else {
         groupToCreate = request.newResourceGroup;
       }
@@ -383,7 +383,7 @@ export class ArmFormBackend implements FormBackend {
     try {
       return await service.getResourceGroup(name, { signal });
     } catch (err) {
-      throw couldNotCheck(`resource group "${name}"`, err, signal);
+      throw couldNotCheck(l10n.t('resource group "{0}"', name), err, signal);
     }
   }
 
@@ -400,7 +400,7 @@ export class ArmFormBackend implements FormBackend {
       }
       throw couldNotCheck(describeTarget(id), err, signal);
     }
-    throw new NothingSentError(`${alreadyExists(id)} Nothing was sent. Choose another name, or edit the existing one.`, 'name');
+    throw new NothingSentError(l10n.t('{0} Nothing was sent. Choose another name, or edit the existing one.', alreadyExists(id)), 'name');
   }
 }
 
@@ -413,43 +413,43 @@ function newResourceGroupName(mode: FormMode, values: FormValues): string | unde
 function describeTarget(id: ComputeResourceId): string {
   switch (id.kind) {
     case 'gallery':
-      return `gallery "${id.gallery}"`;
+      return l10n.t('gallery "{0}"', id.gallery);
     case 'imageDefinition':
-      return `image definition "${id.imageDefinition}"`;
+      return l10n.t('image definition "{0}"', id.imageDefinition);
     case 'imageVersion':
-      return `version "${id.version}"`;
+      return l10n.t('version "{0}"', id.version);
     case 'application':
     case 'applicationVersion':
-      return `${kindLabel(id.kind)} "${displayName(id)}"`;
+      return l10n.t('{0} "{1}"', kindLabel(id.kind), displayName(id));
     case 'managedImage':
-      return `managed image "${id.image}"`;
+      return l10n.t('managed image "{0}"', id.image);
   }
 }
 
 function alreadyExists(id: ComputeResourceId): string {
   switch (id.kind) {
     case 'gallery':
-      return `A gallery named "${id.gallery}" already exists in resource group "${id.resourceGroup}".`;
+      return l10n.t('A gallery named "{0}" already exists in resource group "{1}".', id.gallery, id.resourceGroup);
     case 'imageDefinition':
-      return `An image definition named "${id.imageDefinition}" already exists in gallery "${id.gallery}".`;
+      return l10n.t('An image definition named "{0}" already exists in gallery "{1}".', id.imageDefinition, id.gallery);
     case 'imageVersion':
-      return `Version "${id.version}" of image definition "${id.gallery}/${id.imageDefinition}" already exists.`;
+      return l10n.t('Version "{0}" of image definition "{1}/{2}" already exists.', id.version, id.gallery, id.imageDefinition);
     case 'application':
       return l10n.t('A VM application named "{0}" already exists in gallery "{1}".', id.application, id.gallery);
     case 'applicationVersion':
       return l10n.t('Version "{0}" of VM application "{1}" already exists.', id.version, `${id.gallery}/${id.application}`);
     case 'managedImage':
-      return `A managed image named "${id.image}" already exists in resource group "${id.resourceGroup}".`;
+      return l10n.t('A managed image named "{0}" already exists in resource group "{1}".', id.image, id.resourceGroup);
   }
 }
 
 function couldNotCheck(what: string, err: unknown, signal: AbortSignal): NothingSentError {
   const info = describeArmError(err);
   if (info.cancelled || signal.aborted) {
-    return new NothingSentError(`Stopped while checking whether ${what} already exists. Nothing was sent.`);
+    return new NothingSentError(l10n.t('Stopped while checking whether {0} already exists. Nothing was sent.', what));
   }
   const reason = info.message.replace(/\.+$/, '');
   return new NothingSentError(
-    `Couldn't check whether ${what} already exists (${info.code ? `${info.code}: ` : ''}${reason}), so nothing was sent: creating it could replace an existing one. ${info.nextStep}`.trim(),
+    `${l10n.t("Couldn't check whether {0} already exists ({1}), so nothing was sent: creating it could replace an existing one.", what, info.code ? `${info.code}: ${reason}` : reason)} ${info.nextStep}`.trim(),
   );
 }

@@ -3,6 +3,7 @@
  * serializer after a reload. The forms themselves (panels, validation, the form definitions) live in a
  * separate bundle, dist/forms.js, loaded on first use so that activation stays light (see esbuild.mjs).
  */
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { lazyImport } from '../azure/lazyImport';
@@ -35,7 +36,7 @@ export class FormLauncher implements vscode.Disposable, vscode.WebviewPanelSeria
     this.load = lazyImport(async () => {
       const { FormPanels: Panels } = await loadHost();
       if (this.disposed) {
-        throw new Error('The forms are closing with the extension.');
+        throw new Error(l10n.t('The forms are closing with the extension.'));
       }
       return (this.panels = new Panels(this.extensionUri, this.account, this.tree, this.log));
     });

@@ -2,6 +2,7 @@
  * Opens resource forms in webview panels, brings them back after a window reload (WebviewPanelSerializer),
  * and runs their writes under a cancellable progress notification with the tree's "Creating…" item.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { withAbortSignal } from '../azure/abortSignal';
 import { inertNotificationText } from '../azure/armError';
@@ -44,7 +45,12 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     private readonly account: AzureAccount,
     private readonly tree: GalleryTreeDataProvider,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    // dist/forms.js has its own copy of @vscode/l10n (the form definitions' messages): give it VS Code's bundle too.
+    if (vscode.l10n.bundle) {
+      l10n.config({ contents: vscode.l10n.bundle });
+    }
+  }
 
   dispose(): void {
     for (const panel of this.open.values()) {
@@ -85,7 +91,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     const problem = restoreProblem(state);
     if (problem) {
       this.log.warn(`Form: a ${state.kind} form was not restored after the reload: ${problem}`);
-      void vscode.window.showWarningMessage(inertNotificationText(`A form could not be restored after the reload: ${problem} Nothing was sent to Azure.`));
+      void vscode.window.showWarningMessage(inertNotificationText(vscode.l10n.t('A form could not be restored after the reload: {0} Nothing was sent to Azure.', problem)));
       panel.dispose();
       return Promise.resolve();
     }
@@ -113,7 +119,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   private title(request: OpenFormRequest): string {
     const noun = kindLabel(request.kind);
     const target = request.targetId ? parseComputeResourceId(request.targetId) : undefined;
-    return request.mode === 'update' && target ? `Edit ${displayName(target)}` : `New ${noun}`;
+    return request.mode === 'update' && target ? vscode.l10n.t('Edit {0}', displayName(target)) : vscode.l10n.t('New {0}', noun);
   }
 
   private attach(panel: vscode.WebviewPanel, request: OpenFormRequest, key: string): void {
@@ -125,6 +131,8 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'forms.css')).toString(),
       title: this.title(request),
+      ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
+      language: vscode.env.language,
     });
     const subscriptionId = text(request.values ?? {}, 'subscriptionId') || (request.targetId ? (parseComputeResourceId(request.targetId)?.subscriptionId ?? '') : '');
     const backend = new ArmFormBackend(
@@ -146,7 +154,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       copyText: (value) => Promise.resolve(vscode.env.clipboard.writeText(value)),
       onSubmitted: (submit, notes) => {
         const name = displayName(parseComputeResourceId(submit.target.id) ?? target ?? { kind: 'gallery', gallery: submit.target.id, id: '', subscriptionId: '', resourceGroup: '' });
-        void vscode.window.showInformationMessage(inertNotificationText([`${submit.mode === 'create' ? 'Created' : 'Saved'} ${definition.noun} "${name}".`, ...notes].join(' ')));
+        void vscode.window.showInformationMessage(inertNotificationText([submit.mode === 'create' ? vscode.l10n.t('Created {0} "{1}".', definition.noun, name) : vscode.l10n.t('Saved {0} "{1}".', definition.noun, name), ...notes].join(' ')));
         // Forget it before it goes: a new form for the same parent must not find this one.
         if (this.open.get(key) === panel) {
           this.open.delete(key);
@@ -173,7 +181,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     const noun = kindLabel(request.kind);
     const name = id ? displayName(id) : request.target.id;
     const parentId = parentNodeId(request.kind, request.target.id);
-    const label = request.mode === 'create' ? 'Creating…' : 'Saving…';
+    const label = request.mode === 'create' ? vscode.l10n.t('Creating…') : vscode.l10n.t('Saving…');
     if (request.mode === 'create' && parentId) {
       this.tree.markCreating(parentId, request.target.id, id ? lastName(id) : name, label);
     } else {
@@ -184,7 +192,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     }
     try {
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${request.mode === 'create' ? 'Creating' : 'Saving'} ${noun} ${name}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: request.mode === 'create' ? vscode.l10n.t('Creating {0} {1}', noun, name) : vscode.l10n.t('Saving {0} {1}', noun, name), cancellable: true },
         (_progress, token) => withAbortSignal(token, send),
       );
       this.log.info(`${request.mode === 'create' ? 'Created' : 'Updated'} ${noun} ${request.target.id}`);

@@ -6,6 +6,7 @@
  * Every message is parsed with {@link parseWebviewMessage}; anything else is logged and ignored. A
  * request leaves only after the values passed the form's checks here, on the host.
  */
+import * as l10n from '@vscode/l10n';
 import { describeArmError } from '../azure/armError';
 import { shownFields } from '../domain/fieldVisibility';
 import { armIdProblem, sameResource } from '../azure/armId';
@@ -102,7 +103,7 @@ export class FormSession {
     const { definition, mode } = options;
     this.values = sanitizeValues(definition, 'create', { ...definition.defaults(), ...(options.values ?? {}) });
     if (mode === 'update' && !options.targetId) {
-      throw new Error('An update form needs the id of the resource.');
+      throw new Error(l10n.t('An update form needs the id of the resource.'));
     }
   }
 
@@ -270,7 +271,7 @@ export class FormSession {
     } catch (err) {
       const info = describeArmError(err);
       if (!info.cancelled) {
-        this.post({ type: 'result', ok: false, message: `Couldn't read the ${definition.noun}: ${info.message} ${info.nextStep}`, ...(info.code ? { code: info.code } : {}) });
+        this.post({ type: 'result', ok: false, message: l10n.t('Couldn\'t read the {0}: {1} {2}', definition.noun, info.message, info.nextStep), ...(info.code ? { code: info.code } : {}) });
       }
       this.loadingResource = undefined;
     }
@@ -340,7 +341,9 @@ export class FormSession {
             this.groupNoticeShown = true;
             this.post({
               type: 'notice',
-              message: `A resource group named "${group.name}" already exists${group.location ? ` (${group.location})` : ''}: the ${definition.noun} will go into it, and the group is used as it is.`,
+              message: group.location
+                ? l10n.t('A resource group named "{0}" already exists ({1}): the {2} will go into it, and the group is used as it is.', group.name, group.location, definition.noun)
+                : l10n.t('A resource group named "{0}" already exists: the {1} will go into it, and the group is used as it is.', group.name, definition.noun),
             });
           } else if (!group && this.groupNoticeShown && !this.submitting) {
             this.groupNoticeShown = false;
@@ -364,14 +367,14 @@ export class FormSession {
     if (this.submitting) {
       // Visible, not just logged: the form says the first request is still running.
       this.options.log.info('Form: submit ignored, a request is already running.');
-      this.post({ type: 'notice', message: `Already ${mode === 'create' ? 'creating' : 'saving'} the ${definition.noun}: the second request was not sent. Wait for the first to finish.` });
+      this.post({ type: 'notice', message: mode === 'create' ? l10n.t('Already creating the {0}: the second request was not sent. Wait for the first to finish.', definition.noun) : l10n.t('Already saving the {0}: the second request was not sent. Wait for the first to finish.', definition.noun) });
       if (this.status.busy) {
         this.post(this.status.busy);
       }
       return;
     }
     if (mode === 'update' && this.original === undefined) {
-      this.post({ type: 'result', ok: false, message: `The ${definition.noun} is still being read; try again in a moment.` });
+      this.post({ type: 'result', ok: false, message: l10n.t('The {0} is still being read; try again in a moment.', definition.noun), stillReading: true });
       return;
     }
     this.setValues(raw);
@@ -384,7 +387,7 @@ export class FormSession {
     }
     this.submitting = true;
     this.status.notice = undefined;
-    this.post({ type: 'busy', busy: true, message: mode === 'create' ? `Checking the name, then creating the ${definition.noun}…` : `Saving the ${definition.noun}…` });
+    this.post({ type: 'busy', busy: true, message: mode === 'create' ? l10n.t('Checking the name, then creating the {0}…', definition.noun) : l10n.t('Saving the {0}…', definition.noun) });
     try {
       await this.checkAndSend(values);
     } finally {
@@ -402,7 +405,7 @@ export class FormSession {
     let target = definition.target(values, mode);
     const idProblem = target ? armIdProblem(target.id) : undefined;
     if (Object.keys(errors).length > 0 || !target || idProblem) {
-      this.post({ type: 'validation', errors: Object.keys(errors).length > 0 ? errors : { _form: idProblem ?? 'Some fields are missing.' } });
+      this.post({ type: 'validation', errors: Object.keys(errors).length > 0 ? errors : { _form: idProblem ?? l10n.t('Some fields are missing.') } });
       return;
     }
     if (mode === 'update') {
@@ -410,7 +413,7 @@ export class FormSession {
       // Azure's id names the resource group as it is ("rg-café"); the form's escapes it: compare decoded.
       if (!sameResource(target.id, targetId)) {
         this.options.log.warn(`Form: refused to update ${target.id}: the form is for ${targetId || '?'}.`);
-        this.post({ type: 'validation', errors: { _form: 'The name or parent of an existing resource cannot change.' } });
+        this.post({ type: 'validation', errors: { _form: l10n.t('The name or parent of an existing resource cannot change.') } });
         return;
       }
       target = { ...target, id: targetId };
@@ -426,12 +429,12 @@ export class FormSession {
         ? { newResourceGroup: { name: text(values, 'newResourceGroup'), location: text(values, 'location') } }
         : {}),
     };
-    this.post({ type: 'busy', busy: true, message: mode === 'create' ? `Creating the ${definition.noun}…` : `Saving the ${definition.noun}…` });
+    this.post({ type: 'busy', busy: true, message: mode === 'create' ? l10n.t('Creating the {0}…', definition.noun) : l10n.t('Saving the {0}…', definition.noun) });
     try {
       const send = (signal: AbortSignal): Promise<SubmitOutcome | void> => this.options.backend.submit(request, signal);
       const outcome = await (this.options.runSubmit ? this.options.runSubmit(request, send) : send(this.lifetime.signal));
       const notes = outcome?.notes ?? [];
-      const done = mode === 'create' ? `Created the ${definition.noun}.` : `Saved the ${definition.noun}.`;
+      const done = mode === 'create' ? l10n.t('Created the {0}.', definition.noun) : l10n.t('Saved the {0}.', definition.noun);
       this.post({ type: 'result', ok: true, message: [done, ...notes].join(' ') });
       this.options.onSubmitted?.(request, notes);
     } catch (err) {
@@ -448,7 +451,7 @@ export class FormSession {
         type: 'result',
         ok: false,
         message: info.cancelled
-          ? 'Stopped waiting. Azure may still finish the request: refresh the view to see.'
+          ? l10n.t('Stopped waiting. Azure may still finish the request: refresh the view to see.')
           : `${info.message}${info.nextStep ? ` ${info.nextStep}` : ''}`,
         ...(info.code ? { code: info.code } : {}),
         ...(mapped ? { field: mapped } : {}),
@@ -461,9 +464,9 @@ export class FormSession {
     const resource = this.options.definition.templateResource(this.values, this.context());
     try {
       await this.options.copyText?.(JSON.stringify(resource, null, 2));
-      this.post({ type: 'notice', message: 'Copied the ARM template resource to the clipboard.' });
+      this.post({ type: 'notice', message: l10n.t('Copied the ARM template resource to the clipboard.') });
     } catch (err) {
-      this.post({ type: 'notice', message: `Couldn't copy to the clipboard: ${describeArmError(err).message}` });
+      this.post({ type: 'notice', message: l10n.t('Couldn\'t copy to the clipboard: {0}', describeArmError(err).message) });
     }
   }
 }

@@ -3,6 +3,7 @@
  * a fresh nonce, our stylesheet, no form posts), then the app bundle renders the form. Pure.
  */
 import { randomBytes } from 'node:crypto';
+import { L10N_BUNDLE_ATTRIBUTE } from './protocol';
 
 /** 128 bits from the OS's CSPRNG, base64. */
 export function createNonce(): string {
@@ -23,7 +24,15 @@ export interface FormHtmlOptions {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly title: string;
+  /**
+   * The extension's translations for the display language (`vscode.l10n.bundle`; none for English). The page
+   * reads them from its root element before it renders anything: data, not script, so the CSP stays as it is.
+   */
+  readonly l10nBundle?: Readonly<Record<string, string>>;
+  /** The display language (`vscode.env.language`) for `<html lang>`; default "en". */
+  readonly language?: string;
 }
+
 
 export function formHtml(o: FormHtmlOptions): string {
   const csp = [
@@ -36,7 +45,7 @@ export function formHtml(o: FormHtmlOptions): string {
     "base-uri 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(o.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
@@ -45,7 +54,7 @@ export function formHtml(o: FormHtmlOptions): string {
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<main id="app"></main>
+<main id="app"${o.l10nBundle ? ` ${L10N_BUNDLE_ATTRIBUTE}="${escapeHtml(JSON.stringify(o.l10nBundle))}"` : ''}></main>
 <script type="module" nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>`;

@@ -3,6 +3,7 @@
  * type guard. The host treats everything from the webview as untrusted input: anything that does not
  * pass {@link parseWebviewMessage} is ignored (and logged). No `vscode` import: the webview bundles this.
  */
+import * as l10n from '@vscode/l10n';
 import { armIdProblem, kindLabel, parseComputeResourceId } from '../azure/armId';
 import { FORM_KINDS, PICKER_SOURCES } from './forms/formTypes';
 import type {
@@ -89,6 +90,8 @@ export interface ResultMessage {
   readonly code?: string;
   /** The field ARM's error points at, when known. */
   readonly field?: string;
+  /** Update mode, submitted before the resource was read: the form waits for the values. */
+  readonly stillReading?: boolean;
 }
 export interface NoticeMessage {
   readonly type: 'notice';
@@ -115,6 +118,29 @@ export interface PersistedFormState {
   readonly tenantId?: string;
   readonly values: FormValues;
   readonly showJson?: boolean;
+}
+
+// ---- the page's translations ---------------------------------------------------------------
+
+/**
+ * The attribute of the page's `<main id="app">` that carries the host's translations (`vscode.l10n.bundle`, as
+ * JSON; absent for English). Data, not script: the page's CSP stays as it is, and the page has its strings before
+ * it renders anything.
+ */
+export const L10N_BUNDLE_ATTRIBUTE = 'data-l10n-bundle';
+
+/** The translations in the attribute's value: an object of strings, or undefined (absent, or not that). */
+export function parseL10nBundle(raw: string | null): Record<string, string> | undefined {
+  if (!raw) {
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  return isRecord(parsed) && Object.values(parsed).every((v) => typeof v === 'string') ? (parsed as Record<string, string>) : undefined;
 }
 
 // ---- guards -----------------------------------------------------------------------------------
@@ -206,7 +232,7 @@ export function isHostMessage(raw: unknown): raw is HostMessage {
     case 'busy':
       return typeof raw.busy === 'boolean';
     case 'result':
-      return typeof raw.ok === 'boolean' && typeof raw.message === 'string';
+      return typeof raw.ok === 'boolean' && typeof raw.message === 'string' && (raw.stillReading === undefined || typeof raw.stillReading === 'boolean');
     case 'notice':
       return typeof raw.message === 'string';
     default:
@@ -233,7 +259,7 @@ export function isPersistedFormState(raw: unknown): raw is PersistedFormState {
  */
 export function restoreProblem(state: PersistedFormState): string | undefined {
   if (state.mode === 'update' && state.targetId === undefined) {
-    return 'The saved form has no resource to edit.';
+    return l10n.t('The saved form has no resource to edit.');
   }
   if (state.targetId === undefined) {
     return undefined;
@@ -242,5 +268,5 @@ export function restoreProblem(state: PersistedFormState): string | undefined {
   if (problem) {
     return problem;
   }
-  return parseComputeResourceId(state.targetId)?.kind === state.kind ? undefined : `The saved form's resource "${state.targetId}" does not match the form (${kindLabel(state.kind)}).`;
+  return parseComputeResourceId(state.targetId)?.kind === state.kind ? undefined : l10n.t('The saved form\'s resource "{0}" does not match the form ({1}).', state.targetId, kindLabel(state.kind));
 }

@@ -3,6 +3,11 @@
  * plain data classes too). Only what the tree code constructs; anything else throws, so a benchmark
  * cannot silently measure less than the real code does.
  */
+import * as realL10n from '@vscode/l10n';
+
+/** vscode.l10n in English (no bundle): the same lookup and {0} formatting as @vscode/l10n. */
+export const l10n = { bundle: undefined as Record<string, string> | undefined, t: realL10n.t };
+
 export class TreeItem {
   id?: string;
   description?: string | boolean;
@@ -52,16 +57,4 @@ export class EventEmitter<T> {
 }
 export const workspace = {
   getConfiguration: () => ({ get: (): undefined => undefined }),
-};
-/** `vscode.l10n.t` as VS Code runs it with no translation loaded: the English text, `{0}` / `{name}` filled in. */
-export const l10n = {
-  t(message: string | { message: string; args?: unknown[] | Record<string, unknown> }, ...rest: unknown[]): string {
-    const text = typeof message === 'string' ? message : message.message;
-    const given = typeof message === 'string' ? rest : (message.args ?? []);
-    const args: unknown[] | Record<string, unknown> = Array.isArray(given) && given.length === 1 && typeof given[0] === 'object' && given[0] !== null && !Array.isArray(given[0]) ? (given[0] as Record<string, unknown>) : given;
-    return text.replace(/\{([^{}]+)\}/g, (whole, key: string) => {
-      const value = Array.isArray(args) ? args[Number(key)] : args[key];
-      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : whole;
-    });
-  },
 };

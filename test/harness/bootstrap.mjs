@@ -7,7 +7,7 @@
 //   node test/harness/bootstrap.mjs test              setup, then: type check, lint, schema generator --check,
 //                                                     mocha (unit, emulator and integration tests), the
 //                                                     extension-host suite in code-server,
-//                                                     the UI e2e test; ends with `tests: N passed, N failed`
+//                                                     the UI e2e tests; ends with `tests: N passed, N failed`
 //   node test/harness/bootstrap.mjs e2e [args]        setup + test/e2e/runInCodeServer.ts
 //   node test/harness/bootstrap.mjs ui [args]         setup + test/e2e/ui/treeView.e2e.ts
 //   node test/harness/bootstrap.mjs electron [args]   npm packages + test/e2e/runInElectron.ts (downloads VS Code)
@@ -136,6 +136,7 @@ async function testAll(args) {
         await runCounted('UI end-to-end test (a workspace cannot redirect the Azure token)', TSX, [join(ROOT, 'test/e2e/ui/hostileWorkspace.e2e.ts')]),
         await runCounted('UI end-to-end test (soft delete, restore and deletion safety)', TSX, [join(ROOT, 'test/e2e/ui/lifecycle.e2e.ts')]),
         await runCounted('UI end-to-end test (clean up versions and compare)', TSX, [join(ROOT, 'test/e2e/ui/cleanup.e2e.ts')]),
+        await runCounted('UI end-to-end test (runtime strings in a pseudo locale)', TSX, [join(ROOT, 'test/e2e/ui/l10n.e2e.ts')]),
     ];
     const passed = steps.reduce((n, s) => n + s.passed, 0);
     const failed = steps.reduce((n, s) => n + s.failed, 0);

@@ -30,6 +30,10 @@ export interface LaunchCodeServerOptions {
     keepTemp?: boolean;
     /** Where code-server's own output goes besides <tempDir>/code-server.log; default nowhere. */
     onOutput?: (chunk: string) => void;
+    /** The display language (code-server's --locale, e.g. "qps-ploc"); default VS Code's own (English). */
+    locale?: string;
+    /** Runs once the extensions and settings are in place, before code-server starts (e.g. to add user data). */
+    beforeStart?: (dirs: { userDataDir: string; extensionsDir: string }) => void;
 }
 
 export interface CodeServerHandle {
@@ -198,6 +202,7 @@ export async function launchCodeServer(opts: LaunchCodeServerOptions): Promise<C
         }
         const settings = { ...DEFAULT_SETTINGS, ...opts.settings };
         fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+        opts.beforeStart?.({ userDataDir, extensionsDir });
     } catch (e) {
         cleanup();
         throw e;
@@ -216,6 +221,7 @@ export async function launchCodeServer(opts: LaunchCodeServerOptions): Promise<C
         '--disable-update-check',
         '--disable-workspace-trust',
         '--disable-getting-started-override',
+        ...(opts.locale ? ['--locale', opts.locale] : []),
         workspaceDir,
     ];
     const logStream = fs.createWriteStream(logFile, { flags: 'a' });

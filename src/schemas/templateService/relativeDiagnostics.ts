@@ -5,7 +5,7 @@
 import type { Diagnostic } from 'vscode-json-languageservice';
 import { DiagnosticSeverity } from 'vscode-json-languageservice';
 import type { CheckSeverity } from '../galleryChecks';
-import { SOFT_SCHEMA_MESSAGES } from '../schemaMessages';
+import { SOFT_SCHEMA_MESSAGES, translateSchemaMessage } from '../schemaMessages';
 import type { ServiceDocument } from './serviceTypes';
 import { DIAGNOSTIC_SOURCE } from './serviceTypes';
 
@@ -42,7 +42,7 @@ export function toDiagnostic(document: ServiceDocument, offset: number, length: 
 export function schemaDiagnostic(offset: number, length: number, diagnostic: Diagnostic): RelativeDiagnostic {
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   const severity = SOFT_SCHEMA_MESSAGES.has(message) ? DiagnosticSeverity.Warning : (diagnostic.severity ?? DiagnosticSeverity.Error);
-  return { offset, length, message, severity, code: 'schema' };
+  return { offset, length, message: translateSchemaMessage(message), severity, code: 'schema' };
 }
 
 /** Document order, then a fixed order for problems on the same range, so every way of computing them agrees. */

@@ -3,6 +3,7 @@
  * the user has been to. No DOM: the renderers read it, the event handlers and host messages change it, and the
  * unit tests drive it in plain Node.
  */
+import * as l10n from '@vscode/l10n';
 import { isFieldShown } from '../../domain/fieldVisibility';
 import type { FieldSpec, FieldValue, FormDefinition, FormKind, FormMode, MultiField, PickerOption, PickerSource, PickerState, TableField, TableRow, ValidationContext } from '../forms/formTypes';
 import { isRows, text } from '../forms/values';
@@ -187,7 +188,10 @@ export class FormState {
     }
     if (this.busy) {
       // Ignored, visibly: the first request is still running (the host refuses a second one as well).
-      this.notice = `Already ${this.mode === 'create' ? 'creating' : 'saving'}: the request was not sent again. Wait for the first one to finish.`;
+      this.notice =
+        this.mode === 'create'
+          ? l10n.t('Already creating: the request was not sent again. Wait for the first one to finish.')
+          : l10n.t('Already saving: the request was not sent again. Wait for the first one to finish.');
       return 'busy';
     }
     this.submitted = true;

@@ -72,7 +72,7 @@ export function applyHostMessage(state: FormState, raw: unknown): HostMessageEff
     case 'result':
       state.result = { ok: message.ok, message: message.message, ...(message.code ? { code: message.code } : {}) };
       state.hostErrors = message.field ? { [message.field]: message.message } : {};
-      if (!message.ok && message.message.includes('still being read')) {
+      if (!message.ok && message.stillReading === true) {
         state.loading = true;
       }
       return { ...RENDER, focus: 'result' };

@@ -4,9 +4,10 @@
  * validates as the user types with the same module the host uses, keeps everything typed in the webview state,
  * and talks to the host only through the typed protocol.
  */
+import * as l10n from '@vscode/l10n';
 import type { PickerSource } from '../forms/formTypes';
 import { acceptsTypedId, listedOption, looksLikeResourceId, pickerIdProblem, searchOptions } from '../forms/pickerSearch';
-import { isHostMessage, isPersistedFormState } from '../protocol';
+import { isHostMessage, isPersistedFormState, L10N_BUNDLE_ATTRIBUTE, parseL10nBundle } from '../protocol';
 import type { PersistedFormState, WebviewMessage } from '../protocol';
 import { h, morphChildren } from './dom';
 import { FormState } from './formState';
@@ -38,7 +39,7 @@ class FormApp {
     root.addEventListener('keydown', (e) => this.onKeyDown(e));
     // Webviews run without allow-forms: the form never submits by itself; the Create button does.
     root.addEventListener('submit', (e) => e.preventDefault());
-    this.root.replaceChildren(h('p', { className: 'loading', role: 'status' }, 'Loading the form…'));
+    this.root.replaceChildren(h('p', { className: 'loading', role: 'status' }, l10n.t('Loading the form…')));
     this.post({ type: 'ready' });
   }
 
@@ -314,5 +315,10 @@ class FormApp {
 
 const root = document.getElementById('app');
 if (root) {
+  // The host's translations (none for English) before the first string is rendered.
+  const contents = parseL10nBundle(root.getAttribute(L10N_BUNDLE_ATTRIBUTE));
+  if (contents) {
+    l10n.config({ contents });
+  }
   new FormApp(acquireVsCodeApi(), root);
 }

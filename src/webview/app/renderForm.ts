@@ -2,6 +2,7 @@
  * The whole page of a form: heading, result, error summary, status line, the shown fields by section, the
  * buttons and (when asked for) the exact request. Returns the new children of the root; main.ts morphs them in.
  */
+import * as l10n from '@vscode/l10n';
 import { text } from '../forms/values';
 import { h } from './dom';
 import type { FormState } from './formState';
@@ -16,8 +17,8 @@ export function renderForm(state: FormState): Node[] {
   }
   const errors = state.errors();
   const warnings = { ...def.warnings?.(state.values, state.mode, state.context()) };
-  const verb = state.mode === 'create' ? 'Create' : 'Edit';
-  const heading = h('h1', { id: 'title' }, `${verb} ${def.noun}`, state.subject ? h('span', { className: 'subject' }, ` ${state.subject}`) : null);
+  const title = state.mode === 'create' ? l10n.t('Create {0}', def.noun) : l10n.t('Edit {0}', def.noun);
+  const heading = h('h1', { id: 'title' }, title, state.subject ? h('span', { className: 'subject' }, ` ${state.subject}`) : null);
   const shown = state.shownFields();
   const sections = def.sections
     .map((section) => {
@@ -34,27 +35,31 @@ export function renderForm(state: FormState): Node[] {
   const summary = h(
     'div',
     { id: 'summary', className: problems.length > 0 && state.submitted ? 'summary error' : 'summary', role: 'alert', 'aria-live': 'assertive' },
-    problems.length > 0 && state.submitted ? `${problems.length === 1 ? '1 field needs' : `${problems.length} fields need`} attention before anything is sent.` : '',
+    problems.length > 0 && state.submitted
+      ? problems.length === 1
+        ? l10n.t('1 field needs attention before anything is sent.')
+        : l10n.t('{0} fields need attention before anything is sent.', problems.length)
+      : '',
   );
   // Always present (hidden when empty), so that the elements after it keep their place.
   const result = h(
     'div',
     { id: 'result', className: state.result?.ok === false ? 'result error' : 'result ok', role: 'alert', tabindex: -1, hidden: !state.result },
-    state.result && !state.result.ok ? h('strong', {}, state.result.code ? `${state.result.code}: ` : 'Failed: ') : '',
+    state.result && !state.result.ok ? h('strong', {}, state.result.code ? l10n.t('{0}: ', state.result.code) : l10n.t('Failed: ')) : '',
     state.result?.message ?? '',
   );
   // While busy, a notice (e.g. "already creating") shows next to the progress, not instead of it.
-  const statusText = state.busy ? [state.busyMessage, state.notice].filter(Boolean).join(' ') : state.loading ? 'Reading the current values from Azure…' : state.notice;
+  const statusText = state.busy ? [state.busyMessage, state.notice].filter(Boolean).join(' ') : state.loading ? l10n.t('Reading the current values from Azure…') : state.notice;
   const status = h('div', { id: 'status', className: 'status', role: 'status', 'aria-live': 'polite' }, statusText);
 
-  const submitLabel = state.mode === 'create' ? `Create ${def.noun}` : 'Save changes';
+  const submitLabel = state.mode === 'create' ? l10n.t('Create {0}', def.noun) : l10n.t('Save changes');
   const buttons = h(
     'div',
     { className: 'buttons' },
-    h('button', { type: 'button', id: 'submit', 'data-action': 'submit', className: 'primary', disabled: state.busy || state.loading }, state.busy ? `${state.mode === 'create' ? 'Creating' : 'Saving'}…` : submitLabel),
-    h('button', { type: 'button', id: 'toggle-json', 'data-action': 'toggle-json', 'aria-expanded': state.showJson ? 'true' : 'false', 'aria-controls': 'json' }, state.showJson ? 'Hide JSON' : 'Show JSON'),
-    h('button', { type: 'button', id: 'copy-template', 'data-action': 'copy-template' }, 'Copy as ARM template resource'),
-    h('button', { type: 'button', id: 'cancel', 'data-action': 'cancel' }, state.busy ? 'Close' : 'Cancel'),
+    h('button', { type: 'button', id: 'submit', 'data-action': 'submit', className: 'primary', disabled: state.busy || state.loading }, state.busy ? (state.mode === 'create' ? l10n.t('Creating…') : l10n.t('Saving…')) : submitLabel),
+    h('button', { type: 'button', id: 'toggle-json', 'data-action': 'toggle-json', 'aria-expanded': state.showJson ? 'true' : 'false', 'aria-controls': 'json' }, state.showJson ? l10n.t('Hide JSON') : l10n.t('Show JSON')),
+    h('button', { type: 'button', id: 'copy-template', 'data-action': 'copy-template' }, l10n.t('Copy as ARM template resource')),
+    h('button', { type: 'button', id: 'cancel', 'data-action': 'cancel' }, state.busy ? l10n.t('Close') : l10n.t('Cancel')),
   );
   const form = h(
     'form',
@@ -79,19 +84,19 @@ function renderRequest(state: FormState): HTMLElement {
     lines.push(`PUT /subscriptions/${target.subscriptionId}/resourcegroups/${rg}?api-version=${RESOURCE_GROUPS_API_VERSION}`);
     lines.push(JSON.stringify({ location: text(values, 'location') }, null, 2), '');
   }
-  lines.push(target ? `${target.method} ${target.id}?api-version=${target.apiVersion}` : `${mode === 'create' ? 'PUT' : 'PATCH'} (the URL needs a valid name and parent)`);
+  lines.push(target ? `${target.method} ${target.id}?api-version=${target.apiVersion}` : l10n.t('{0} (the URL needs a valid name and parent)', mode === 'create' ? 'PUT' : 'PATCH'));
   let body: string;
   try {
     body = JSON.stringify(def.requestBody(values, mode, state.context()), null, 2);
   } catch (err) {
-    body = `Cannot build the body yet: ${err instanceof Error ? err.message : String(err)}`;
+    body = l10n.t('Cannot build the body yet: {0}', err instanceof Error ? err.message : String(err));
   }
   lines.push(body);
   return h(
     'section',
     { id: 'json', 'aria-labelledby': 'json-title' },
-    h('h2', { id: 'json-title' }, 'Request'),
-    h('p', { className: 'help' }, 'Exactly what is sent to Azure Resource Manager when you select ', h('strong', {}, mode === 'create' ? `Create ${def.noun}` : 'Save changes'), '.'),
-    h('pre', { tabindex: 0, 'aria-label': 'Request JSON' }, h('code', {}, lines.join('\n'))),
+    h('h2', { id: 'json-title' }, l10n.t('Request')),
+    h('p', { className: 'help' }, l10n.t('Exactly what is sent to Azure Resource Manager when you select "{0}".', mode === 'create' ? l10n.t('Create {0}', def.noun) : l10n.t('Save changes'))),
+    h('pre', { tabindex: 0, 'aria-label': l10n.t('Request JSON') }, h('code', {}, lines.join('\n'))),
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Fields and checks several forms share: subscription, resource group (pick or create), location, tags.
  */
+import * as l10n from '@vscode/l10n';
 import { armIdProblem } from '../../azure/armId';
 import { isFieldShown } from '../../domain/fieldVisibility';
 import type { FieldSpec, FormMode, FormValues, JsonObject, TableField, ValidationContext } from './formTypes';
@@ -11,48 +12,49 @@ import { isRows, text } from './values';
 export const GALLERY_API_VERSION = '2025-12-03';
 export const IMAGES_API_VERSION = '2026-04-01';
 
-export const subscriptionField: FieldSpec = {
+/** A function, not a constant: its labels are translated when a form is built (after l10n.config), not at import. */
+export const subscriptionField = (): FieldSpec => ({
   id: 'subscriptionId',
-  label: 'Subscription',
+  label: l10n.t('Subscription'),
   section: 'basics',
   type: 'picker',
   source: 'subscriptions',
   required: true,
   immutable: true,
-  emptyLabel: 'Choose a subscription',
-};
+  emptyLabel: l10n.t('Choose a subscription'),
+});
 
-export const resourceGroupFields: readonly FieldSpec[] = [
+export const resourceGroupFields = (): readonly FieldSpec[] => [
   {
     id: 'resourceGroupMode',
-    label: 'Resource group',
+    label: l10n.t('Resource group'),
     section: 'basics',
     type: 'radio',
     onlyIn: 'create',
     choices: [
-      { value: 'existing', label: 'Use existing' },
-      { value: 'new', label: 'Create new' },
+      { value: 'existing', label: l10n.t('Use existing') },
+      { value: 'new', label: l10n.t('Create new') },
     ],
   },
   {
     id: 'resourceGroup',
-    label: 'Existing resource group',
+    label: l10n.t('Existing resource group'),
     section: 'basics',
     type: 'picker',
     source: 'resourceGroups',
     required: true,
     immutable: true,
-    emptyLabel: 'Choose a resource group',
+    emptyLabel: l10n.t('Choose a resource group'),
     visibleWhen: (v, mode) => mode === 'update' || text(v, 'resourceGroupMode') !== 'new',
   },
   {
     id: 'newResourceGroup',
-    label: 'New resource group name',
+    label: l10n.t('New resource group name'),
     section: 'basics',
     type: 'text',
     required: true,
     onlyIn: 'create',
-    help: 'Created in the location below, before the resource.',
+    help: l10n.t('Created in the location below, before the resource.'),
     visibleWhen: (v) => text(v, 'resourceGroupMode') === 'new',
   },
 ];
@@ -60,29 +62,29 @@ export const resourceGroupFields: readonly FieldSpec[] = [
 export function locationField(help?: string): FieldSpec {
   return {
     id: 'location',
-    label: 'Location',
+    label: l10n.t('Location'),
     section: 'basics',
     type: 'picker',
     source: 'locations',
     required: true,
     immutable: true,
-    emptyLabel: 'Choose a region',
+    emptyLabel: l10n.t('Choose a region'),
     ...(help ? { help } : {}),
   };
 }
 
-export const tagsField: TableField = {
+export const tagsField = (): TableField => ({
   id: 'tags',
-  label: 'Tags',
+  label: l10n.t('Tags'),
   section: 'tags',
   type: 'table',
-  addLabel: 'Add tag',
+  addLabel: l10n.t('Add tag'),
   maxRows: 50,
   columns: [
-    { id: 'key', label: 'Name', type: 'text' },
-    { id: 'value', label: 'Value', type: 'text' },
+    { id: 'key', label: l10n.t('Name'), type: 'text' },
+    { id: 'value', label: l10n.t('Value'), type: 'text' },
   ],
-};
+});
 
 /** The resource group the resource goes to: the existing one chosen, or the new name. */
 export function resourceGroupOf(values: FormValues, mode: FormMode): string {
@@ -92,11 +94,11 @@ export function resourceGroupOf(values: FormValues, mode: FormMode): string {
 /** Azure subscription IDs are GUIDs; anything else would end up in a request URL. */
 export function subscriptionIdProblem(value: string): string | undefined {
   if (!value) {
-    return 'Choose a subscription.';
+    return l10n.t('Choose a subscription.');
   }
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
     ? undefined
-    : 'A subscription ID looks like 00000000-0000-0000-0000-000000000000.';
+    : l10n.t('A subscription ID looks like 00000000-0000-0000-0000-000000000000.');
 }
 
 export function validateSubscriptionAndGroup(values: FormValues, mode: FormMode, errors: Record<string, string>): void {
@@ -104,7 +106,7 @@ export function validateSubscriptionAndGroup(values: FormValues, mode: FormMode,
   if (mode === 'create' && text(values, 'resourceGroupMode') === 'new') {
     put(errors, 'newResourceGroup', resourceGroupNameProblem(text(values, 'newResourceGroup')));
   } else if (!text(values, 'resourceGroup')) {
-    put(errors, 'resourceGroup', 'Choose a resource group.');
+    put(errors, 'resourceGroup', l10n.t('Choose a resource group.'));
   } else {
     // Typed when the list could not be read: ".." would send the request somewhere else.
     put(errors, 'resourceGroup', resourceGroupNameProblem(text(values, 'resourceGroup')));
@@ -140,7 +142,7 @@ export function validateResourceIds(fields: readonly FieldSpec[], values: FormVa
 
 export function validateLocationAndTags(values: FormValues, errors: Record<string, string>): void {
   if (!text(values, 'location')) {
-    put(errors, 'location', 'Choose a location.');
+    put(errors, 'location', l10n.t('Choose a location.'));
   }
   Object.assign(errors, tagProblems(values));
 }

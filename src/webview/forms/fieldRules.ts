@@ -5,6 +5,7 @@
  * The rules are the domain's (src/domain: names, versions, end of life), shared with the template checks, the schema
  * generator and the tree; this module words them for the form. Sources: test/fixtures/reference/ARM_BEHAVIOUR.md §5.
  */
+import * as l10n from '@vscode/l10n';
 import { isPastEndOfLife } from '../../domain/endOfLife';
 import { galleryNameRule, identifierRule, imageDefinitionNameRule, resourceGroupNameRule } from '../../domain/names';
 import { VERSION_PART_MAX_DIGITS, versionNameRule } from '../../domain/versions';
@@ -20,17 +21,17 @@ export function galleryNameProblem(name: string): Problem {
     case undefined:
       return undefined;
     case 'empty':
-      return 'Enter a gallery name.';
+      return l10n.t('Enter a gallery name.');
     case 'tooLong':
-      return `A gallery name has at most ${refusal.max} characters (this has ${refusal.length}).`;
+      return l10n.t('A gallery name has at most {0} characters (this has {1}).', refusal.max, refusal.length);
     case 'dash':
-      return 'Gallery names cannot contain dashes (-): use letters, digits, underscores and periods.';
+      return l10n.t('Gallery names cannot contain dashes (-): use letters, digits, underscores and periods.');
     case 'badStart':
-      return 'A gallery name starts with a letter or a digit.';
+      return l10n.t('A gallery name starts with a letter or a digit.');
     case 'badCharacter':
-      return 'Use only letters, digits, underscores (_) and periods (.).';
+      return l10n.t('Use only letters, digits, underscores (_) and periods (.).');
     case 'badEnd':
-      return refusal.character === '.' ? 'A gallery name cannot end with a period.' : 'A gallery name ends with a letter or a digit.';
+      return refusal.character === '.' ? l10n.t('A gallery name cannot end with a period.') : l10n.t('A gallery name ends with a letter or a digit.');
   }
 }
 
@@ -44,16 +45,16 @@ export function entityNameProblem(name: string, what: string): Problem {
     case undefined:
       return undefined;
     case 'empty':
-      return `Enter ${what} name.`;
+      return l10n.t('Enter {0} name.', what);
     case 'tooLong':
-      return `The name has at most ${refusal.max} characters (this has ${refusal.length}).`;
+      return l10n.t('The name has at most {0} characters (this has {1}).', refusal.max, refusal.length);
     case 'badStart':
-      return 'The name starts with a letter or a digit.';
+      return l10n.t('The name starts with a letter or a digit.');
     case 'dash':
     case 'badCharacter':
-      return 'Use only letters, digits, underscores (_), hyphens (-) and periods (.).';
+      return l10n.t('Use only letters, digits, underscores (_), hyphens (-) and periods (.).');
     case 'badEnd':
-      return 'The name cannot end with a hyphen or a period.';
+      return l10n.t('The name cannot end with a hyphen or a period.');
   }
 }
 
@@ -64,15 +65,15 @@ export function resourceGroupNameProblem(name: string): Problem {
     case undefined:
       return undefined;
     case 'empty':
-      return 'Enter a resource group name.';
+      return l10n.t('Enter a resource group name.');
     case 'tooLong':
-      return `A resource group name has at most ${refusal.max} characters.`;
+      return l10n.t('A resource group name has at most {0} characters.', refusal.max);
     case 'dash':
     case 'badStart':
     case 'badCharacter':
-      return 'Use only letters, digits, underscores, hyphens, periods and parentheses.';
+      return l10n.t('Use only letters, digits, underscores, hyphens, periods and parentheses.');
     case 'badEnd':
-      return 'A resource group name cannot end with a period.';
+      return l10n.t('A resource group name cannot end with a period.');
   }
 }
 
@@ -83,14 +84,14 @@ export function versionNameProblem(name: string): Problem {
     case undefined:
       return undefined;
     case 'empty':
-      return 'Enter a version number such as 1.0.0.';
+      return l10n.t('Enter a version number such as 1.0.0.');
     case 'notThreeParts':
     case 'notAnInteger':
-      return 'Use Major.Minor.Patch with whole numbers, e.g. 1.0.0 or 2026.11.1.';
+      return l10n.t('Use Major.Minor.Patch with whole numbers, e.g. 1.0.0 or 2026.11.1.');
     case 'tooLarge':
-      return 'Each part of the version is at most 2,147,483,647.';
+      return l10n.t('Each part of the version is at most 2,147,483,647.');
     case 'tooManyDigits':
-      return `Each part of the version has at most ${VERSION_PART_MAX_DIGITS} digits, leading zeros included.`;
+      return l10n.t('Each part of the version has at most {0} digits, leading zeros included.', VERSION_PART_MAX_DIGITS);
   }
 }
 
@@ -101,15 +102,15 @@ export function identifierProblem(value: string, what: string, max: number): Pro
     case undefined:
       return undefined;
     case 'empty':
-      return `Enter the ${what}.`;
+      return l10n.t('Enter the {0}.', what);
     case 'tooLong':
-      return `The ${what} has at most ${max} characters.`;
+      return l10n.t('The {0} has at most {1} characters.', what, max);
     case 'dash':
     case 'badStart':
     case 'badCharacter':
-      return 'Use only letters, digits, hyphens (-), underscores (_) and periods (.).';
+      return l10n.t('Use only letters, digits, hyphens (-), underscores (_) and periods (.).');
     case 'badEnd':
-      return `The ${what} cannot end with a period.`;
+      return l10n.t('The {0} cannot end with a period.', what);
   }
 }
 
@@ -120,10 +121,10 @@ export function futureDateProblem(day: string, now: number): Problem {
   }
   const iso = isoDate(day);
   if (!iso) {
-    return 'Enter a date as YYYY-MM-DD.';
+    return l10n.t('Enter a date as YYYY-MM-DD.');
   }
   if (isPastEndOfLife(iso, now)) {
-    return 'The end-of-life date must be in the future.';
+    return l10n.t('The end-of-life date must be in the future.');
   }
   return undefined;
 }
@@ -134,42 +135,42 @@ export function urlProblem(value: string): Problem {
   }
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : 'Enter an http or https address.';
+    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : l10n.t('Enter an http or https address.');
   } catch {
-    return 'Enter a full address such as https://contoso.com/release-notes.';
+    return l10n.t('Enter a full address such as https://contoso.com/release-notes.');
   }
 }
 
 /** A VHD in blob storage: https://<account>.blob.<suffix>/<container>/<name>.vhd */
 export function blobUriProblem(value: string): Problem {
   if (!value) {
-    return 'Enter the VHD blob URI.';
+    return l10n.t('Enter the VHD blob URI.');
   }
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:') {
-      return 'The blob URI starts with https://.';
+      return l10n.t('The blob URI starts with https://.');
     }
     if (!/\.vhd$/i.test(url.pathname)) {
-      return 'The blob must be a .vhd file (page blob).';
+      return l10n.t('The blob must be a .vhd file (page blob).');
     }
     return undefined;
   } catch {
-    return 'Enter a blob URI such as https://account.blob.core.windows.net/vhds/os.vhd.';
+    return l10n.t('Enter a blob URI such as https://account.blob.core.windows.net/vhds/os.vhd.');
   }
 }
 
 /** A whole number in [min, max]; '' is fine unless required. */
 export function intProblem(value: string, min: number, max: number, required = false): Problem {
   if (!value) {
-    return required ? 'Enter a number.' : undefined;
+    return required ? l10n.t('Enter a number.') : undefined;
   }
   if (!/^-?\d+$/.test(value)) {
-    return 'Enter a whole number.';
+    return l10n.t('Enter a whole number.');
   }
   const n = Number(value);
   if (n < min || n > max) {
-    return `Enter a number from ${min} to ${max}.`;
+    return l10n.t('Enter a number from {0} to {1}.', min, max);
   }
   return undefined;
 }
@@ -177,10 +178,10 @@ export function intProblem(value: string, min: number, max: number, required = f
 /** ARM ids chosen in pickers or pasted: /subscriptions/…/providers/<type>/<name>. */
 export function armIdProblem(value: string, type: string, what: string): Problem {
   if (!value) {
-    return `Choose ${what}.`;
+    return l10n.t('Choose {0}.', what);
   }
   const re = new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${type.replace(/\./g, '\\.')}/[^/]+$`, 'i');
-  return re.test(value) ? undefined : `That is not the resource ID of ${what}.`;
+  return re.test(value) ? undefined : l10n.t('That is not the resource ID of {0}.', what);
 }
 
 /** Tags: at most 50; names ≤ 512 characters without < > % & \ ? /; values ≤ 256. Errors keyed by cell. */
@@ -189,24 +190,24 @@ export function tagProblems(values: FormValues, id = 'tags'): Record<string, str
   const seen = new Set<string>();
   const filled = filledRows(values, id);
   if (filled.length > 50) {
-    errors[id] = 'A resource has at most 50 tags.';
+    errors[id] = l10n.t('A resource has at most 50 tags.');
   }
   for (const { row, index } of filled) {
     const key = cell(row, 'key');
     const value = cell(row, 'value');
     const at = `${id}[${index}]`;
     if (!key) {
-      errors[`${at}.key`] = 'Enter the tag name.';
+      errors[`${at}.key`] = l10n.t('Enter the tag name.');
     } else if (key.length > 512) {
-      errors[`${at}.key`] = 'A tag name has at most 512 characters.';
+      errors[`${at}.key`] = l10n.t('A tag name has at most 512 characters.');
     } else if (/[<>%&\\?/]/.test(key)) {
-      errors[`${at}.key`] = 'A tag name cannot contain < > % & \\ ? or /.';
+      errors[`${at}.key`] = l10n.t('A tag name cannot contain < > % & \\ ? or /.');
     } else if (seen.has(key.toLowerCase())) {
-      errors[`${at}.key`] = `The tag "${key}" is already set (tag names ignore case).`;
+      errors[`${at}.key`] = l10n.t('The tag "{0}" is already set (tag names ignore case).', key);
     }
     seen.add(key.toLowerCase());
     if (value.length > 256) {
-      errors[`${at}.value`] = 'A tag value has at most 256 characters.';
+      errors[`${at}.value`] = l10n.t('A tag value has at most 256 characters.');
     }
   }
   return errors;

@@ -1,6 +1,7 @@
 /**
  * Gallery form (Microsoft.Compute/galleries): create, or change the description and tags.
  */
+import * as l10n from '@vscode/l10n';
 import { galleryId, parseComputeResourceId } from '../../azure/armId';
 import { SOFT_DELETE_RETENTION_DAYS } from '../../domain/deletionSafety';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, ValidationContext } from './formTypes';
@@ -19,29 +20,30 @@ import {
 import { galleryNameProblem, nameTaken, put } from './fieldRules';
 import { boolAt, compact, compactOrUndefined, flag, stringAt, tagRows, tagsObject, text } from './values';
 
-const fields: readonly FieldSpec[] = [
-  subscriptionField,
-  ...resourceGroupFields,
+// A function, not a constant: the labels are translated when a form is built (after l10n.config), not at import.
+const fields = (): readonly FieldSpec[] => [
+  subscriptionField(),
+  ...resourceGroupFields(),
   {
     id: 'name',
-    label: 'Gallery name',
+    label: l10n.t('Gallery name'),
     section: 'basics',
     type: 'text',
     required: true,
     immutable: true,
-    help: 'Letters, digits, underscores and periods; no dashes. Unique in the subscription.',
+    help: l10n.t('Letters, digits, underscores and periods; no dashes. Unique in the subscription.'),
     placeholder: 'contoso_images',
   },
   locationField(),
-  { id: 'description', label: 'Description', section: 'basics', type: 'textarea' },
+  { id: 'description', label: l10n.t('Description'), section: 'basics', type: 'textarea' },
   {
     id: 'isSoftDeleteEnabled',
-    label: 'Soft delete',
+    label: l10n.t('Soft delete'),
     section: 'basics',
     type: 'checkbox',
-    help: `Deleted image versions can be restored for ${SOFT_DELETE_RETENTION_DAYS} days, then they are purged. A gallery or image definition that holds soft-deleted versions can't be deleted until they are purged.`,
+    help: l10n.t("Deleted image versions can be restored for {0} days, then they are purged. A gallery or image definition that holds soft-deleted versions can't be deleted until they are purged.", SOFT_DELETE_RETENTION_DAYS),
   },
-  tagsField,
+  tagsField(),
 ];
 
 function body(values: FormValues, mode: FormMode, context?: ValidationContext): JsonObject {
@@ -67,12 +69,18 @@ function body(values: FormValues, mode: FormMode, context?: ValidationContext): 
 
 export const galleryForm: FormDefinition = {
   kind: 'gallery',
-  noun: 'gallery',
-  sections: [
-    { id: 'basics', title: 'Basics' },
-    { id: 'tags', title: 'Tags' },
-  ],
-  fields,
+  get noun() {
+    return l10n.t('gallery');
+  },
+  get sections() {
+    return [
+      { id: 'basics', title: l10n.t('Basics') },
+      { id: 'tags', title: l10n.t('Tags') },
+    ];
+  },
+  get fields() {
+    return fields();
+  },
 
   defaults(): FormValues {
     return { subscriptionId: '', resourceGroupMode: 'existing', resourceGroup: '', newResourceGroup: '', name: '', location: '', description: '', isSoftDeleteEnabled: false, tags: [] };
@@ -80,16 +88,16 @@ export const galleryForm: FormDefinition = {
 
   validate(values: FormValues, mode: FormMode, context: ValidationContext) {
     const errors: Record<string, string> = {};
-    validateResourceIds(fields, values, mode, errors);
+    validateResourceIds(fields(), values, mode, errors);
     validateSubscriptionAndGroup(values, mode, errors);
     const name = text(values, 'name');
     put(errors, 'name', galleryNameProblem(name));
     if (mode === 'create' && nameTaken(name, context)) {
-      put(errors, 'name', `The subscription already has a gallery named "${name}" (gallery names are unique per subscription).`);
+      put(errors, 'name', l10n.t('The subscription already has a gallery named "{0}" (gallery names are unique per subscription).', name));
     }
     validateLocationAndTags(values, errors);
     if (text(values, 'description').length > 4096) {
-      put(errors, 'description', 'The description has at most 4,096 characters.');
+      put(errors, 'description', l10n.t('The description has at most 4,096 characters.'));
     }
     return errors;
   },

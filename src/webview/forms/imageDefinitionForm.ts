@@ -3,6 +3,7 @@
  * takes; in update mode what Azure lets change (description, EULA, privacy and release-note URIs, end of
  * life, recommended configuration, tags) — the rest is shown locked.
  */
+import * as l10n from '@vscode/l10n';
 import { imageDefinitionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags, validateResourceIds } from './commonFields';
@@ -10,91 +11,92 @@ import { architectureFitsGeneration, diskControllersFitGeneration, securityTypeF
 import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
 import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
-export const SECURITY_TYPES: readonly Choice[] = [
-  { value: '', label: 'Standard', description: 'No security type: Gen1 or Gen2 VMs without Trusted launch or confidential computing.' },
-  { value: 'TrustedLaunchSupported', label: 'Trusted launch supported', description: 'A generic Gen2 image: Gen2 VMs or Trusted launch VMs can be created from it.' },
-  { value: 'TrustedLaunch', label: 'Trusted launch', description: 'Only Trusted launch VMs can be created from it (private galleries only).' },
-  { value: 'ConfidentialVmSupported', label: 'Confidential VM supported', description: 'A generic Gen2 image: Gen2 VMs or confidential VMs can be created from it.' },
-  { value: 'ConfidentialVM', label: 'Confidential VM', description: 'Only confidential VMs can be created from it (private galleries only).' },
+export const SECURITY_TYPES = (): readonly Choice[] => [
+  { value: '', label: l10n.t('Standard'), description: l10n.t('No security type: Gen1 or Gen2 VMs without Trusted launch or confidential computing.') },
+  { value: 'TrustedLaunchSupported', label: l10n.t('Trusted launch supported'), description: l10n.t('A generic Gen2 image: Gen2 VMs or Trusted launch VMs can be created from it.') },
+  { value: 'TrustedLaunch', label: l10n.t('Trusted launch'), description: l10n.t('Only Trusted launch VMs can be created from it (private galleries only).') },
+  { value: 'ConfidentialVmSupported', label: l10n.t('Confidential VM supported'), description: l10n.t('A generic Gen2 image: Gen2 VMs or confidential VMs can be created from it.') },
+  { value: 'ConfidentialVM', label: l10n.t('Confidential VM'), description: l10n.t('Only confidential VMs can be created from it (private galleries only).') },
   {
     value: 'TrustedLaunchAndConfidentialVmSupported',
-    label: 'Trusted launch and confidential VM supported',
-    description: 'A generic Gen2 image: Gen2, Trusted launch or confidential VMs can be created from it.',
+    label: l10n.t('Trusted launch and confidential VM supported'),
+    description: l10n.t('A generic Gen2 image: Gen2, Trusted launch or confidential VMs can be created from it.'),
   },
 ];
 
-const TRUE_FALSE: readonly Choice[] = [
-  { value: '', label: 'Not set' },
-  { value: 'True', label: 'Supported' },
-  { value: 'False', label: 'Not supported' },
+const TRUE_FALSE = (): readonly Choice[] => [
+  { value: '', label: l10n.t('Not set') },
+  { value: 'True', label: l10n.t('Supported') },
+  { value: 'False', label: l10n.t('Not supported') },
 ];
 
-export const DISK_TYPES: readonly Choice[] = [
-  { value: 'Standard_LRS', label: 'Standard HDD (Standard_LRS)' },
-  { value: 'StandardSSD_LRS', label: 'Standard SSD (StandardSSD_LRS)' },
-  { value: 'StandardSSD_ZRS', label: 'Standard SSD zone-redundant (StandardSSD_ZRS)' },
-  { value: 'Premium_LRS', label: 'Premium SSD (Premium_LRS)' },
-  { value: 'Premium_ZRS', label: 'Premium SSD zone-redundant (Premium_ZRS)' },
-  { value: 'PremiumV2_LRS', label: 'Premium SSD v2 (PremiumV2_LRS)' },
-  { value: 'UltraSSD_LRS', label: 'Ultra disk (UltraSSD_LRS)' },
+export const DISK_TYPES = (): readonly Choice[] => [
+  { value: 'Standard_LRS', label: l10n.t('Standard HDD (Standard_LRS)') },
+  { value: 'StandardSSD_LRS', label: l10n.t('Standard SSD (StandardSSD_LRS)') },
+  { value: 'StandardSSD_ZRS', label: l10n.t('Standard SSD zone-redundant (StandardSSD_ZRS)') },
+  { value: 'Premium_LRS', label: l10n.t('Premium SSD (Premium_LRS)') },
+  { value: 'Premium_ZRS', label: l10n.t('Premium SSD zone-redundant (Premium_ZRS)') },
+  { value: 'PremiumV2_LRS', label: l10n.t('Premium SSD v2 (PremiumV2_LRS)') },
+  { value: 'UltraSSD_LRS', label: l10n.t('Ultra disk (UltraSSD_LRS)') },
 ];
 
 const definitionUpdatable = new Set(['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'vcpuMin', 'vcpuMax', 'memoryMin', 'memoryMax', 'tags']);
 
-const rawFields: readonly FieldSpec[] = [
-  subscriptionField,
-  { id: 'galleryId', label: 'Gallery', section: 'basics', type: 'picker', source: 'galleries', required: true, emptyLabel: 'Choose a gallery' },
+// Functions, not constants: the labels are translated when a form is built (after l10n.config), not at import.
+const rawFields = (): readonly FieldSpec[] => [
+  subscriptionField(),
+  { id: 'galleryId', label: l10n.t('Gallery'), section: 'basics', type: 'picker', source: 'galleries', required: true, emptyLabel: l10n.t('Choose a gallery') },
   {
     id: 'name',
-    label: 'Image definition name',
+    label: l10n.t('Image definition name'),
     section: 'basics',
     type: 'text',
     required: true,
-    help: 'Letters, digits, underscores, hyphens and periods; starts with a letter or digit.',
+    help: l10n.t('Letters, digits, underscores, hyphens and periods; starts with a letter or digit.'),
     placeholder: 'ubuntu-24_04-gen2',
   },
-  locationField('Usually the gallery\'s location.'),
-  { id: 'description', label: 'Description', section: 'basics', type: 'textarea' },
+  locationField(l10n.t('Usually the gallery\'s location.')),
+  { id: 'description', label: l10n.t('Description'), section: 'basics', type: 'textarea' },
   {
     id: 'osType',
-    label: 'Operating system',
+    label: l10n.t('Operating system'),
     section: 'os',
     type: 'select',
     required: true,
     choices: [
-      { value: 'Linux', label: 'Linux' },
-      { value: 'Windows', label: 'Windows' },
+      { value: 'Linux', label: l10n.t('Linux') },
+      { value: 'Windows', label: l10n.t('Windows') },
     ],
   },
   {
     id: 'osState',
-    label: 'Operating system state',
+    label: l10n.t('Operating system state'),
     section: 'os',
     type: 'select',
     required: true,
     choices: [
-      { value: 'Generalized', label: 'Generalized', description: 'Sysprepped / deprovisioned: each VM gets its own name, users and settings at deployment.' },
-      { value: 'Specialized', label: 'Specialized', description: 'A copy of a configured machine: VMs keep its name, users and settings.' },
+      { value: 'Generalized', label: l10n.t('Generalized'), description: l10n.t('Sysprepped / deprovisioned: each VM gets its own name, users and settings at deployment.') },
+      { value: 'Specialized', label: l10n.t('Specialized'), description: l10n.t('A copy of a configured machine: VMs keep its name, users and settings.') },
     ],
   },
   {
     id: 'hyperVGeneration',
-    label: 'VM generation',
+    label: l10n.t('VM generation'),
     section: 'os',
     type: 'select',
     choices: [
-      { value: 'V1', label: 'Gen 1 (V1)', description: 'BIOS boot.' },
-      { value: 'V2', label: 'Gen 2 (V2)', description: 'UEFI boot; needed for Trusted launch, confidential VMs, Arm64 and NVMe.' },
+      { value: 'V1', label: l10n.t('Gen 1 (V1)'), description: l10n.t('BIOS boot.') },
+      { value: 'V2', label: l10n.t('Gen 2 (V2)'), description: l10n.t('UEFI boot; needed for Trusted launch, confidential VMs, Arm64 and NVMe.') },
     ],
   },
   {
     id: 'architecture',
-    label: 'Architecture',
+    label: l10n.t('Architecture'),
     section: 'os',
     type: 'select',
     choices: [
       { value: 'x64', label: 'x64' },
-      { value: 'Arm64', label: 'Arm64' },
+      { value: 'Arm64', label: l10n.t('Arm64') },
     ],
   },
   { id: 'publisher', label: 'Publisher', section: 'identifier', type: 'text', required: true, help: 'Up to 128 characters.', placeholder: 'Contoso' },
@@ -105,40 +107,40 @@ const rawFields: readonly FieldSpec[] = [
     section: 'identifier',
     type: 'text',
     required: true,
-    help: 'Up to 64 characters. Publisher, offer and SKU together are unique in the gallery.',
+    help: l10n.t('Up to 64 characters. Publisher, offer and SKU together are unique in the gallery.'),
     placeholder: '24_04-gen2',
   },
-  { id: 'securityType', label: 'Security type', section: 'features', type: 'select', choices: SECURITY_TYPES },
-  { id: 'acceleratedNetworking', label: 'Accelerated networking', section: 'features', type: 'select', choices: TRUE_FALSE },
+  { id: 'securityType', label: l10n.t('Security type'), section: 'features', type: 'select', choices: SECURITY_TYPES() },
+  { id: 'acceleratedNetworking', label: l10n.t('Accelerated networking'), section: 'features', type: 'select', choices: TRUE_FALSE() },
   {
     id: 'diskControllerTypes',
-    label: 'Disk controller types',
+    label: l10n.t('Disk controller types'),
     section: 'features',
     type: 'select',
     choices: [
-      { value: '', label: 'Not set (SCSI)' },
+      { value: '', label: l10n.t('Not set (SCSI)') },
       { value: 'SCSI', label: 'SCSI' },
-      { value: 'SCSI, NVMe', label: 'SCSI and NVMe', description: 'NVMe VMs and disks can only be captured in definitions that support NVMe.' },
+      { value: 'SCSI, NVMe', label: l10n.t('SCSI and NVMe'), description: l10n.t('NVMe VMs and disks can only be captured in definitions that support NVMe.') },
     ],
   },
-  { id: 'hibernation', label: 'Hibernation', section: 'features', type: 'select', choices: TRUE_FALSE },
-  { id: 'vcpuMin', label: 'Minimum vCPUs', section: 'recommended', type: 'number' },
-  { id: 'vcpuMax', label: 'Maximum vCPUs', section: 'recommended', type: 'number' },
-  { id: 'memoryMin', label: 'Minimum memory (GB)', section: 'recommended', type: 'number' },
-  { id: 'memoryMax', label: 'Maximum memory (GB)', section: 'recommended', type: 'number' },
-  { id: 'disallowedDiskTypes', label: 'Disallowed disk types', section: 'recommended', type: 'multi', choices: DISK_TYPES, help: 'Disk types VMs from this image should not use.' },
-  { id: 'endOfLifeDate', label: 'End-of-life date', section: 'publishing', type: 'date', help: 'Informational: VMs can still be created after it.' },
+  { id: 'hibernation', label: l10n.t('Hibernation'), section: 'features', type: 'select', choices: TRUE_FALSE() },
+  { id: 'vcpuMin', label: l10n.t('Minimum vCPUs'), section: 'recommended', type: 'number' },
+  { id: 'vcpuMax', label: l10n.t('Maximum vCPUs'), section: 'recommended', type: 'number' },
+  { id: 'memoryMin', label: l10n.t('Minimum memory (GB)'), section: 'recommended', type: 'number' },
+  { id: 'memoryMax', label: l10n.t('Maximum memory (GB)'), section: 'recommended', type: 'number' },
+  { id: 'disallowedDiskTypes', label: l10n.t('Disallowed disk types'), section: 'recommended', type: 'multi', choices: DISK_TYPES(), help: l10n.t('Disk types VMs from this image should not use.') },
+  { id: 'endOfLifeDate', label: l10n.t('End-of-life date'), section: 'publishing', type: 'date', help: l10n.t('Informational: VMs can still be created after it.') },
   { id: 'eula', label: 'EULA', section: 'publishing', type: 'textarea' },
-  { id: 'privacyStatementUri', label: 'Privacy statement URI', section: 'publishing', type: 'text', placeholder: 'https://' },
-  { id: 'releaseNoteUri', label: 'Release notes URI', section: 'publishing', type: 'text', placeholder: 'https://' },
-  { id: 'planName', label: 'Purchase plan name', section: 'plan', type: 'text', help: 'Only for images made from Marketplace images with a plan.' },
-  { id: 'planPublisher', label: 'Purchase plan publisher', section: 'plan', type: 'text' },
-  { id: 'planProduct', label: 'Purchase plan product', section: 'plan', type: 'text' },
-  tagsField,
+  { id: 'privacyStatementUri', label: l10n.t('Privacy statement URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
+  { id: 'releaseNoteUri', label: l10n.t('Release notes URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
+  { id: 'planName', label: l10n.t('Purchase plan name'), section: 'plan', type: 'text', help: l10n.t('Only for images made from Marketplace images with a plan.') },
+  { id: 'planPublisher', label: l10n.t('Purchase plan publisher'), section: 'plan', type: 'text' },
+  { id: 'planProduct', label: l10n.t('Purchase plan product'), section: 'plan', type: 'text' },
+  tagsField(),
 ];
 
 /** In update mode everything is locked except what Azure lets change. */
-const fields: readonly FieldSpec[] = rawFields.map((f) => (definitionUpdatable.has(f.id) ? f : { ...f, immutable: true }));
+const fields = (): readonly FieldSpec[] => rawFields().map((f) => (definitionUpdatable.has(f.id) ? f : { ...f, immutable: true }));
 
 const FEATURE_NAMES: ReadonlyArray<[string, string]> = [
   ['securityType', 'SecurityType'],
@@ -211,29 +213,29 @@ function rangeProblems(values: FormValues, errors: Record<string, string>, minId
   const min = intOrUndefined(text(values, minId));
   const top = intOrUndefined(text(values, maxId));
   if (min !== undefined && top !== undefined && min > top && errors[maxId] === undefined) {
-    errors[maxId] = `The maximum ${what} is less than the minimum (${min}).`;
+    errors[maxId] = l10n.t('The maximum {0} is less than the minimum ({1}).', what, min);
   }
 }
 
 function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
   const errors: Record<string, string> = {};
-  validateResourceIds(fields, values, mode, errors);
+  validateResourceIds(fields(), values, mode, errors);
   if (!text(values, 'subscriptionId')) {
-    put(errors, 'subscriptionId', 'Choose a subscription.');
+    put(errors, 'subscriptionId', l10n.t('Choose a subscription.'));
   }
   const gallery = parseComputeResourceId(text(values, 'galleryId'));
   if (!gallery || gallery.kind !== 'gallery') {
-    put(errors, 'galleryId', 'Choose the gallery the definition goes in.');
+    put(errors, 'galleryId', l10n.t('Choose the gallery the definition goes in.'));
   }
   const name = text(values, 'name');
-  put(errors, 'name', entityNameProblem(name, 'an image definition'));
+  put(errors, 'name', entityNameProblem(name, l10n.t('an image definition')));
   if (mode === 'create' && nameTaken(name, context)) {
-    put(errors, 'name', `The gallery already has an image definition named "${name}".`);
+    put(errors, 'name', l10n.t('The gallery already has an image definition named "{0}".', name));
   }
   validateLocationAndTags(values, errors);
   for (const id of ['osType', 'osState'] as const) {
     if (!text(values, id)) {
-      put(errors, id, 'Choose one.');
+      put(errors, id, l10n.t('Choose one.'));
     }
   }
   const generation = text(values, 'hyperVGeneration') || 'V1';
@@ -246,38 +248,38 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
       (i) => same(i.publisher, text(values, 'publisher')) && same(i.offer, text(values, 'offer')) && same(i.sku, text(values, 'sku')),
     );
     if (clash) {
-      errors.sku = `The definition "${clash.name}" in this gallery already uses this publisher, offer and SKU.`;
+      errors.sku = l10n.t('The definition "{0}" in this gallery already uses this publisher, offer and SKU.', clash.name);
     }
   }
   if (mode === 'create') {
     const security = text(values, 'securityType');
     if (!securityTypeFitsGeneration(security, generation)) {
-      put(errors, 'securityType', 'Trusted launch and confidential VM images are Gen 2: set the VM generation to Gen 2 (V2).');
+      put(errors, 'securityType', l10n.t('Trusted launch and confidential VM images are Gen 2: set the VM generation to Gen 2 (V2).'));
     }
     if (!architectureFitsGeneration(text(values, 'architecture'), generation)) {
-      put(errors, 'hyperVGeneration', 'Arm64 images are Gen 2 (V2).');
+      put(errors, 'hyperVGeneration', l10n.t('Arm64 images are Gen 2 (V2).'));
     }
     if (!securityTypeFitsArchitecture(security, text(values, 'architecture'))) {
-      put(errors, 'securityType', 'Confidential VMs run on x64 only.');
+      put(errors, 'securityType', l10n.t('Confidential VMs run on x64 only.'));
     }
     if (!diskControllersFitGeneration(text(values, 'diskControllerTypes'), generation)) {
-      put(errors, 'diskControllerTypes', 'NVMe needs Gen 2 (V2).');
+      put(errors, 'diskControllerTypes', l10n.t('NVMe needs Gen 2 (V2).'));
     }
     const plan = ['planName', 'planPublisher', 'planProduct'].filter((id) => text(values, id));
     if (plan.length > 0 && plan.length < 3) {
       for (const id of ['planName', 'planPublisher', 'planProduct']) {
         if (!text(values, id)) {
-          put(errors, id, 'A purchase plan needs its name, publisher and product.');
+          put(errors, id, l10n.t('A purchase plan needs its name, publisher and product.'));
         }
       }
     }
   }
-  rangeProblems(values, errors, 'vcpuMin', 'vcpuMax', 'vCPU count', 1024);
-  rangeProblems(values, errors, 'memoryMin', 'memoryMax', 'memory', 16_384);
+  rangeProblems(values, errors, 'vcpuMin', 'vcpuMax', l10n.t('vCPU count'), 1024);
+  rangeProblems(values, errors, 'memoryMin', 'memoryMax', l10n.t('memory'), 16_384);
   const eol = text(values, 'endOfLifeDate');
   const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
   if (mode === 'update' && originalEol && !eol) {
-    put(errors, 'endOfLifeDate', 'Azure cannot remove an end-of-life date: set another date instead.');
+    put(errors, 'endOfLifeDate', l10n.t('Azure cannot remove an end-of-life date: set another date instead.'));
   } else if (mode === 'create' || eol !== originalEol) {
     put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
   }
@@ -306,21 +308,27 @@ const TARGETS: ReadonlyArray<[RegExp, string]> = [
 
 export const imageDefinitionForm: FormDefinition = {
   kind: 'imageDefinition',
-  noun: 'image definition',
-  sections: [
-    { id: 'basics', title: 'Basics' },
-    { id: 'os', title: 'Operating system' },
-    { id: 'identifier', title: 'Publisher, offer and SKU' },
-    { id: 'features', title: 'Features' },
-    { id: 'recommended', title: 'Recommended VM configuration' },
-    { id: 'publishing', title: 'Publishing' },
-    { id: 'plan', title: 'Purchase plan' },
-    { id: 'tags', title: 'Tags' },
-  ],
-  fields,
+  get noun() {
+    return l10n.t('image definition');
+  },
+  get sections() {
+    return [
+      { id: 'basics', title: l10n.t('Basics') },
+      { id: 'os', title: l10n.t('Operating system') },
+      { id: 'identifier', title: l10n.t('Publisher, offer and SKU') },
+      { id: 'features', title: l10n.t('Features') },
+      { id: 'recommended', title: l10n.t('Recommended VM configuration') },
+      { id: 'publishing', title: l10n.t('Publishing') },
+      { id: 'plan', title: l10n.t('Purchase plan') },
+      { id: 'tags', title: l10n.t('Tags') },
+    ];
+  },
+  get fields() {
+    return fields();
+  },
 
   defaults(): FormValues {
-    const values = emptyValues(fields);
+    const values = emptyValues(fields());
     return { ...values, osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2', architecture: 'x64', securityType: 'TrustedLaunchSupported' };
   },
 
@@ -329,7 +337,7 @@ export const imageDefinitionForm: FormDefinition = {
   target(values: FormValues, mode: FormMode) {
     const gallery = parseComputeResourceId(text(values, 'galleryId'));
     const name = text(values, 'name');
-    if (!gallery || gallery.kind !== 'gallery' || entityNameProblem(name, 'an image definition')) {
+    if (!gallery || gallery.kind !== 'gallery' || entityNameProblem(name, l10n.t('an image definition'))) {
       return undefined;
     }
     return {

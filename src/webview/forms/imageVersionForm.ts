@@ -4,10 +4,10 @@
  * another image version), replication to target regions and extended locations. In update mode the
  * target regions (sent as the complete set), replica counts, exclude-from-latest, end of life and tags.
  */
+import * as l10n from '@vscode/l10n';
 import { imageVersionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldErrors, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
 import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateResourceIds } from './commonFields';
-import * as l10n from '@vscode/l10n';
 import { deletionBlock, refusedRegionRemovals } from '../../domain/deletionSafety';
 import { normalizeRegion } from '../../domain/regions';
 import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
@@ -15,12 +15,13 @@ import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, 
 
 export type VersionSource = 'managedImage' | 'virtualMachine' | 'disks' | 'vhd' | 'imageVersion';
 
-const SOURCES: readonly Choice[] = [
-  { value: 'managedImage', label: 'A managed image' },
-  { value: 'virtualMachine', label: 'A virtual machine', description: 'captures the VM\'s OS and data disks' },
-  { value: 'disks', label: 'An OS disk or snapshot, with data disks' },
-  { value: 'vhd', label: 'VHDs in a storage account' },
-  { value: 'imageVersion', label: 'Another image version' },
+// Functions, not constants: the labels are translated when a form is built (after l10n.config), not at import.
+const SOURCES = (): readonly Choice[] => [
+  { value: 'managedImage', label: l10n.t('A managed image') },
+  { value: 'virtualMachine', label: l10n.t('A virtual machine'), description: l10n.t('captures the VM\'s OS and data disks') },
+  { value: 'disks', label: l10n.t('An OS disk or snapshot, with data disks') },
+  { value: 'vhd', label: l10n.t('VHDs in a storage account') },
+  { value: 'imageVersion', label: l10n.t('Another image version') },
 ];
 
 const STORAGE_TYPES: readonly Choice[] = [
@@ -50,116 +51,116 @@ const when =
 
 const updatable = new Set(['targetRegions', 'replicaCount', 'excludeFromLatest', 'endOfLifeDate', 'allowDeletionOfReplicatedLocations', 'blockDeletionBeforeEndOfLife', 'targetExtendedLocations', 'tags']);
 
-const rawFields: readonly FieldSpec[] = [
-  subscriptionField,
-  { id: 'galleryId', label: 'Gallery', section: 'basics', type: 'picker', source: 'galleries', required: true, emptyLabel: 'Choose a gallery' },
-  { id: 'definitionId', label: 'Image definition', section: 'basics', type: 'picker', source: 'imageDefinitions', required: true, emptyLabel: 'Choose an image definition' },
-  { id: 'name', label: 'Version', section: 'basics', type: 'text', required: true, help: 'Major.Minor.Patch, e.g. 1.0.0 or 2026.11.22.', placeholder: '1.0.0' },
-  locationField('The source region: the source must be in it, and it is always a target region.'),
-  { id: 'sourceType', label: 'Source', section: 'source', type: 'radio', choices: SOURCES },
-  { id: 'managedImageId', label: 'Managed image', section: 'source', type: 'picker', source: 'managedImages', required: true, emptyLabel: 'Choose a managed image', visibleWhen: when('managedImage') },
-  { id: 'virtualMachineId', label: 'Virtual machine', section: 'source', type: 'picker', source: 'virtualMachines', required: true, emptyLabel: 'Choose a VM', visibleWhen: when('virtualMachine') },
-  { id: 'sourceVersionId', label: 'Image version', section: 'source', type: 'picker', source: 'imageVersions', required: true, emptyLabel: 'Choose an image version', visibleWhen: when('imageVersion') },
-  { id: 'osDiskId', label: 'OS disk or snapshot', section: 'source', type: 'picker', source: 'diskSources', required: true, emptyLabel: 'Choose a disk or snapshot', visibleWhen: when('disks') },
-  { id: 'storageAccountId', label: 'Storage account', section: 'source', type: 'picker', source: 'storageAccounts', required: true, emptyLabel: 'Choose the storage account of the VHDs', visibleWhen: when('vhd') },
-  { id: 'osVhdUri', label: 'OS disk VHD URI', section: 'source', type: 'text', required: true, placeholder: 'https://account.blob.core.windows.net/vhds/os.vhd', visibleWhen: when('vhd') },
-  { id: 'osHostCaching', label: 'OS disk host caching', section: 'source', type: 'select', choices: CACHING, visibleWhen: when('disks', 'vhd') },
+const rawFields = (): readonly FieldSpec[] => [
+  subscriptionField(),
+  { id: 'galleryId', label: l10n.t('Gallery'), section: 'basics', type: 'picker', source: 'galleries', required: true, emptyLabel: l10n.t('Choose a gallery') },
+  { id: 'definitionId', label: l10n.t('Image definition'), section: 'basics', type: 'picker', source: 'imageDefinitions', required: true, emptyLabel: l10n.t('Choose an image definition') },
+  { id: 'name', label: l10n.t('Version'), section: 'basics', type: 'text', required: true, help: l10n.t('Major.Minor.Patch, e.g. 1.0.0 or 2026.11.22.'), placeholder: '1.0.0' },
+  locationField(l10n.t('The source region: the source must be in it, and it is always a target region.')),
+  { id: 'sourceType', label: l10n.t('Source'), section: 'source', type: 'radio', choices: SOURCES() },
+  { id: 'managedImageId', label: l10n.t('Managed image'), section: 'source', type: 'picker', source: 'managedImages', required: true, emptyLabel: l10n.t('Choose a managed image'), visibleWhen: when('managedImage') },
+  { id: 'virtualMachineId', label: l10n.t('Virtual machine'), section: 'source', type: 'picker', source: 'virtualMachines', required: true, emptyLabel: l10n.t('Choose a VM'), visibleWhen: when('virtualMachine') },
+  { id: 'sourceVersionId', label: l10n.t('Image version'), section: 'source', type: 'picker', source: 'imageVersions', required: true, emptyLabel: l10n.t('Choose an image version'), visibleWhen: when('imageVersion') },
+  { id: 'osDiskId', label: l10n.t('OS disk or snapshot'), section: 'source', type: 'picker', source: 'diskSources', required: true, emptyLabel: l10n.t('Choose a disk or snapshot'), visibleWhen: when('disks') },
+  { id: 'storageAccountId', label: l10n.t('Storage account'), section: 'source', type: 'picker', source: 'storageAccounts', required: true, emptyLabel: l10n.t('Choose the storage account of the VHDs'), visibleWhen: when('vhd') },
+  { id: 'osVhdUri', label: l10n.t('OS disk VHD URI'), section: 'source', type: 'text', required: true, placeholder: 'https://account.blob.core.windows.net/vhds/os.vhd', visibleWhen: when('vhd') },
+  { id: 'osHostCaching', label: l10n.t('OS disk host caching'), section: 'source', type: 'select', choices: CACHING, visibleWhen: when('disks', 'vhd') },
   {
     id: 'dataDisks',
-    label: 'Data disks',
+    label: l10n.t('Data disks'),
     section: 'source',
     type: 'table',
-    addLabel: 'Add data disk',
+    addLabel: l10n.t('Add data disk'),
     maxRows: 64,
     visibleWhen: when('disks'),
     columns: [
       { id: 'lun', label: 'LUN', type: 'number' },
-      { id: 'sourceId', label: 'Disk or snapshot', type: 'picker', source: 'diskSources', emptyLabel: 'Choose' },
-      { id: 'hostCaching', label: 'Host caching', type: 'select', choices: CACHING },
+      { id: 'sourceId', label: l10n.t('Disk or snapshot'), type: 'picker', source: 'diskSources', emptyLabel: l10n.t('Choose') },
+      { id: 'hostCaching', label: l10n.t('Host caching'), type: 'select', choices: CACHING },
     ],
     newRow: (v) => ({ lun: String(filledRows(v, 'dataDisks').length), hostCaching: 'None' }),
   },
   {
     id: 'vhdDataDisks',
-    label: 'Data disk VHDs',
+    label: l10n.t('Data disk VHDs'),
     section: 'source',
     type: 'table',
-    addLabel: 'Add data disk VHD',
+    addLabel: l10n.t('Add data disk VHD'),
     maxRows: 64,
     visibleWhen: when('vhd'),
     columns: [
       { id: 'lun', label: 'LUN', type: 'number' },
-      { id: 'uri', label: 'VHD URI', type: 'text', placeholder: 'https://…/data.vhd' },
-      { id: 'hostCaching', label: 'Host caching', type: 'select', choices: CACHING },
+      { id: 'uri', label: l10n.t('VHD URI'), type: 'text', placeholder: 'https://…/data.vhd' },
+      { id: 'hostCaching', label: l10n.t('Host caching'), type: 'select', choices: CACHING },
     ],
     newRow: (v) => ({ lun: String(filledRows(v, 'vhdDataDisks').length), hostCaching: 'None' }),
   },
   {
     id: 'targetRegions',
-    label: 'Target regions',
+    label: l10n.t('Target regions'),
     section: 'replication',
     type: 'table',
-    addLabel: 'Add region',
+    addLabel: l10n.t('Add region'),
     maxRows: 100,
-    help: 'Where the version is replicated. Must include the source region. Disk encryption sets must be in the region they encrypt.',
+    help: l10n.t('Where the version is replicated. Must include the source region. Disk encryption sets must be in the region they encrypt.'),
     columns: [
-      { id: 'name', label: 'Region', type: 'picker', source: 'locations', emptyLabel: 'Choose', immutable: true },
-      { id: 'replicas', label: 'Replicas', type: 'number' },
-      { id: 'storageAccountType', label: 'Storage', type: 'select', choices: STORAGE_TYPES, immutable: true },
-      { id: 'osDiskEncryptionSetId', label: 'OS disk encryption set', type: 'picker', source: 'diskEncryptionSets', emptyLabel: 'Platform-managed key', immutable: true },
-      { id: 'dataDiskEncryptionSetId', label: 'Data disks encryption set', type: 'picker', source: 'diskEncryptionSets', emptyLabel: 'Platform-managed key', immutable: true },
+      { id: 'name', label: l10n.t('Region'), type: 'picker', source: 'locations', emptyLabel: l10n.t('Choose'), immutable: true },
+      { id: 'replicas', label: l10n.t('Replicas'), type: 'number' },
+      { id: 'storageAccountType', label: l10n.t('Storage'), type: 'select', choices: STORAGE_TYPES, immutable: true },
+      { id: 'osDiskEncryptionSetId', label: l10n.t('OS disk encryption set'), type: 'picker', source: 'diskEncryptionSets', emptyLabel: l10n.t('Platform-managed key'), immutable: true },
+      { id: 'dataDiskEncryptionSetId', label: l10n.t('Data disks encryption set'), type: 'picker', source: 'diskEncryptionSets', emptyLabel: l10n.t('Platform-managed key'), immutable: true },
       // An existing region's encryption exactly as Azure has it: sent back unchanged on update.
-      { id: 'encryption', label: 'Encryption (as in Azure)', type: 'text', hidden: true, immutable: true },
+      { id: 'encryption', label: l10n.t('Encryption (as in Azure)'), type: 'text', hidden: true, immutable: true },
     ],
     newRow: () => ({ replicas: '1', storageAccountType: 'Standard_LRS' }),
   },
-  { id: 'replicaCount', label: 'Default replica count', section: 'replication', type: 'number', help: 'For target regions without their own count.' },
-  { id: 'storageAccountType', label: 'Default storage account type', section: 'replication', type: 'select', choices: STORAGE_TYPES },
+  { id: 'replicaCount', label: l10n.t('Default replica count'), section: 'replication', type: 'number', help: l10n.t('For target regions without their own count.') },
+  { id: 'storageAccountType', label: l10n.t('Default storage account type'), section: 'replication', type: 'select', choices: STORAGE_TYPES },
   {
     id: 'replicationMode',
-    label: 'Replication mode',
+    label: l10n.t('Replication mode'),
     section: 'replication',
     type: 'select',
     choices: [
-      { value: 'Full', label: 'Full', description: 'Copies the whole image: for production.' },
-      { value: 'Shallow', label: 'Shallow', description: 'Faster, for testing: no replication beyond the source region; up to 4 TB.' },
+      { value: 'Full', label: 'Full', description: l10n.t('Copies the whole image: for production.') },
+      { value: 'Shallow', label: 'Shallow', description: l10n.t('Faster, for testing: no replication beyond the source region; up to 4 TB.') },
     ],
   },
   {
     id: 'targetExtendedLocations',
-    label: 'Target extended locations (edge zones)',
+    label: l10n.t('Target extended locations (edge zones)'),
     section: 'replication',
     type: 'table',
-    addLabel: 'Add extended location',
+    addLabel: l10n.t('Add extended location'),
     maxRows: 50,
     columns: [
-      { id: 'name', label: 'Region', type: 'picker', source: 'locations', emptyLabel: 'Choose' },
-      { id: 'edgeZone', label: 'Edge zone', type: 'text', placeholder: 'microsoftlosangeles1' },
-      { id: 'replicas', label: 'Replicas', type: 'number' },
-      { id: 'storageAccountType', label: 'Storage', type: 'select', choices: EDGE_STORAGE_TYPES },
+      { id: 'name', label: l10n.t('Region'), type: 'picker', source: 'locations', emptyLabel: l10n.t('Choose') },
+      { id: 'edgeZone', label: l10n.t('Edge zone'), type: 'text', placeholder: 'microsoftlosangeles1' },
+      { id: 'replicas', label: l10n.t('Replicas'), type: 'number' },
+      { id: 'storageAccountType', label: l10n.t('Storage'), type: 'select', choices: EDGE_STORAGE_TYPES },
     ],
     newRow: () => ({ replicas: '1', storageAccountType: 'Standard_LRS' }),
   },
-  { id: 'excludeFromLatest', label: 'Exclude from latest', section: 'publishing', type: 'checkbox', help: 'VMs deployed from "latest" will not use this version.' },
-  { id: 'endOfLifeDate', label: 'End-of-life date', section: 'publishing', type: 'date', help: 'Informational: VMs can still be created after it.' },
+  { id: 'excludeFromLatest', label: l10n.t('Exclude from latest'), section: 'publishing', type: 'checkbox', help: l10n.t('VMs deployed from "latest" will not use this version.') },
+  { id: 'endOfLifeDate', label: l10n.t('End-of-life date'), section: 'publishing', type: 'date', help: l10n.t('Informational: VMs can still be created after it.') },
   {
     id: 'blockDeletionBeforeEndOfLife',
-    label: 'Block deletion before end of life',
+    label: l10n.t('Block deletion before end of life'),
     section: 'safety',
     type: 'checkbox',
-    help: 'Azure refuses to delete this version until its end-of-life date has passed.',
+    help: l10n.t('Azure refuses to delete this version until its end-of-life date has passed.'),
   },
   {
     id: 'allowDeletionOfReplicatedLocations',
-    label: 'Allow removing replicated regions',
+    label: l10n.t('Allow removing replicated regions'),
     section: 'safety',
     type: 'checkbox',
-    help: 'Without it Azure refuses an update that drops a region the version is already replicated to. Ticking it in the same edit that removes a region is enough.',
+    help: l10n.t('Without it Azure refuses an update that drops a region the version is already replicated to. Ticking it in the same edit that removes a region is enough.'),
   },
-  tagsField,
+  tagsField(),
 ];
 
-const fields: readonly FieldSpec[] = rawFields.map((f) => (updatable.has(f.id) ? f : { ...f, immutable: true }));
+const fields = (): readonly FieldSpec[] => rawFields().map((f) => (updatable.has(f.id) ? f : { ...f, immutable: true }));
 
 /** The source resource's ARM id and the picker list it comes from. */
 function chosenSource(values: FormValues): { id: string; source: PickerSource; field: string } | undefined {
@@ -322,27 +323,27 @@ function validateSource(values: FormValues, errors: Record<string, string>, cont
       put(errors, 'virtualMachineId', armIdProblem(text(values, 'virtualMachineId'), 'Microsoft.Compute/virtualMachines', 'a virtual machine'));
       break;
     case 'imageVersion':
-      put(errors, 'sourceVersionId', parseComputeResourceId(text(values, 'sourceVersionId'))?.kind === 'imageVersion' ? undefined : 'Choose an image version.');
+      put(errors, 'sourceVersionId', parseComputeResourceId(text(values, 'sourceVersionId'))?.kind === 'imageVersion' ? undefined : l10n.t('Choose an image version.'));
       break;
     case 'disks': {
       const os = text(values, 'osDiskId');
-      put(errors, 'osDiskId', /\/providers\/Microsoft\.Compute\/(disks|snapshots)\/[^/]+$/i.test(os) ? undefined : 'Choose the OS disk or snapshot.');
+      put(errors, 'osDiskId', /\/providers\/Microsoft\.Compute\/(disks|snapshots)\/[^/]+$/i.test(os) ? undefined : l10n.t('Choose the OS disk or snapshot.'));
       const luns = new Set<number>();
       for (const { row, index } of filledRows(values, 'dataDisks')) {
         const at = `dataDisks[${index}]`;
         put(errors, `${at}.lun`, intProblem(cell(row, 'lun'), 0, 63, true));
         const lun = intOrUndefined(cell(row, 'lun'));
         if (lun !== undefined && luns.has(lun)) {
-          put(errors, `${at}.lun`, `LUN ${lun} is used twice.`);
+          put(errors, `${at}.lun`, l10n.t('LUN {0} is used twice.', lun));
         }
         if (lun !== undefined) {
           luns.add(lun);
         }
         if (!/\/providers\/Microsoft\.Compute\/(disks|snapshots)\/[^/]+$/i.test(cell(row, 'sourceId'))) {
-          put(errors, `${at}.sourceId`, 'Choose the disk or snapshot.');
+          put(errors, `${at}.sourceId`, l10n.t('Choose the disk or snapshot.'));
         }
         if (cell(row, 'sourceId') && cell(row, 'sourceId').toLowerCase() === os.toLowerCase()) {
-          put(errors, `${at}.sourceId`, 'This is already the OS disk.');
+          put(errors, `${at}.sourceId`, l10n.t('This is already the OS disk.'));
         }
       }
       break;
@@ -356,7 +357,7 @@ function validateSource(values: FormValues, errors: Record<string, string>, cont
         put(errors, `${at}.lun`, intProblem(cell(row, 'lun'), 0, 63, true));
         const lun = intOrUndefined(cell(row, 'lun'));
         if (lun !== undefined && luns.has(lun)) {
-          put(errors, `${at}.lun`, `LUN ${lun} is used twice.`);
+          put(errors, `${at}.lun`, l10n.t('LUN {0} is used twice.', lun));
         }
         if (lun !== undefined) {
           luns.add(lun);
@@ -366,7 +367,7 @@ function validateSource(values: FormValues, errors: Record<string, string>, cont
       break;
     }
     default:
-      put(errors, 'sourceType', 'Choose a source.');
+      put(errors, 'sourceType', l10n.t('Choose a source.'));
   }
 
   // The source must fit the definition: OS type, OS state and generation.
@@ -375,13 +376,13 @@ function validateSource(values: FormValues, errors: Record<string, string>, cont
   const definition = context.definition;
   if (chosen && facts && definition && !errors[chosen.field]) {
     const mismatch = (what: string, a: string | undefined, b: string | undefined): string | undefined =>
-      a && b && a.toLowerCase() !== b.toLowerCase() ? `The source's ${what} is ${a}, the definition's is ${b}.` : undefined;
-    put(errors, chosen.field, mismatch('OS type', facts.osType, definition.osType));
-    put(errors, chosen.field, mismatch('OS state', facts.osState, definition.osState));
-    put(errors, chosen.field, mismatch('VM generation', facts.hyperVGeneration, definition.hyperVGeneration));
+      a && b && a.toLowerCase() !== b.toLowerCase() ? l10n.t('The source\'s {0} is {1}, the definition\'s is {2}.', what, a, b) : undefined;
+    put(errors, chosen.field, mismatch(l10n.t('OS type'), facts.osType, definition.osType));
+    put(errors, chosen.field, mismatch(l10n.t('OS state'), facts.osState, definition.osState));
+    put(errors, chosen.field, mismatch(l10n.t('VM generation'), facts.hyperVGeneration, definition.hyperVGeneration));
     put(errors, chosen.field, mismatch('architecture', facts.architecture, definition.architecture));
     if (chosen.source === 'managedImages' && definition.osState?.toLowerCase() === 'specialized') {
-      put(errors, chosen.field, 'Managed images are generalized; this definition is for specialized images.');
+      put(errors, chosen.field, l10n.t('Managed images are generalized; this definition is for specialized images.'));
     }
   }
 }
@@ -390,7 +391,7 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
   const regions = filledRows(values, 'targetRegions');
   const location = text(values, 'location');
   if (regions.length === 0) {
-    put(errors, 'targetRegions', 'Add at least one target region (the source region).');
+    put(errors, 'targetRegions', l10n.t('Add at least one target region (the source region).'));
   }
   const seen = new Set<string>();
   const luns = dataLuns(values);
@@ -398,9 +399,9 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
     const at = `targetRegions[${index}]`;
     const name = cell(row, 'name');
     if (!name) {
-      put(errors, `${at}.name`, 'Choose the region.');
+      put(errors, `${at}.name`, l10n.t('Choose the region.'));
     } else if (seen.has(normalizeRegion(name))) {
-      put(errors, `${at}.name`, `${regionLabel(name, context)} is listed twice.`);
+      put(errors, `${at}.name`, l10n.t('{0} is listed twice.', regionLabel(name, context)));
     }
     seen.add(normalizeRegion(name));
     put(errors, `${at}.replicas`, intProblem(cell(row, 'replicas'), 1, 100));
@@ -412,24 +413,24 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
       put(errors, `${at}.${column}`, armIdProblem(des, 'Microsoft.Compute/diskEncryptionSets', 'a disk encryption set'));
       const desRegion = factsOf(des, 'diskEncryptionSets', context)?.location;
       if (desRegion && name && !sameRegion(desRegion, name)) {
-        put(errors, `${at}.${column}`, `This disk encryption set is in ${regionLabel(desRegion, context)}; a region needs one of its own.`);
+        put(errors, `${at}.${column}`, l10n.t('This disk encryption set is in {0}; a region needs one of its own.', regionLabel(desRegion, context)));
       }
     }
     if (cell(row, 'dataDiskEncryptionSetId') && luns.length === 0 && mode === 'create') {
-      put(errors, `${at}.dataDiskEncryptionSetId`, 'Data disk encryption needs the data disks listed under Source (disk or VHD sources).');
+      put(errors, `${at}.dataDiskEncryptionSetId`, l10n.t('Data disk encryption needs the data disks listed under Source (disk or VHD sources).'));
     }
   }
   if (location && regions.length > 0 && !regions.some(({ row }) => sameRegion(cell(row, 'name'), location))) {
-    put(errors, 'targetRegions', `The target regions must include the version's location, ${regionLabel(location, context)}.`);
+    put(errors, 'targetRegions', l10n.t('The target regions must include the version\'s location, {0}.', regionLabel(location, context)));
   }
   const chosen = chosenSource(values);
   const sourceRegion = chosen ? factsOf(chosen.id, chosen.source, context)?.location : undefined;
   if (chosen && sourceRegion && source(values) !== 'imageVersion') {
     if (location && !sameRegion(sourceRegion, location)) {
-      put(errors, 'location', `The source is in ${regionLabel(sourceRegion, context)}: the version's location must be the source region.`);
+      put(errors, 'location', l10n.t('The source is in {0}: the version\'s location must be the source region.', regionLabel(sourceRegion, context)));
     }
     if (regions.length > 0 && !regions.some(({ row }) => sameRegion(cell(row, 'name'), sourceRegion))) {
-      put(errors, 'targetRegions', `The source region, ${regionLabel(sourceRegion, context)}, must be one of the target regions.`);
+      put(errors, 'targetRegions', l10n.t('The source region, {0}, must be one of the target regions.', regionLabel(sourceRegion, context)));
     }
   }
   if (mode === 'update' && context.original) {
@@ -451,10 +452,10 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
   for (const { row, index } of filledRows(values, 'targetExtendedLocations')) {
     const at = `targetExtendedLocations[${index}]`;
     if (!cell(row, 'name')) {
-      put(errors, `${at}.name`, 'Choose the region of the edge zone.');
+      put(errors, `${at}.name`, l10n.t('Choose the region of the edge zone.'));
     }
     if (!cell(row, 'edgeZone')) {
-      put(errors, `${at}.edgeZone`, 'Enter the edge zone name.');
+      put(errors, `${at}.edgeZone`, l10n.t('Enter the edge zone name.'));
     }
     put(errors, `${at}.replicas`, intProblem(cell(row, 'replicas'), 1, 100));
   }
@@ -462,24 +463,24 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
 
 function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
   const errors: Record<string, string> = {};
-  validateResourceIds(fields, values, mode, errors);
+  validateResourceIds(fields(), values, mode, errors);
   if (!text(values, 'subscriptionId')) {
-    put(errors, 'subscriptionId', 'Choose a subscription.');
+    put(errors, 'subscriptionId', l10n.t('Choose a subscription.'));
   }
   if (parseComputeResourceId(text(values, 'galleryId'))?.kind !== 'gallery') {
-    put(errors, 'galleryId', 'Choose the gallery.');
+    put(errors, 'galleryId', l10n.t('Choose the gallery.'));
   }
   const definition = parseComputeResourceId(text(values, 'definitionId'));
   if (definition?.kind !== 'imageDefinition') {
-    put(errors, 'definitionId', 'Choose the image definition the version belongs to.');
+    put(errors, 'definitionId', l10n.t('Choose the image definition the version belongs to.'));
   }
   const name = text(values, 'name');
   put(errors, 'name', versionNameProblem(name));
   if (mode === 'create' && nameTaken(name, context)) {
-    put(errors, 'name', `Version ${name} already exists in this image definition.`);
+    put(errors, 'name', l10n.t('Version {0} already exists in this image definition.', name));
   }
   if (!text(values, 'location')) {
-    put(errors, 'location', 'Choose the location (the source region).');
+    put(errors, 'location', l10n.t('Choose the location (the source region).'));
   }
   if (mode === 'create') {
     validateSource(values, errors, context);
@@ -488,7 +489,7 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
   const eol = text(values, 'endOfLifeDate');
   const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
   if (mode === 'update' && originalEol && !eol) {
-    put(errors, 'endOfLifeDate', 'Azure cannot remove an end-of-life date: set another date instead.');
+    put(errors, 'endOfLifeDate', l10n.t('Azure cannot remove an end-of-life date: set another date instead.'));
   } else if (mode === 'create' || eol !== originalEol) {
     put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
   }
@@ -554,19 +555,25 @@ const TARGETS: ReadonlyArray<[RegExp, string]> = [
 
 export const imageVersionForm: FormDefinition = {
   kind: 'imageVersion',
-  noun: 'image version',
-  sections: [
-    { id: 'basics', title: 'Basics' },
-    { id: 'source', title: 'Source' },
-    { id: 'replication', title: 'Replication' },
-    { id: 'publishing', title: 'Publishing' },
-    { id: 'safety', title: 'Deletion safety' },
-    { id: 'tags', title: 'Tags' },
-  ],
-  fields,
+  get noun() {
+    return l10n.t('image version');
+  },
+  get sections() {
+    return [
+      { id: 'basics', title: l10n.t('Basics') },
+      { id: 'source', title: l10n.t('Source') },
+      { id: 'replication', title: l10n.t('Replication') },
+      { id: 'publishing', title: l10n.t('Publishing') },
+      { id: 'safety', title: l10n.t('Deletion safety') },
+      { id: 'tags', title: l10n.t('Tags') },
+    ];
+  },
+  get fields() {
+    return fields();
+  },
 
   defaults(): FormValues {
-    const values = emptyValues(fields);
+    const values = emptyValues(fields());
     return {
       ...values,
       sourceType: 'managedImage',

@@ -3,6 +3,7 @@
  * a VHD blob, a snapshot or a managed disk (with OS type and state), data disks, zone resilience,
  * generation, disk encryption set, caching and storage type. Azure lets only the tags change afterwards.
  */
+import * as l10n from '@vscode/l10n';
 import { managedImageId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, ValidationContext } from './formTypes';
 import {
@@ -24,22 +25,22 @@ import { arrayAt, boolAt, cell, compact, filledRows, flag, intOrUndefined, isJso
 
 type ImageSource = 'virtualMachine' | 'blob' | 'snapshot' | 'managedDisk';
 
-const CACHING: readonly Choice[] = [
-  { value: '', label: 'Default' },
-  { value: 'None', label: 'None' },
-  { value: 'ReadOnly', label: 'ReadOnly' },
-  { value: 'ReadWrite', label: 'ReadWrite' },
+const CACHING = (): readonly Choice[] => [
+  { value: '', label: l10n.t('Default') },
+  { value: 'None', label: l10n.t('None') },
+  { value: 'ReadOnly', label: l10n.t('ReadOnly') },
+  { value: 'ReadWrite', label: l10n.t('ReadWrite') },
 ];
 
-const OS_DISK_TYPES: readonly Choice[] = [
-  { value: '', label: 'Default' },
-  { value: 'Standard_LRS', label: 'Standard HDD (Standard_LRS)' },
-  { value: 'StandardSSD_LRS', label: 'Standard SSD (StandardSSD_LRS)' },
-  { value: 'StandardSSD_ZRS', label: 'Standard SSD zone-redundant (StandardSSD_ZRS)' },
-  { value: 'Premium_LRS', label: 'Premium SSD (Premium_LRS)' },
-  { value: 'Premium_ZRS', label: 'Premium SSD zone-redundant (Premium_ZRS)' },
+const OS_DISK_TYPES = (): readonly Choice[] => [
+  { value: '', label: l10n.t('Default') },
+  { value: 'Standard_LRS', label: l10n.t('Standard HDD (Standard_LRS)') },
+  { value: 'StandardSSD_LRS', label: l10n.t('Standard SSD (StandardSSD_LRS)') },
+  { value: 'StandardSSD_ZRS', label: l10n.t('Standard SSD zone-redundant (StandardSSD_ZRS)') },
+  { value: 'Premium_LRS', label: l10n.t('Premium SSD (Premium_LRS)') },
+  { value: 'Premium_ZRS', label: l10n.t('Premium SSD zone-redundant (Premium_ZRS)') },
 ];
-const DATA_DISK_TYPES: readonly Choice[] = [...OS_DISK_TYPES, { value: 'UltraSSD_LRS', label: 'Ultra disk (UltraSSD_LRS)' }];
+const DATA_DISK_TYPES = (): readonly Choice[] => [...OS_DISK_TYPES(), { value: 'UltraSSD_LRS', label: l10n.t('Ultra disk (UltraSSD_LRS)') }];
 
 const source = (v: FormValues): ImageSource => {
   const s = text(v, 'sourceType');
@@ -51,96 +52,97 @@ const when =
     types.includes(source(v));
 const notVm = when('blob', 'snapshot', 'managedDisk');
 
-const rawFields: readonly FieldSpec[] = [
-  subscriptionField,
-  ...resourceGroupFields,
+// Functions, not constants: the labels are translated when a form is built (after l10n.config), not at import.
+const rawFields = (): readonly FieldSpec[] => [
+  subscriptionField(),
+  ...resourceGroupFields(),
   {
     id: 'name',
-    label: 'Image name',
+    label: l10n.t('Image name'),
     section: 'basics',
     type: 'text',
     required: true,
-    help: 'Letters, digits, underscores, hyphens and periods; starts with a letter or digit. Unique in the resource group.',
+    help: l10n.t('Letters, digits, underscores, hyphens and periods; starts with a letter or digit. Unique in the resource group.'),
     placeholder: 'img-ubuntu-2404',
   },
-  locationField('The source must be in the same region.'),
+  locationField(l10n.t('The source must be in the same region.')),
   {
     id: 'sourceType',
-    label: 'Source',
+    label: l10n.t('Source'),
     section: 'source',
     type: 'radio',
     choices: [
-      { value: 'virtualMachine', label: 'A virtual machine', description: 'generalized (deprovisioned / sysprepped) and stopped' },
-      { value: 'blob', label: 'An OS disk VHD blob' },
-      { value: 'snapshot', label: 'An OS disk snapshot' },
-      { value: 'managedDisk', label: 'An OS managed disk' },
+      { value: 'virtualMachine', label: l10n.t('A virtual machine'), description: l10n.t('generalized (deprovisioned / sysprepped) and stopped') },
+      { value: 'blob', label: l10n.t('An OS disk VHD blob') },
+      { value: 'snapshot', label: l10n.t('An OS disk snapshot') },
+      { value: 'managedDisk', label: l10n.t('An OS managed disk') },
     ],
   },
-  { id: 'virtualMachineId', label: 'Virtual machine', section: 'source', type: 'picker', source: 'virtualMachines', required: true, emptyLabel: 'Choose a VM', visibleWhen: when('virtualMachine') },
-  { id: 'osBlobUri', label: 'OS disk VHD URI', section: 'source', type: 'text', required: true, placeholder: 'https://account.blob.core.windows.net/vhds/os.vhd', visibleWhen: when('blob') },
-  { id: 'osSnapshotId', label: 'Snapshot', section: 'source', type: 'picker', source: 'snapshots', required: true, emptyLabel: 'Choose a snapshot', visibleWhen: when('snapshot') },
-  { id: 'osManagedDiskId', label: 'Managed disk', section: 'source', type: 'picker', source: 'disks', required: true, emptyLabel: 'Choose a disk', visibleWhen: when('managedDisk') },
+  { id: 'virtualMachineId', label: l10n.t('Virtual machine'), section: 'source', type: 'picker', source: 'virtualMachines', required: true, emptyLabel: l10n.t('Choose a VM'), visibleWhen: when('virtualMachine') },
+  { id: 'osBlobUri', label: l10n.t('OS disk VHD URI'), section: 'source', type: 'text', required: true, placeholder: 'https://account.blob.core.windows.net/vhds/os.vhd', visibleWhen: when('blob') },
+  { id: 'osSnapshotId', label: l10n.t('Snapshot'), section: 'source', type: 'picker', source: 'snapshots', required: true, emptyLabel: l10n.t('Choose a snapshot'), visibleWhen: when('snapshot') },
+  { id: 'osManagedDiskId', label: l10n.t('Managed disk'), section: 'source', type: 'picker', source: 'disks', required: true, emptyLabel: l10n.t('Choose a disk'), visibleWhen: when('managedDisk') },
   {
     id: 'osType',
-    label: 'OS type',
+    label: l10n.t('OS type'),
     section: 'source',
     type: 'select',
     required: true,
     choices: [
-      { value: 'Linux', label: 'Linux' },
-      { value: 'Windows', label: 'Windows' },
+      { value: 'Linux', label: l10n.t('Linux') },
+      { value: 'Windows', label: l10n.t('Windows') },
     ],
     visibleWhen: notVm,
   },
   {
     id: 'osState',
-    label: 'OS state',
+    label: l10n.t('OS state'),
     section: 'source',
     type: 'select',
     required: true,
     choices: [
-      { value: 'Generalized', label: 'Generalized' },
-      { value: 'Specialized', label: 'Specialized' },
+      { value: 'Generalized', label: l10n.t('Generalized') },
+      { value: 'Specialized', label: l10n.t('Specialized') },
     ],
     visibleWhen: notVm,
   },
-  { id: 'osCaching', label: 'OS disk caching', section: 'disks', type: 'select', choices: CACHING, visibleWhen: notVm },
-  { id: 'osStorageAccountType', label: 'OS disk storage type', section: 'disks', type: 'select', choices: OS_DISK_TYPES, visibleWhen: notVm },
-  { id: 'osDiskSizeGB', label: 'OS disk size (GB)', section: 'disks', type: 'number', help: 'Empty: the size of the source.', visibleWhen: notVm },
-  { id: 'diskEncryptionSetId', label: 'Disk encryption set', section: 'disks', type: 'picker', source: 'diskEncryptionSets', emptyLabel: 'Platform-managed key', visibleWhen: notVm },
+  { id: 'osCaching', label: l10n.t('OS disk caching'), section: 'disks', type: 'select', choices: CACHING(), visibleWhen: notVm },
+  { id: 'osStorageAccountType', label: l10n.t('OS disk storage type'), section: 'disks', type: 'select', choices: OS_DISK_TYPES(), visibleWhen: notVm },
+  { id: 'osDiskSizeGB', label: l10n.t('OS disk size (GB)'), section: 'disks', type: 'number', help: l10n.t('Empty: the size of the source.'), visibleWhen: notVm },
+  { id: 'diskEncryptionSetId', label: l10n.t('Disk encryption set'), section: 'disks', type: 'picker', source: 'diskEncryptionSets', emptyLabel: l10n.t('Platform-managed key'), visibleWhen: notVm },
   {
     id: 'dataDisks',
-    label: 'Data disks',
+    label: l10n.t('Data disks'),
     section: 'disks',
     type: 'table',
-    addLabel: 'Add data disk',
+    addLabel: l10n.t('Add data disk'),
     maxRows: 64,
-    help: 'Each data disk comes from a VHD blob URI, or a managed disk or snapshot.',
+    help: l10n.t('Each data disk comes from a VHD blob URI, or a managed disk or snapshot.'),
     visibleWhen: notVm,
     columns: [
       { id: 'lun', label: 'LUN', type: 'number' },
-      { id: 'blobUri', label: 'VHD URI', type: 'text', placeholder: 'https://…/data.vhd' },
-      { id: 'sourceId', label: 'or disk / snapshot', type: 'picker', source: 'diskSources', emptyLabel: '—' },
-      { id: 'caching', label: 'Caching', type: 'select', choices: CACHING },
-      { id: 'storageAccountType', label: 'Storage type', type: 'select', choices: DATA_DISK_TYPES },
+      { id: 'blobUri', label: l10n.t('VHD URI'), type: 'text', placeholder: 'https://…/data.vhd' },
+      { id: 'sourceId', label: l10n.t('or disk / snapshot'), type: 'picker', source: 'diskSources', emptyLabel: '—' },
+      { id: 'caching', label: l10n.t('Caching'), type: 'select', choices: CACHING() },
+      { id: 'storageAccountType', label: l10n.t('Storage type'), type: 'select', choices: DATA_DISK_TYPES() },
     ],
     newRow: (v) => ({ lun: String(filledRows(v, 'dataDisks').length) }),
   },
-  { id: 'zoneResilient', label: 'Zone resilient', section: 'options', type: 'checkbox', help: 'Only in regions with zone-redundant storage.' },
+  { id: 'zoneResilient', label: l10n.t('Zone resilient'), section: 'options', type: 'checkbox', help: l10n.t('Only in regions with zone-redundant storage.') },
   {
     id: 'hyperVGeneration',
-    label: 'VM generation',
+    label: l10n.t('VM generation'),
     section: 'options',
     type: 'select',
     choices: [
-      { value: 'V1', label: 'Gen 1 (V1)' },
-      { value: 'V2', label: 'Gen 2 (V2)' },
+      { value: 'V1', label: l10n.t('Gen 1 (V1)') },
+      { value: 'V2', label: l10n.t('Gen 2 (V2)') },
     ],
   },
-  tagsField,
+  tagsField(),
 ];
 
-const fields: readonly FieldSpec[] = rawFields.map((f) => (f.id === 'tags' ? f : { ...f, immutable: true }));
+const fields = (): readonly FieldSpec[] => rawFields().map((f) => (f.id === 'tags' ? f : { ...f, immutable: true }));
 
 function pickerFacts(id: string, from: PickerSource, context: ValidationContext): ResourceFacts | undefined {
   return context.options?.[from]?.find((o) => o.value.toLowerCase() === id.toLowerCase())?.facts;
@@ -216,12 +218,12 @@ function body(values: FormValues, mode: FormMode): JsonObject {
 
 function validate(values: FormValues, mode: FormMode, context: ValidationContext): Record<string, string> {
   const errors: Record<string, string> = {};
-  validateResourceIds(fields, values, mode, errors);
+  validateResourceIds(fields(), values, mode, errors);
   validateSubscriptionAndGroup(values, mode, errors);
   const name = text(values, 'name');
-  put(errors, 'name', entityNameProblem(name, 'an image'));
+  put(errors, 'name', entityNameProblem(name, l10n.t('an image')));
   if (mode === 'create' && nameTaken(name, context)) {
-    put(errors, 'name', `The resource group already has a managed image named "${name}".`);
+    put(errors, 'name', l10n.t('The resource group already has a managed image named "{0}".', name));
   }
   validateLocationAndTags(values, errors);
   if (mode === 'update') {
@@ -229,22 +231,22 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
   }
   switch (source(values)) {
     case 'virtualMachine':
-      put(errors, 'virtualMachineId', armIdProblem(text(values, 'virtualMachineId'), 'Microsoft.Compute/virtualMachines', 'a virtual machine'));
+      put(errors, 'virtualMachineId', armIdProblem(text(values, 'virtualMachineId'), 'Microsoft.Compute/virtualMachines', l10n.t('a virtual machine')));
       break;
     case 'blob':
       put(errors, 'osBlobUri', blobUriProblem(text(values, 'osBlobUri')));
       break;
     case 'snapshot':
-      put(errors, 'osSnapshotId', armIdProblem(text(values, 'osSnapshotId'), 'Microsoft.Compute/snapshots', 'a snapshot'));
+      put(errors, 'osSnapshotId', armIdProblem(text(values, 'osSnapshotId'), 'Microsoft.Compute/snapshots', l10n.t('a snapshot')));
       break;
     case 'managedDisk':
-      put(errors, 'osManagedDiskId', armIdProblem(text(values, 'osManagedDiskId'), 'Microsoft.Compute/disks', 'a managed disk'));
+      put(errors, 'osManagedDiskId', armIdProblem(text(values, 'osManagedDiskId'), 'Microsoft.Compute/disks', l10n.t('a managed disk')));
       break;
   }
   if (source(values) !== 'virtualMachine') {
     for (const id of ['osType', 'osState']) {
       if (!text(values, id)) {
-        put(errors, id, 'Choose one.');
+        put(errors, id, l10n.t('Choose one.'));
       }
     }
     put(errors, 'osDiskSizeGB', intProblem(text(values, 'osDiskSizeGB'), 1, 4095));
@@ -254,7 +256,7 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
       put(errors, `${at}.lun`, intProblem(cell(row, 'lun'), 0, 63, true));
       const lun = intOrUndefined(cell(row, 'lun'));
       if (lun !== undefined && luns.has(lun)) {
-        put(errors, `${at}.lun`, `LUN ${lun} is used twice.`);
+        put(errors, `${at}.lun`, l10n.t('LUN {0} is used twice.', lun));
       }
       if (lun !== undefined) {
         luns.add(lun);
@@ -262,9 +264,9 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
       const blob = cell(row, 'blobUri');
       const disk = cell(row, 'sourceId');
       if (blob && disk) {
-        put(errors, `${at}.blobUri`, 'Give a VHD URI or a disk / snapshot, not both.');
+        put(errors, `${at}.blobUri`, l10n.t('Give a VHD URI or a disk / snapshot, not both.'));
       } else if (!blob && !disk) {
-        put(errors, `${at}.blobUri`, 'Give the VHD URI, or choose a disk or snapshot.');
+        put(errors, `${at}.blobUri`, l10n.t('Give the VHD URI, or choose a disk or snapshot.'));
       } else if (blob) {
         put(errors, `${at}.blobUri`, blobUriProblem(blob));
       } else {
@@ -278,21 +280,21 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
   const location = text(values, 'location');
   if (src && facts && !errors[src.field]) {
     if (facts.location && location && !sameRegion(facts.location, location)) {
-      put(errors, src.field, `The source is in ${regionLabel(facts.location, context)}; a managed image is created in its source's region (${regionLabel(location, context)} chosen).`);
+      put(errors, src.field, l10n.t('The source is in {0}; a managed image is created in its source\'s region ({1} chosen).', regionLabel(facts.location, context), regionLabel(location, context)));
     }
     if (facts.osType && source(values) !== 'virtualMachine' && text(values, 'osType') && facts.osType.toLowerCase() !== text(values, 'osType').toLowerCase()) {
-      put(errors, 'osType', `The ${source(values) === 'snapshot' ? 'snapshot' : 'disk'} holds a ${facts.osType} OS.`);
+      put(errors, 'osType', source(values) === 'snapshot' ? l10n.t('The snapshot holds a {0} OS.', facts.osType) : l10n.t('The disk holds a {0} OS.', facts.osType));
     }
     if (facts.hyperVGeneration && text(values, 'hyperVGeneration') && facts.hyperVGeneration.toLowerCase() !== text(values, 'hyperVGeneration').toLowerCase()) {
-      put(errors, 'hyperVGeneration', `The source is ${facts.hyperVGeneration === 'V2' ? 'Gen 2 (V2)' : 'Gen 1 (V1)'}.`);
+      put(errors, 'hyperVGeneration', facts.hyperVGeneration === 'V2' ? l10n.t('The source is Gen 2 (V2).') : l10n.t('The source is Gen 1 (V1).'));
     }
   }
   const des = text(values, 'diskEncryptionSetId');
   if (des && source(values) !== 'virtualMachine') {
-    put(errors, 'diskEncryptionSetId', armIdProblem(des, 'Microsoft.Compute/diskEncryptionSets', 'a disk encryption set'));
+    put(errors, 'diskEncryptionSetId', armIdProblem(des, 'Microsoft.Compute/diskEncryptionSets', l10n.t('a disk encryption set')));
     const desRegion = pickerFacts(des, 'diskEncryptionSets', context)?.location;
     if (desRegion && location && !sameRegion(desRegion, location)) {
-      put(errors, 'diskEncryptionSetId', `The disk encryption set is in ${regionLabel(desRegion, context)}, not in the image's region.`);
+      put(errors, 'diskEncryptionSetId', l10n.t('The disk encryption set is in {0}, not in the image\'s region.', regionLabel(desRegion, context)));
     }
   }
   return errors;
@@ -311,18 +313,24 @@ const TARGETS: ReadonlyArray<[RegExp, string]> = [
 
 export const managedImageForm: FormDefinition = {
   kind: 'managedImage',
-  noun: 'managed image',
-  sections: [
-    { id: 'basics', title: 'Basics' },
-    { id: 'source', title: 'Source' },
-    { id: 'disks', title: 'Disks' },
-    { id: 'options', title: 'Options' },
-    { id: 'tags', title: 'Tags' },
-  ],
-  fields,
+  get noun() {
+    return l10n.t('managed image');
+  },
+  get sections() {
+    return [
+      { id: 'basics', title: l10n.t('Basics') },
+      { id: 'source', title: l10n.t('Source') },
+      { id: 'disks', title: l10n.t('Disks') },
+      { id: 'options', title: l10n.t('Options') },
+      { id: 'tags', title: l10n.t('Tags') },
+    ];
+  },
+  get fields() {
+    return fields();
+  },
 
   defaults(): FormValues {
-    const values = emptyValues(fields);
+    const values = emptyValues(fields());
     return { ...values, resourceGroupMode: 'existing', sourceType: 'virtualMachine', osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V1' };
   },
 
@@ -332,7 +340,7 @@ export const managedImageForm: FormDefinition = {
     const subscriptionId = text(values, 'subscriptionId');
     const rg = resourceGroupOf(values, mode);
     const name = text(values, 'name');
-    if (!subscriptionId || !rg || entityNameProblem(name, 'an image')) {
+    if (!subscriptionId || !rg || entityNameProblem(name, l10n.t('an image'))) {
       return undefined;
     }
     return { method: mode === 'create' ? 'PUT' : 'PATCH', id: managedImageId(subscriptionId, rg, name).id, apiVersion: IMAGES_API_VERSION, subscriptionId };

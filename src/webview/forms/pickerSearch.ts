@@ -3,6 +3,7 @@
  * user types, and the same ID rule is what the forms' validation (run again on the host before anything is sent)
  * holds a typed ID to (see {@link pickerIdProblem}).
  */
+import * as l10n from '@vscode/l10n';
 import { armIdProblem } from '../../azure/armId';
 import type { PickerOption, PickerSource } from './formTypes';
 
@@ -16,21 +17,21 @@ export const PICKER_LIST_LIMIT = 10_000;
 /** The resource types a picker's value may name: `Namespace/type[/child…]`, compared without case. */
 interface IdRule {
   readonly types: readonly string[];
-  /** "a virtual machine" */
-  readonly what: string;
+  /** "a virtual machine": a function, translated when asked (not at import, before l10n.config) */
+  readonly what: () => string;
 }
 
 const ID_RULES: Readonly<Partial<Record<PickerSource, IdRule>>> = {
-  galleries: { types: ['Microsoft.Compute/galleries'], what: 'a gallery' },
-  imageDefinitions: { types: ['Microsoft.Compute/galleries/images'], what: 'an image definition' },
-  imageVersions: { types: ['Microsoft.Compute/galleries/images/versions'], what: 'an image version' },
-  managedImages: { types: ['Microsoft.Compute/images'], what: 'a managed image' },
-  virtualMachines: { types: ['Microsoft.Compute/virtualMachines'], what: 'a virtual machine' },
-  disks: { types: ['Microsoft.Compute/disks'], what: 'a managed disk' },
-  snapshots: { types: ['Microsoft.Compute/snapshots'], what: 'a snapshot' },
-  diskSources: { types: ['Microsoft.Compute/disks', 'Microsoft.Compute/snapshots'], what: 'a managed disk or snapshot' },
-  storageAccounts: { types: ['Microsoft.Storage/storageAccounts'], what: 'a storage account' },
-  diskEncryptionSets: { types: ['Microsoft.Compute/diskEncryptionSets'], what: 'a disk encryption set' },
+  galleries: { types: ['Microsoft.Compute/galleries'], what: () => l10n.t('a gallery') },
+  imageDefinitions: { types: ['Microsoft.Compute/galleries/images'], what: () => l10n.t('an image definition') },
+  imageVersions: { types: ['Microsoft.Compute/galleries/images/versions'], what: () => l10n.t('an image version') },
+  managedImages: { types: ['Microsoft.Compute/images'], what: () => l10n.t('a managed image') },
+  virtualMachines: { types: ['Microsoft.Compute/virtualMachines'], what: () => l10n.t('a virtual machine') },
+  disks: { types: ['Microsoft.Compute/disks'], what: () => l10n.t('a managed disk') },
+  snapshots: { types: ['Microsoft.Compute/snapshots'], what: () => l10n.t('a snapshot') },
+  diskSources: { types: ['Microsoft.Compute/disks', 'Microsoft.Compute/snapshots'], what: () => l10n.t('a managed disk or snapshot') },
+  storageAccounts: { types: ['Microsoft.Storage/storageAccounts'], what: () => l10n.t('a storage account') },
+  diskEncryptionSets: { types: ['Microsoft.Compute/diskEncryptionSets'], what: () => l10n.t('a disk encryption set') },
 };
 
 /** Pickers whose value is an ARM resource ID: these also take one typed or pasted by the user. */
@@ -40,7 +41,7 @@ export function acceptsTypedId(source: PickerSource): boolean {
 
 /** "a virtual machine"; undefined for pickers of other values (subscriptions, regions, resource groups). */
 export function pickerIdWhat(source: PickerSource): string | undefined {
-  return ID_RULES[source]?.what;
+  return ID_RULES[source]?.what();
 }
 
 /** Text the user means as a resource ID rather than as words to search for. */
@@ -79,10 +80,10 @@ export function pickerIdProblem(source: PickerSource, id: string): string | unde
   const example = `/subscriptions/…/resourceGroups/…/providers/${rule.types[0]}/…`;
   const type = resourceTypeOf(id);
   if (!type) {
-    return `That is not a full resource ID. Paste the ID of ${rule.what} (${example}).`;
+    return l10n.t('That is not a full resource ID. Paste the ID of {0} ({1}).', rule.what(), example);
   }
   if (!rule.types.some((t) => t.toLowerCase() === type.toLowerCase())) {
-    return `That ID names a ${type} resource, not ${rule.what}.`;
+    return l10n.t('That ID names a {0} resource, not {1}.', type, rule.what());
   }
   return armIdProblem(id);
 }

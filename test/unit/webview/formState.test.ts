@@ -62,7 +62,7 @@ describe('forms webview: state and host messages (no DOM)', () => {
   it('a failed result is shown and focused; "still being read" holds the form until the values come', () => {
     const state = new FormState(undefined);
     init(state, 'gallery', 'update');
-    const effect = applyHostMessage(state, { type: 'result', ok: false, message: 'The gallery is still being read; try again in a moment.' });
+    const effect = applyHostMessage(state, { type: 'result', ok: false, message: 'The gallery is still being read; try again in a moment.', stillReading: true });
     assert.equal(effect.focus, 'result');
     assert.equal(state.loading, true);
     assert.equal(state.submit(), 'ignored');

@@ -2,6 +2,7 @@
  * What every field renderer shares: the state it reads, the label / help / error elements and their ids, so that
  * each control is described by its help and its error (aria-describedby) the same way.
  */
+import * as l10n from '@vscode/l10n';
 import { isFieldLocked } from '../../../domain/fieldVisibility';
 import type { Choice, FieldSpec } from '../../forms/formTypes';
 import { text } from '../../forms/values';
@@ -48,7 +49,7 @@ export function fieldParts(field: FieldSpec, ctx: FieldRenderContext): FieldPart
   const locked = isFieldLocked(field, state.mode);
   const error = errors[field.id];
   const warning = ctx.warnings?.[field.id];
-  const help = locked ? `${field.help ? `${field.help} ` : ''}Azure does not let this change.` : field.help;
+  const help = locked ? [field.help, l10n.t('Azure does not let this change.')].filter(Boolean).join(' ') : field.help;
   const selectedChoice = field.type === 'select' ? field.choices.find((c) => c.value === text(state.values, field.id)) : undefined;
   const helpText = [help, selectedChoice?.description].filter(Boolean).join(' ');
   const common = {

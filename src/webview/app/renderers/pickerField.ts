@@ -3,6 +3,7 @@
  * list of resource IDs outside a table, gets a search box above it: typing filters the select (and says how many
  * match of how many), and a full resource ID typed or pasted there can be used even when it is not in the list.
  */
+import * as l10n from '@vscode/l10n';
 import type { PickerField, PickerOption, PickerSource } from '../../forms/formTypes';
 import { acceptsTypedId, listedOption, looksLikeResourceId, PICKER_LIST_LIMIT, pickerIdProblem, pickerIdWhat, searchOptions } from '../../forms/pickerSearch';
 import { lastSegment, text } from '../../forms/values';
@@ -30,12 +31,12 @@ export function renderPickerField(field: PickerField, ctx: FieldRenderContext): 
 function pickerStatus(state: FormState, source: PickerSource): HTMLElement | null {
   const picker = state.pickers[source];
   if (!picker || picker.status === 'ready') {
-    return picker?.status === 'ready' && picker.options.length === 0 ? h('div', { className: 'help' }, 'Nothing to choose from here.') : null;
+    return picker?.status === 'ready' && picker.options.length === 0 ? h('div', { className: 'help' }, l10n.t('Nothing to choose from here.')) : null;
   }
   return h(
     'div',
     { className: picker.status === 'error' ? 'help warning' : 'help' },
-    picker.status === 'loading' ? 'Loading…' : `Couldn't list these: ${(picker.message ?? 'unknown error').replace(/\.+$/, '')}. Enter the value instead.`,
+    picker.status === 'loading' ? l10n.t('Loading…') : l10n.t("Couldn't list these: {0}. Enter the value instead.", (picker.message ?? l10n.t('unknown error')).replace(/\.+$/, '')),
   );
 }
 
@@ -59,7 +60,7 @@ export function renderPicker(state: FormState, source: PickerSource, value: stri
         ? searchOptions(listed, query, SHOWN_LIMIT)
         : { shown: listed, matches: listed.length };
 
-  const options: HTMLOptionElement[] = [h('option', { value: '', selected: value === '' }, picker?.status === 'loading' && value === '' ? 'Loading…' : (emptyLabel ?? '—'))];
+  const options: HTMLOptionElement[] = [h('option', { value: '', selected: value === '' }, picker?.status === 'loading' && value === '' ? l10n.t('Loading…') : (emptyLabel ?? '—'))];
   // ARM ids compare without case; regions also without spaces ("East US" is eastus).
   const same = (a: string, b: string): boolean => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
   const optionText = (o: PickerOption): string => (o.description ? `${o.label} — ${o.description}` : o.label);
@@ -69,7 +70,7 @@ export function renderPicker(state: FormState, source: PickerSource, value: stri
   // The chosen value stays in the select while a search hides it, and when it is not in the list at all.
   if (value && !found.shown.some((o) => same(o.value, value))) {
     const chosen = listed.find((o) => same(o.value, value));
-    options.push(h('option', { value, selected: true }, chosen ? optionText(chosen) : picker?.status === 'ready' ? `${lastSegment(value)} (not listed)` : lastSegment(value)));
+    options.push(h('option', { value, selected: true }, chosen ? optionText(chosen) : picker?.status === 'ready' ? l10n.t('{0} (not listed)', lastSegment(value)) : lastSegment(value)));
   }
   const countId = `${id}-count`;
   const describedBy = [attrs['aria-describedby'], searchable ? countId : undefined].filter(Boolean).join(' ') || undefined;
@@ -84,28 +85,32 @@ export function renderPicker(state: FormState, source: PickerSource, value: stri
   if (typed !== undefined) {
     problem = typedListed ? undefined : pickerIdProblem(source, typed);
     said = typedListed
-      ? `In the list: ${typedListed.label}. Press Enter or select "Use this ID".`
-      : (problem ?? (picker?.status === 'loading' ? 'The list is still loading. Press Enter or select "Use this ID" to use this ID.' : 'Not in the list. Press Enter or select "Use this ID" to use it.'));
+      ? l10n.t('In the list: {0}. Press Enter or select "Use this ID".', typedListed.label)
+      : (problem ?? (picker?.status === 'loading' ? l10n.t('The list is still loading. Press Enter or select "Use this ID" to use this ID.') : l10n.t('Not in the list. Press Enter or select "Use this ID" to use it.')));
   } else if (picker?.status === 'loading') {
     said = '';
   } else if (query.trim()) {
     said =
       found.matches === 0
-        ? `Nothing matches "${query.trim()}".${what ? ` To use ${what} that is not listed, paste its full resource ID here.` : ''}`
-        : `${count(found.matches)} of ${count(listed.length)} match${found.matches > found.shown.length ? `; the first ${count(found.shown.length)} are in the list: type more to narrow it down` : ''}.`;
+        ? what
+          ? l10n.t('Nothing matches "{0}". To use {1} that is not listed, paste its full resource ID here.', query.trim(), what)
+          : l10n.t('Nothing matches "{0}".', query.trim())
+        : found.matches > found.shown.length
+          ? l10n.t('{0} of {1} match; the first {2} are in the list: type more to narrow it down.', count(found.matches), count(listed.length), count(found.shown.length))
+          : l10n.t('{0} of {1} match.', count(found.matches), count(listed.length));
   } else if (listed.length > found.shown.length) {
-    said = `${count(found.shown.length)} of ${count(listed.length)} in the list: type to search.`;
+    said = l10n.t('{0} of {1} in the list: type to search.', count(found.shown.length), count(listed.length));
   }
   if (listed.length >= PICKER_LIST_LIMIT && picker?.status === 'ready') {
-    said = `${said} Only the first ${count(PICKER_LIST_LIMIT)} are listed${what ? `: paste the full resource ID of any other` : ''}.`.trim();
+    said = `${said} ${what ? l10n.t('Only the first {0} are listed: paste the full resource ID of any other.', count(PICKER_LIST_LIMIT)) : l10n.t('Only the first {0} are listed.', count(PICKER_LIST_LIMIT))}`.trim();
   }
   const canUse = typed !== undefined && !problem;
   const search = h('input', {
     type: 'search',
     id: `${id}-search`,
     value: query,
-    placeholder: what ? 'Type to search, or paste a resource ID' : 'Type to search',
-    'aria-label': `Search ${name}`,
+    placeholder: what ? l10n.t('Type to search, or paste a resource ID') : l10n.t('Type to search'),
+    'aria-label': l10n.t('Search {0}', name),
     'aria-controls': id,
     'aria-describedby': countId,
     'aria-invalid': problem ? 'true' : undefined,
@@ -116,7 +121,7 @@ export function renderPicker(state: FormState, source: PickerSource, value: stri
   return h(
     'div',
     { className: 'picker' },
-    h('div', { className: 'picker-search' }, search, canUse ? h('button', { type: 'button', className: 'icon', 'data-action': 'use-typed-id', 'data-target': id }, 'Use this ID') : null),
+    h('div', { className: 'picker-search' }, search, canUse ? h('button', { type: 'button', className: 'icon', 'data-action': 'use-typed-id', 'data-target': id }, l10n.t('Use this ID')) : null),
     select,
     h('div', { id: countId, className: problem ? 'picker-count field-error' : 'picker-count help', role: 'status', 'aria-live': 'polite' }, said),
   );

@@ -3,6 +3,7 @@
  * an Add button, and the errors of its cells listed under it ("Row 2, Region: …"). In update mode, the
  * immutable cells of rows that existed are locked.
  */
+import * as l10n from '@vscode/l10n';
 import { isFieldLocked } from '../../../domain/fieldVisibility';
 import type { TableColumn, TableField, TableRow } from '../../forms/formTypes';
 import { isRows } from '../../forms/values';
@@ -21,7 +22,7 @@ export function renderTableField(field: TableField, ctx: FieldRenderContext): HT
   const originalRows = isRows(original) ? original : [];
   const cellErrors = Object.entries(errors).filter(([k]) => k.startsWith(`${field.id}[`));
   const columns = field.columns.filter((c) => !c.hidden);
-  const headers = h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c.label)), h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, 'Actions')));
+  const headers = h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c.label)), h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, l10n.t('Actions'))));
   const body = rows.map((row, r) => {
     const key = field.columns[0].id;
     const existed = state.mode === 'update' && (row[key] ?? '') !== '' && originalRows.some((o) => (o[key] ?? '').toLowerCase() === (row[key] ?? '').toLowerCase());
@@ -29,7 +30,7 @@ export function renderTableField(field: TableField, ctx: FieldRenderContext): HT
       'tr',
       {},
       ...columns.map((c) => h('td', {}, renderCell(field, c, row, r, ctx, locked || (existed && c.immutable === true)))),
-      h('td', {}, locked ? null : h('button', { type: 'button', className: 'icon', 'data-action': 'remove-row', 'data-field': field.id, 'data-row': r, 'aria-label': `Remove row ${r + 1} of ${field.label}` }, 'Remove')),
+      h('td', {}, locked ? null : h('button', { type: 'button', className: 'icon', 'data-action': 'remove-row', 'data-field': field.id, 'data-row': r, 'aria-label': l10n.t('Remove row {0} of {1}', r + 1, field.label) }, l10n.t('Remove'))),
     );
   });
   const canAdd = !locked && rows.length < (field.maxRows ?? 200);
@@ -38,7 +39,7 @@ export function renderTableField(field: TableField, ctx: FieldRenderContext): HT
     { className: 'field table-field', role: 'group', 'aria-labelledby': `${id}-label`, id },
     h('div', { className: 'table-label', id: `${id}-label` }, field.label),
     helpText ? h('div', { id: `${id}-help`, className: 'help' }, helpText) : null,
-    rows.length > 0 ? h('table', { 'aria-labelledby': `${id}-label` }, h('thead', {}, headers), h('tbody', {}, ...body)) : h('div', { className: 'help' }, 'None.'),
+    rows.length > 0 ? h('table', { 'aria-labelledby': `${id}-label` }, h('thead', {}, headers), h('tbody', {}, ...body)) : h('div', { className: 'help' }, l10n.t('None.')),
     canAdd ? h('button', { type: 'button', 'data-action': 'add-row', 'data-field': field.id }, field.addLabel) : null,
     h(
       'div',
@@ -51,7 +52,7 @@ export function renderTableField(field: TableField, ctx: FieldRenderContext): HT
             ...cellErrors.map(([errorKey, message]) => {
               const m = /\[(\d+)\]\.(\w+)$/.exec(errorKey);
               const column = field.columns.find((c) => c.id === m?.[2]);
-              return h('li', {}, m ? `Row ${Number(m[1]) + 1}${column ? `, ${column.label}` : ''}: ${message}` : message);
+              return h('li', {}, m ? (column ? l10n.t('Row {0}, {1}: {2}', Number(m[1]) + 1, column.label, message) : l10n.t('Row {0}: {1}', Number(m[1]) + 1, message)) : message);
             }),
           )
         : null,
@@ -72,12 +73,12 @@ function renderCell(field: TableField, column: TableColumn, row: TableRow, r: nu
     'aria-invalid': error ? 'true' : undefined,
     'aria-describedby': `${domId(field.id)}-error`,
   };
-  const label = h('label', { for: id, className: 'visually-hidden' }, `${column.label}, row ${r + 1}`);
+  const label = h('label', { for: id, className: 'visually-hidden' }, l10n.t('{0}, row {1}', column.label, r + 1));
   let control: HTMLElement;
   if (column.type === 'select') {
     control = h('select', { ...attrs, disabled: locked }, ...choiceOptions(column.choices ?? [], value));
   } else if (column.type === 'picker' && column.source) {
-    control = renderPicker(ctx.state, column.source, value, { ...attrs, disabled: locked }, column.emptyLabel, `${column.label}, row ${r + 1}`, true);
+    control = renderPicker(ctx.state, column.source, value, { ...attrs, disabled: locked }, column.emptyLabel, l10n.t('{0}, row {1}', column.label, r + 1), true);
   } else {
     control = h('input', { ...attrs, type: column.type === 'number' ? 'number' : 'text', value, readonly: locked, placeholder: column.placeholder, spellcheck: 'false', autocomplete: 'off' });
   }

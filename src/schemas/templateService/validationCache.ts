@@ -5,6 +5,7 @@
  */
 import type { TemplateResource, TemplateUpdate } from '../templateResources';
 import type { RelativeDiagnostic } from './relativeDiagnostics';
+import { placedAt } from './relativeDiagnostics';
 
 export interface CachedResourceDiagnostics {
   /** The day (for the end-of-life check) and feature set they were computed for. */
@@ -15,6 +16,8 @@ export interface CachedResourceDiagnostics {
   readonly syntaxErrors: boolean;
   /** The language service's diagnostics alone, relative to the resource's start (undefined without schema features). */
   readonly schema: readonly RelativeDiagnostic[] | undefined;
+  /** The gallery checks' diagnostics alone, relative to the resource's start. */
+  readonly checks: readonly RelativeDiagnostic[];
 }
 
 /**
@@ -107,7 +110,8 @@ function carryOver(previous: DiagnosticsById, update: TemplateUpdate): { diagnos
         stamp: cached.stamp,
         syntaxErrors: cached.syntaxErrors,
         schema: cached.schema,
-        diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? { ...d, offset: d.offset + delta } : d)),
+        checks: cached.checks,
+        diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? placedAt(d, d.offset + delta, d.length) : d)),
       });
     }
   });

@@ -42,7 +42,7 @@ export interface ResourceValidation {
 export class ResourceValidator {
   private readonly cache: LruCache<ResourceValidation>;
   private readonly subtrees = new SubtreeValidator();
-  private counts = { resources: 0, subtrees: 0 };
+  private counts = { resources: 0, subtrees: 0, partialChecks: 0 };
 
   constructor(
     private readonly languageService: LanguageService,
@@ -183,6 +183,7 @@ export class ResourceValidator {
         checks.push(problem);
       }
     }
+    this.counts.partialChecks++;
     return checks;
   }
 

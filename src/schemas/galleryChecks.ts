@@ -91,6 +91,26 @@ export interface AffectedChecks {
  * container changed). The others report exactly what they reported before, at the same places (moved by the edit).
  */
 export function checksAffectedByEdit(path: readonly (string | number)[], scalar: boolean): AffectedChecks {
+  // Keys compared without case and every array index alike, as pathsOverlap does: a few distinct answers, asked per keystroke.
+  let key = scalar ? 's' : 'c';
+  for (const step of path) {
+    key += typeof step === 'string' ? `\u0000${step.toLowerCase()}` : '\u0001';
+  }
+  let affected = affectedByPath.get(key);
+  if (!affected) {
+    if (affectedByPath.size >= MAX_AFFECTED_PATHS) {
+      affectedByPath.clear();
+    }
+    affected = findAffectedChecks(path, scalar);
+    affectedByPath.set(key, affected);
+  }
+  return affected;
+}
+
+const affectedByPath = new Map<string, AffectedChecks>();
+const MAX_AFFECTED_PATHS = 512;
+
+function findAffectedChecks(path: readonly (string | number)[], scalar: boolean): AffectedChecks {
   const groups = new Set<GalleryCheckGroup>();
   const codes = new Set<string>();
   for (const group of ALL_CHECK_GROUPS) {

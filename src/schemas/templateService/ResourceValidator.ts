@@ -12,7 +12,7 @@ import { checksAffectedByEdit, runGalleryChecks } from '../galleryChecks';
 import { templateResourceSchema } from '../schemaCatalog';
 import type { EditedSubtree, SubtreeValidation } from '../subtreeValidation';
 import { findEditedSubtree, SubtreeValidator } from '../subtreeValidation';
-import type { TemplateResource } from '../templateResources';
+import type { TemplateResource, TextChange } from '../templateResources';
 import { findChange } from '../templateResources';
 import { LruCache } from './LruCache';
 import type { ParsedResources } from './ParsedResources';
@@ -136,7 +136,7 @@ export class ResourceValidator {
       return undefined;
     }
     const beforeText = origin.text.slice(before.offset, before.offset + before.length);
-    const change = findChange(beforeText, resourceText);
+    const change = relativeChange(origin, resource) ?? findChange(beforeText, resourceText);
     if (!change) {
       return withChecks(cached.schema, cached.checks, false);
     }
@@ -228,6 +228,24 @@ function withChecks(schema: readonly RelativeDiagnostic[] | undefined, checks: r
     diagnostics.push(check);
   }
   return { diagnostics, syntaxErrors, schema, checks };
+}
+
+/**
+ * The edits since the origin, relative to the resource's start, when they lie inside it (as the analysis found them);
+ * undefined otherwise (then the texts are compared).
+ */
+function relativeChange(origin: EditOrigin, resource: TemplateResource): TextChange | undefined {
+  const { change, resource: before } = origin;
+  const base = resource.offset;
+  const inside =
+    before.offset === base &&
+    change.start > base &&
+    change.start <= change.oldEnd &&
+    change.start <= change.newEnd &&
+    change.oldEnd < base + before.length &&
+    change.newEnd < base + resource.length &&
+    resource.length - before.length === change.newEnd - change.oldEnd;
+  return inside ? { start: change.start - base, oldEnd: change.oldEnd - base, newEnd: change.newEnd - base } : undefined;
 }
 
 /**

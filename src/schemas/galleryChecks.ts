@@ -61,28 +61,132 @@ export interface GalleryCheckContext {
   readonly update?: boolean;
 }
 
-export function runGalleryChecks(context: GalleryCheckContext): GalleryProblem[] {
+/**
+ * The checks, grouped by what they read: `reads` are the members each group looks at, as paths of keys from the
+ * resource object (compared without case, as `property` does), `codes` what it reports. The unknown-property check
+ * reads every key and where objects and arrays are, but no scalar value.
+ */
+export type GalleryCheckGroup = 'name' | 'targetRegions' | 'endOfLife' | 'deletionSafety' | 'storageAccount' | 'recommended' | 'securityType' | 'unknownProperties';
+
+const CHECK_GROUPS: Readonly<Record<GalleryCheckGroup, { readonly codes: readonly GalleryCheckCode[]; readonly reads: readonly (readonly string[])[] | 'keys' }>> = {
+  name: { codes: ['nameSegments', 'imageVersionName'], reads: [['name']] },
+  targetRegions: { codes: ['duplicateTargetRegion', 'sourceRegionNotTargeted'], reads: [['location'], ['properties', 'publishingProfile', 'targetRegions']] },
+  endOfLife: { codes: ['endOfLifeInPast'], reads: [['properties', 'publishingProfile', 'endOfLifeDate'], ['properties', 'endOfLifeDate']] },
+  deletionSafety: {
+    codes: ['deletionBlockedWithoutEndOfLife'],
+    reads: [['properties', 'safetyProfile'], ['properties', 'publishingProfile', 'endOfLifeDate']],
+  },
+  storageAccount: {
+    codes: ['storageAccountTypeAndStrategy'],
+    reads: [
+      ['properties', 'publishingProfile', 'storageAccountType'],
+      ['properties', 'publishingProfile', 'storageAccountStrategy'],
+    ],
+  },
+  recommended: { codes: ['minGreaterThanMax'], reads: [['properties', 'recommended']] },
+  securityType: { codes: ['securityTypeNeedsGen2'], reads: [['properties', 'features'], ['properties', 'hyperVGeneration']] },
+  unknownProperties: { codes: ['unknownProperty'], reads: 'keys' },
+};
+
+const ALL_CHECK_GROUPS: ReadonlySet<GalleryCheckGroup> = new Set(Object.keys(CHECK_GROUPS) as GalleryCheckGroup[]);
+
+/** The checks an edit may change the verdict of, and the codes they report (what the earlier result must drop). */
+export interface AffectedChecks {
+  readonly groups: ReadonlySet<GalleryCheckGroup>;
+  readonly codes: ReadonlySet<string>;
+}
+
+/**
+ * The checks to run again after an edit strictly inside one value of the resource (the rest of its text unchanged),
+ * at `path` (keys and array indices from the resource object): those reading that value, something inside it or a
+ * member holding it, and the unknown-property check unless the value is a scalar in both versions (then no key or
+ * container changed). The others report exactly what they reported before, at the same places (moved by the edit).
+ */
+export function checksAffectedByEdit(path: readonly (string | number)[], scalar: boolean): AffectedChecks {
+  // Keys compared without case and every array index alike, as pathsOverlap does: a few distinct answers, asked per keystroke.
+  let key = scalar ? 's' : 'c';
+  for (const step of path) {
+    key += typeof step === 'string' ? `\u0000${step.toLowerCase()}` : '\u0001';
+  }
+  let affected = affectedByPath.get(key);
+  if (!affected) {
+    if (affectedByPath.size >= MAX_AFFECTED_PATHS) {
+      affectedByPath.clear();
+    }
+    affected = findAffectedChecks(path, scalar);
+    affectedByPath.set(key, affected);
+  }
+  return affected;
+}
+
+const affectedByPath = new Map<string, AffectedChecks>();
+const MAX_AFFECTED_PATHS = 512;
+
+function findAffectedChecks(path: readonly (string | number)[], scalar: boolean): AffectedChecks {
+  const groups = new Set<GalleryCheckGroup>();
+  const codes = new Set<string>();
+  for (const group of ALL_CHECK_GROUPS) {
+    const { reads } = CHECK_GROUPS[group];
+    if (reads === 'keys' ? !scalar : reads.some((read) => pathsOverlap(read, path))) {
+      groups.add(group);
+      for (const code of CHECK_GROUPS[group].codes) {
+        codes.add(code);
+      }
+    }
+  }
+  return { groups, codes };
+}
+
+/** One path leads into the other (or they are the same): keys compared without case, an index never equals a key. */
+function pathsOverlap(read: readonly string[], path: readonly (string | number)[]): boolean {
+  const common = Math.min(read.length, path.length);
+  for (let i = 0; i < common; i++) {
+    const step = path[i];
+    if (typeof step !== 'string' || step.toLowerCase() !== read[i]?.toLowerCase()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Runs the checks of `groups` (all of them by default). */
+export function runGalleryChecks(context: GalleryCheckContext, groups: ReadonlySet<GalleryCheckGroup> = ALL_CHECK_GROUPS): GalleryProblem[] {
   const problems: GalleryProblem[] = [];
   const { kind, resource } = context;
   const properties = property(resource, 'properties');
-  if (context.template) {
+  if (context.template && groups.has('name')) {
     checkName(context, problems);
   }
   if (kind === 'imageVersion') {
     const publishing = property(properties, 'publishingProfile');
-    checkTargetRegions(resource, publishing, problems);
-    checkEndOfLife(property(publishing, 'endOfLifeDate'), l10n.t('image version'), context.now, problems);
-    if (!context.update) {
+    if (groups.has('targetRegions')) {
+      checkTargetRegions(resource, publishing, problems);
+    }
+    if (groups.has('endOfLife')) {
+      checkEndOfLife(property(publishing, 'endOfLifeDate'), l10n.t('image version'), context.now, problems);
+    }
+    if (!context.update && groups.has('deletionSafety')) {
       checkDeletionBlock(property(properties, 'safetyProfile'), property(publishing, 'endOfLifeDate'), context.now, problems);
     }
-    checkStorageAccountChoice(publishing, problems);
+    if (groups.has('storageAccount')) {
+      checkStorageAccountChoice(publishing, problems);
+    }
   }
   if (kind === 'imageDefinition') {
-    checkEndOfLife(property(properties, 'endOfLifeDate'), l10n.t('image definition'), context.now, problems);
-    const recommended = property(properties, 'recommended');
-    checkRange(property(recommended, 'vCPUs'), 'vCPUs', problems);
-    checkRange(property(recommended, 'memory'), 'memory', problems);
-    checkSecurityType(properties, problems);
+    if (groups.has('endOfLife')) {
+      checkEndOfLife(property(properties, 'endOfLifeDate'), l10n.t('image definition'), context.now, problems);
+    }
+    if (groups.has('recommended')) {
+      const recommended = property(properties, 'recommended');
+      checkRange(property(recommended, 'vCPUs'), 'vCPUs', problems);
+      checkRange(property(recommended, 'memory'), 'memory', problems);
+    }
+    if (groups.has('securityType')) {
+      checkSecurityType(properties, problems);
+    }
+  }
+  if (!groups.has('unknownProperties')) {
+    return problems;
   }
   if (context.schema) {
     checkUnknownProperties(resource, context.schema, context.schema, l10n.t('the {0}', RESOURCE_KIND_INFO[kind].displayName), problems);

@@ -37,6 +37,8 @@ export interface EditedSubtree {
   readonly oldEnd: number;
   /** Where the edited value itself starts (relative to the resource). */
   readonly valueOffset: number;
+  /** The edited value's type, the same in both versions. */
+  readonly valueType: Node['type'];
 }
 
 /** Keywords whose verdict on a container can depend on the values inside it (or that validate a child twice). */
@@ -255,7 +257,7 @@ export function findEditedSubtree(rootSchema: JSONSchema, oldRoot: Node, newRoot
     }
     path.push(next.step);
     const end = newValue.offset + newValue.length;
-    found = { path: [...path], schema: valueSchema, start: next.start, end, oldEnd: end - delta, valueOffset: newValue.offset };
+    found = { path: [...path], schema: valueSchema, start: next.start, end, oldEnd: end - delta, valueOffset: newValue.offset, valueType: newValue.type };
     schema = valueSchema;
     oldNode = oldValue;
     newNode = newValue;

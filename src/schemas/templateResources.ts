@@ -142,13 +142,14 @@ export function updateTemplateAnalysis(
     return { analysis: previous, change, reparsed: 'nothing', replacedIds: new Set() };
   }
   if (previous.isTemplate) {
+    // Built field by field, not spread: this runs on every keystroke.
     const byResource = reparseInnermostResource(previous, change, text, parsedNodes);
     if (byResource) {
-      return { ...byResource, change, reparsed: 'resource' };
+      return withPartial(byResource, change, 'resource');
     }
     const byEntry = reparseEntry(previous, change, text);
     if (byEntry) {
-      return { ...byEntry, change, reparsed: 'entry' };
+      return withPartial(byEntry, change, 'entry');
     }
   }
   return { analysis: analyzeTemplateText(text), change, reparsed: 'document', replacedIds: 'all' };
@@ -219,6 +220,19 @@ interface PartialUpdate {
   readonly reparsedNode?: ReparsedNode;
   readonly enclosingIds?: readonly number[];
   readonly reparsedSyntaxErrors?: boolean;
+}
+
+function withPartial(partial: PartialUpdate, change: TextChange, reparsed: 'resource' | 'entry'): TemplateUpdate {
+  return {
+    analysis: partial.analysis,
+    change,
+    reparsed,
+    replacedIds: partial.replacedIds,
+    added: partial.added,
+    reparsedNode: partial.reparsedNode,
+    enclosingIds: partial.enclosingIds,
+    reparsedSyntaxErrors: partial.reparsedSyntaxErrors,
+  };
 }
 
 function reparseInnermostResource(previous: TemplateAnalysis, change: TextChange, text: string, parsedNodes: ParsedNodes | undefined): PartialUpdate | undefined {

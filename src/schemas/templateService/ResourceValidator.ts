@@ -7,18 +7,18 @@
 import type { Node } from 'jsonc-parser';
 import type { LanguageService } from 'vscode-json-languageservice';
 import { ErrorCode } from 'vscode-json-languageservice';
-import type { GalleryProblem } from '../galleryChecks';
-import { runGalleryChecks } from '../galleryChecks';
+import type { GalleryCheckGroup } from '../galleryChecks';
+import { checksAffectedByEdit, runGalleryChecks } from '../galleryChecks';
 import { templateResourceSchema } from '../schemaCatalog';
 import type { EditedSubtree, SubtreeValidation } from '../subtreeValidation';
 import { findEditedSubtree, SubtreeValidator } from '../subtreeValidation';
-import type { TemplateResource } from '../templateResources';
+import type { TemplateResource, TextChange } from '../templateResources';
 import { findChange } from '../templateResources';
 import { LruCache } from './LruCache';
 import type { ParsedResources } from './ParsedResources';
 import { parsedResource, parseResourceText } from './ParsedResources';
 import type { RelativeDiagnostic } from './relativeDiagnostics';
-import { byPosition, schemaDiagnostic, severityOf } from './relativeDiagnostics';
+import { byPosition, placedAt, schemaDiagnostic, severityOf } from './relativeDiagnostics';
 import type { ValidationCounts } from './serviceTypes';
 import type { EditOrigin } from './validationCache';
 import type { VirtualResources } from './VirtualResources';
@@ -35,12 +35,14 @@ export interface ResourceValidation {
   readonly syntaxErrors: boolean;
   /** The language service's part of them, sorted, before the gallery checks replace some (undefined without schema features). */
   readonly schema: readonly RelativeDiagnostic[] | undefined;
+  /** The gallery checks' part of them, relative to the resource's start. */
+  readonly checks: readonly RelativeDiagnostic[];
 }
 
 export class ResourceValidator {
   private readonly cache: LruCache<ResourceValidation>;
   private readonly subtrees = new SubtreeValidator();
-  private counts = { resources: 0, subtrees: 0 };
+  private counts = { resources: 0, subtrees: 0, partialChecks: 0 };
 
   constructor(
     private readonly languageService: LanguageService,
@@ -73,8 +75,12 @@ export class ResourceValidator {
         this.cache.set(key, relative);
       }
     }
-    const shift = (problem: RelativeDiagnostic): RelativeDiagnostic => ({ ...problem, offset: problem.offset + resource.offset });
-    return { diagnostics: relative.diagnostics.map(shift), syntaxErrors: relative.syntaxErrors, schema: relative.schema };
+    const diagnostics: RelativeDiagnostic[] = new Array<RelativeDiagnostic>(relative.diagnostics.length);
+    for (let i = 0; i < diagnostics.length; i++) {
+      const problem = relative.diagnostics[i];
+      diagnostics[i] = placedAt(problem, problem.offset + resource.offset, problem.length);
+    }
+    return { diagnostics, syntaxErrors: relative.syntaxErrors, schema: relative.schema, checks: relative.checks };
   }
 
   /** Offsets relative to the resource's start. */
@@ -105,7 +111,7 @@ export class ResourceValidator {
       }
       schema.sort(byPosition);
     }
-    return this.withChecks(resource, node, schema, syntaxErrors);
+    return withChecks(schema, this.runChecks(resource, node), syntaxErrors);
   }
 
   /**
@@ -130,9 +136,9 @@ export class ResourceValidator {
       return undefined;
     }
     const beforeText = origin.text.slice(before.offset, before.offset + before.length);
-    const change = findChange(beforeText, resourceText);
+    const change = relativeChange(origin, resource) ?? findChange(beforeText, resourceText);
     if (!change) {
-      return this.withChecks(resource, parsed.node, cached.schema, false);
+      return withChecks(cached.schema, cached.checks, false);
     }
     const beforeParsed = this.parsedResources.get(before.id) ?? parsedResource(beforeText);
     if (!beforeParsed || beforeParsed.syntaxErrors) {
@@ -146,33 +152,100 @@ export class ResourceValidator {
       return undefined;
     }
     this.counts.subtrees++;
-    return this.withChecks(resource, parsed.node, schema, validation.syntaxCodes.some((code) => !ALLOWED_SYNTAX_CODES.has(code)));
+    const checks = this.checksAfterEdit(resource, parsed.node, cached.checks, subtree);
+    return withChecks(schema, checks, validation.syntaxCodes.some((code) => !ALLOWED_SYNTAX_CODES.has(code)));
   }
 
-  /** The resource's diagnostics: the schema's (where a gallery check does not say it better) and the gallery checks. */
-  private withChecks(resource: TemplateResource, node: Node | undefined, schema: readonly RelativeDiagnostic[] | undefined, syntaxErrors: boolean): ResourceValidation {
-    const checks: GalleryProblem[] = node
-      ? runGalleryChecks({
-          kind: resource.kind,
-          resource: node,
-          template: { nested: resource.nested, declaredType: resource.declaredType },
-          schema: templateResourceSchema(resource.kind),
-          now: this.now(),
-        })
-      : [];
-    // The precise name messages replace the schema's generic pattern message on the same node.
-    const replaced = new Set(checks.filter((check) => check.code === 'imageVersionName' || check.code === 'nameSegments').map((check) => check.offset));
-    const diagnostics: RelativeDiagnostic[] = [];
-    for (const problem of schema ?? []) {
-      if (!replaced.has(problem.offset)) {
-        diagnostics.push(problem);
+  /**
+   * The gallery checks of an edited resource: those of its previous version whose inputs the edited value is not
+   * part of (galleryChecks.ts `checksAffectedByEdit`), moved by the edit, and the others run again on the new tree.
+   * All of them when one of the kept problems would overlap the edited value.
+   */
+  private checksAfterEdit(resource: TemplateResource, node: Node, before: readonly RelativeDiagnostic[], subtree: EditedSubtree): readonly RelativeDiagnostic[] {
+    const scalar = subtree.valueType !== 'object' && subtree.valueType !== 'array';
+    const affected = checksAffectedByEdit(subtree.path, scalar);
+    const delta = subtree.end - subtree.oldEnd;
+    const checks: RelativeDiagnostic[] = [];
+    for (const problem of before) {
+      if (affected.codes.has(problem.code)) {
+        continue;
+      }
+      if (problem.offset >= subtree.oldEnd) {
+        checks.push(delta === 0 ? problem : placedAt(problem, problem.offset + delta, problem.length));
+      } else if (problem.offset + problem.length <= subtree.valueOffset) {
+        checks.push(problem);
+      } else {
+        return this.runChecks(resource, node); // cannot happen for a check not reading the value; stay safe
       }
     }
-    for (const check of checks) {
-      diagnostics.push({ offset: check.offset, length: check.length, message: check.message, severity: severityOf(check.severity), code: check.code });
+    if (affected.groups.size > 0) {
+      for (const problem of this.runChecks(resource, node, affected.groups)) {
+        checks.push(problem);
+      }
     }
-    return { diagnostics, syntaxErrors, schema };
+    this.counts.partialChecks++;
+    return checks;
   }
+
+  /** The gallery checks of `groups` (all by default) on the resource's tree, offsets relative to its start. */
+  private runChecks(resource: TemplateResource, node: Node | undefined, groups?: ReadonlySet<GalleryCheckGroup>): RelativeDiagnostic[] {
+    if (!node) {
+      return [];
+    }
+    const context = {
+      kind: resource.kind,
+      resource: node,
+      template: { nested: resource.nested, declaredType: resource.declaredType },
+      schema: templateResourceSchema(resource.kind),
+      now: this.now(),
+    };
+    const problems = runGalleryChecks(context, groups);
+    const checks: RelativeDiagnostic[] = new Array<RelativeDiagnostic>(problems.length);
+    for (let i = 0; i < problems.length; i++) {
+      const problem = problems[i];
+      checks[i] = { offset: problem.offset, length: problem.length, message: problem.message, severity: severityOf(problem.severity), code: problem.code };
+    }
+    return checks;
+  }
+}
+
+/** The resource's diagnostics: the schema's (where a gallery check does not say it better) and the gallery checks. */
+function withChecks(schema: readonly RelativeDiagnostic[] | undefined, checks: readonly RelativeDiagnostic[], syntaxErrors: boolean): ResourceValidation {
+  // The precise name messages replace the schema's generic pattern message on the same node.
+  let replaced: Set<number> | undefined;
+  for (const check of checks) {
+    if (check.code === 'imageVersionName' || check.code === 'nameSegments') {
+      (replaced ??= new Set()).add(check.offset);
+    }
+  }
+  const diagnostics: RelativeDiagnostic[] = [];
+  for (const problem of schema ?? []) {
+    if (!replaced?.has(problem.offset)) {
+      diagnostics.push(problem);
+    }
+  }
+  for (const check of checks) {
+    diagnostics.push(check);
+  }
+  return { diagnostics, syntaxErrors, schema, checks };
+}
+
+/**
+ * The edits since the origin, relative to the resource's start, when they lie inside it (as the analysis found them);
+ * undefined otherwise (then the texts are compared).
+ */
+function relativeChange(origin: EditOrigin, resource: TemplateResource): TextChange | undefined {
+  const { change, resource: before } = origin;
+  const base = resource.offset;
+  const inside =
+    before.offset === base &&
+    change.start > base &&
+    change.start <= change.oldEnd &&
+    change.start <= change.newEnd &&
+    change.oldEnd < base + before.length &&
+    change.newEnd < base + resource.length &&
+    resource.length - before.length === change.newEnd - change.oldEnd;
+  return inside ? { start: change.start - base, oldEnd: change.oldEnd - base, newEnd: change.newEnd - base } : undefined;
 }
 
 /**
@@ -188,11 +261,11 @@ function mergeSubtreeDiagnostics(before: readonly RelativeDiagnostic[], subtree:
     if (end <= subtree.start) {
       merged.push(problem);
     } else if (problem.offset >= subtree.oldEnd) {
-      merged.push({ ...problem, offset: problem.offset + delta });
+      merged.push(placedAt(problem, problem.offset + delta, problem.length));
     } else if (problem.offset >= subtree.start && end <= subtree.oldEnd) {
       // inside the re-validated part: replaced below
     } else if (problem.offset <= subtree.start && end >= subtree.oldEnd) {
-      merged.push({ ...problem, length: problem.length + delta });
+      merged.push(placedAt(problem, problem.offset, problem.length + delta));
     } else {
       return undefined;
     }

@@ -60,7 +60,7 @@ export class TemplateValidation {
       const cached = perResource.get(resource.id);
       if (cached === undefined || cached.stamp !== stamp) {
         const validation = await this.resources.validate(entry.text, resource, schemaFeatures, stamp, state.origins?.get(resource.id));
-        perResource.set(resource.id, { stamp, diagnostics: validation.diagnostics, syntaxErrors: validation.syntaxErrors, schema: validation.schema });
+        perResource.set(resource.id, { stamp, diagnostics: validation.diagnostics, syntaxErrors: validation.syntaxErrors, schema: validation.schema, checks: validation.checks });
       }
     }
     if (perResource.retired) {

@@ -38,6 +38,11 @@ export function toDiagnostic(document: ServiceDocument, offset: number, length: 
   };
 }
 
+/** The same problem at another place (built field by field, not spread: this runs for every moved diagnostic). */
+export function placedAt(problem: RelativeDiagnostic, offset: number, length: number): RelativeDiagnostic {
+  return { offset, length, message: problem.message, severity: problem.severity, code: problem.code };
+}
+
 /** A problem the JSON language service reported, at `offset` (its messages about URI formats are warnings). */
 export function schemaDiagnostic(offset: number, length: number, diagnostic: Diagnostic): RelativeDiagnostic {
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;

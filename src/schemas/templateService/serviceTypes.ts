@@ -70,4 +70,6 @@ export interface ValidationCounts {
   readonly resources: number;
   /** Edited values validated on their own, the rest of the resource's diagnostics kept. */
   readonly subtrees: number;
+  /** Of those, edits after which only the gallery checks reading the edited value ran again, the others' problems kept. */
+  readonly partialChecks: number;
 }

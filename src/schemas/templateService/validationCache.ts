@@ -3,8 +3,10 @@
  * id (carried across an edit for the resources whose text did not change, moved with the text), which resources
  * still lack diagnostics, and where an edited resource's last validated version is.
  */
-import type { TemplateResource, TemplateUpdate } from '../templateResources';
+import type { TemplateResource, TemplateUpdate, TextChange } from '../templateResources';
+import { composeChanges } from '../templateResources';
 import type { RelativeDiagnostic } from './relativeDiagnostics';
+import { placedAt } from './relativeDiagnostics';
 
 export interface CachedResourceDiagnostics {
   /** The day (for the end-of-life check) and feature set they were computed for. */
@@ -15,6 +17,8 @@ export interface CachedResourceDiagnostics {
   readonly syntaxErrors: boolean;
   /** The language service's diagnostics alone, relative to the resource's start (undefined without schema features). */
   readonly schema: readonly RelativeDiagnostic[] | undefined;
+  /** The gallery checks' diagnostics alone, relative to the resource's start. */
+  readonly checks: readonly RelativeDiagnostic[];
 }
 
 /**
@@ -26,6 +30,8 @@ export interface EditOrigin {
   /** The document text `resource` and `cached` belong to. */
   readonly text: string;
   readonly cached: CachedResourceDiagnostics;
+  /** The edits since `text`, composed (absolute offsets; all inside the resource); may cover more than what differs. */
+  readonly change: TextChange;
 }
 
 /** The validation state of one analysed version of a template. */
@@ -62,12 +68,16 @@ export function carryValidation(previousText: string, previous: ValidationState,
 /** The last validated version of the resource `update` re-parsed, if any: its own, or the one it came from. */
 function editOrigins(previousText: string, previous: ValidationState, update: TemplateUpdate): ReadonlyMap<number, EditOrigin> | undefined {
   const reparsed = update.reparsedNode;
-  if (!reparsed) {
+  const change = update.change;
+  if (!reparsed || !change) {
     return undefined;
   }
   const cached = previous.resourceDiagnostics.get(reparsed.previous.id);
-  const origin = cached?.schema ? { resource: reparsed.previous, text: previousText, cached } : previous.origins?.get(reparsed.previous.id);
-  return origin && new Map([[reparsed.resourceId, origin]]);
+  if (cached?.schema) {
+    return new Map([[reparsed.resourceId, { resource: reparsed.previous, text: previousText, cached, change }]]);
+  }
+  const earlier = previous.origins?.get(reparsed.previous.id);
+  return earlier && new Map([[reparsed.resourceId, { resource: earlier.resource, text: earlier.text, cached: earlier.cached, change: composeChanges(earlier.change, change) }]]);
 }
 
 /**
@@ -107,7 +117,8 @@ function carryOver(previous: DiagnosticsById, update: TemplateUpdate): { diagnos
         stamp: cached.stamp,
         syntaxErrors: cached.syntaxErrors,
         schema: cached.schema,
-        diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? { ...d, offset: d.offset + delta } : d)),
+        checks: cached.checks,
+        diagnostics: cached.diagnostics.map((d) => (d.offset >= change.oldEnd ? placedAt(d, d.offset + delta, d.length) : d)),
       });
     }
   });

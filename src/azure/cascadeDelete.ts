@@ -9,7 +9,7 @@
  * soft-deleted versions: the cascade then deletes the versions, does not ask ARM for the parents it would refuse
  * (it would only answer 409 after a minute of retries), and its outcome says they were kept and why.
  */
-import { deletionBlock, isSoftDeleteEnabled } from '../domain/deletionSafety';
+import { deletionBlock, isSoftDeleteEnabled, purgeTime } from '../domain/deletionSafety';
 import type { DeletionBlock } from '../domain/deletionSafety';
 import { describeArmError } from './armError';
 import { displayName, galleryId, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
@@ -27,6 +27,8 @@ export interface CascadePlan {
   readonly softDelete: boolean;
   /** Definitions that already hold soft-deleted versions (looked up only when soft delete is on). */
   readonly holding: readonly ImageDefinitionId[];
+  /** When the last soft-deleted version already held under the root is purged (undefined: none, or unreadable). */
+  readonly holdingUntil: Date | undefined;
 }
 
 export interface CascadeOutcome {
@@ -66,10 +68,18 @@ export async function planCascade(service: GalleryService, root: GalleryId | Ima
   ]);
   const blocked: Array<CascadePlan['blocked'][number]> = [];
   const holding: ImageDefinitionId[] = [];
+  let holdingUntil: number | undefined;
   const versionLists = await mapLimit(definitions, 4, async (definition) => {
     const listed = await listAll((o) => service.listImageVersions(definition, o), signal);
-    if (softDelete && (await service.listSoftDeletedVersions(definition, signal ? { signal } : {})).items.length > 0) {
+    const held = softDelete ? await listAll((o) => service.listSoftDeletedVersions(definition, o), signal) : [];
+    if (held.length > 0) {
       holding.push(definition);
+    }
+    for (const h of held) {
+      const purge = purgeTime(h.softDeletedTime)?.getTime();
+      if (purge !== undefined && (holdingUntil === undefined || purge > holdingUntil)) {
+        holdingUntil = purge;
+      }
     }
     return listed.map((v) => {
       const version = imageVersionId(definition, v.name ?? '');
@@ -80,7 +90,15 @@ export async function planCascade(service: GalleryService, root: GalleryId | Ima
       return version;
     });
   });
-  return { root, definitions: root.kind === 'gallery' ? definitions : [], versions: versionLists.flat(), blocked, softDelete, holding };
+  return {
+    root,
+    definitions: root.kind === 'gallery' ? definitions : [],
+    versions: versionLists.flat(),
+    blocked,
+    softDelete,
+    holding,
+    holdingUntil: holdingUntil === undefined ? undefined : new Date(holdingUntil),
+  };
 }
 
 export function describePlan(plan: CascadePlan): string {

@@ -81,11 +81,53 @@ export function restoreSentence(softDelete: boolean, count = 1): string {
     : vscode.l10n.t('Soft delete is off in this gallery: the deletion is permanent and the versions cannot be restored.');
 }
 
-/** What happens to `latest`: names the version that becomes `latest`, or says that none will. */
-export function latestSentence(change: LatestChange): string {
+/**
+ * What happens to `latest`: names the version that becomes `latest`, or says that none will. With `definition`
+ * (bulk deletion, which may span several image definitions) the sentence names the image definition.
+ */
+export function latestSentence(change: LatestChange, definition?: string): string {
+  if (definition !== undefined) {
+    return change.next !== undefined
+      ? vscode.l10n.t('In {0}, version {1} is the one "latest" resolves to: afterwards "latest" resolves to {2}.', definition, change.current, change.next)
+      : vscode.l10n.t('In {0}, version {1} is the one "latest" resolves to, and no other version can take its place: afterwards no version is "latest", and deployments that ask for the latest version fail.', definition, change.current);
+  }
   return change.next !== undefined
     ? vscode.l10n.t('Version {0} is the one "latest" resolves to: afterwards "latest" resolves to {1}.', change.current, change.next)
     : vscode.l10n.t('Version {0} is the one "latest" resolves to, and no other version can take its place: afterwards no version is "latest", and deployments that ask for the latest version fail.', change.current);
+}
+
+/** Bulk deletion that leaves `latest` where it is (clean-up never deletes `latest`): says which version it stays. */
+export function latestStaysSentence(definition: string, current: string | undefined): string {
+  return current !== undefined
+    ? vscode.l10n.t('In {0}, "latest" stays {1}.', definition, current)
+    : vscode.l10n.t('In {0}, no version is "latest" before or after.', definition);
+}
+
+/** What one deleted item becomes, in a list of several: "restorable for 7 days (soft delete)" / "permanent (…)". */
+export function restorableNote(restorable: boolean): string {
+  return restorable
+    ? vscode.l10n.t('restorable for {0} days from "Recently deleted" (soft delete)', SOFT_DELETE_RETENTION_DAYS)
+    : vscode.l10n.t('permanent (soft delete is off)');
+}
+
+/** Why a version is kept (clean-up preview) or refused (bulk delete): "deletion blocked by its safety profile (until 2027-01-01)". */
+export function blockedNote(block: Block): string {
+  return vscode.l10n.t('deletion blocked by its safety profile ({0})', blockedUntil(block));
+}
+
+/**
+ * Versions of a bulk deletion that Azure would refuse (blocked before their end of life): listed, never sent.
+ * `nothingElse`: every selected item is refused, so nothing is deleted at all.
+ */
+export function blockedVersionsRefusal(blocked: readonly BlockedVersion[], nothingElse: boolean): string {
+  return nothingElse
+    ? vscode.l10n.t('Nothing was deleted: Azure refuses to delete these image versions before their end of life: {0}. Nothing was sent to Azure.', listBlocked(blocked))
+    : vscode.l10n.t('Not sent, because Azure refuses to delete them before their end of life: {0}.', listBlocked(blocked));
+}
+
+/** A gallery or definition Azure keeps while it holds soft-deleted versions: "holds deleted versions until 2026-12-13". */
+export function keptNote(until: Date): string {
+  return vscode.l10n.t('kept (holds deleted versions until {0})', day(until));
 }
 
 export interface VersionDeleteFacts {

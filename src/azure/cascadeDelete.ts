@@ -40,6 +40,8 @@ export interface CascadeOutcome {
   readonly retained: readonly string[];
   /** How many of the deleted items are versions that can be restored (soft delete). */
   readonly restorable: number;
+  /** Until when the `retained` ones hold soft-deleted versions (the last purge), when any are retained. */
+  readonly retainedUntil?: Date;
 }
 
 export interface CascadeOptions {
@@ -214,7 +216,10 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
       ),
     );
   }
-  return { deleted, failed, skipped, retained, restorable };
+  // Versions deleted now are purged 7 days from now; ones deleted before, when the plan read them.
+  const newest = restorable > 0 ? purgeTime(new Date()) : undefined;
+  const until = [plan.holdingUntil, newest].filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
+  return { deleted, failed, skipped, retained, restorable, ...(retained.length > 0 && until ? { retainedUntil: until } : {}) };
 }
 
 /**

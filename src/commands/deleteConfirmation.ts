@@ -185,7 +185,7 @@ export function cascadeSoftDeleteSentence(what: string): string {
  * What a cascade's outcome adds when soft delete is on: the deleted versions can be restored, and the definitions or
  * gallery that hold them were kept (not asked: Azure refuses to delete them while they hold soft-deleted versions).
  */
-export function softDeleteOutcome(outcome: { readonly restorable: number; readonly retained: readonly string[] }): string {
+export function softDeleteOutcome(outcome: { readonly restorable: number; readonly retained: readonly string[]; readonly retainedUntil?: Date }): string {
   const parts: string[] = [];
   if (outcome.restorable > 0) {
     parts.push(
@@ -194,7 +194,15 @@ export function softDeleteOutcome(outcome: { readonly restorable: number; readon
         : vscode.l10n.t('The {0} deleted versions can be restored for {1} days from "Recently deleted".', outcome.restorable, SOFT_DELETE_RETENTION_DAYS),
     );
   }
-  if (outcome.retained.length > 0) {
+  if (outcome.retained.length > 0 && outcome.retainedUntil) {
+    parts.push(
+      vscode.l10n.t(
+        '{0}: {1}. Azure does not delete an image definition or gallery while it holds soft-deleted versions; delete again after that date.',
+        outcome.retained.join(', '),
+        keptNote(outcome.retainedUntil),
+      ),
+    );
+  } else if (outcome.retained.length > 0) {
     parts.push(
       vscode.l10n.t(
         'Kept, because Azure does not delete an image definition or gallery while it holds soft-deleted versions: {0}. Delete again after the versions are purged ({1} days after their deletion).',

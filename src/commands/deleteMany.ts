@@ -100,6 +100,9 @@ export async function runBulkDelete(items: readonly BulkDeleteItem[], deleteOne:
   const notAttempted: BulkDeleteItem[] = [];
   const kept: BulkDeleteItem[] = [];
   const emptied = new Set<string>();
+  /** Progress counts the items that are sent (kept ones never are). */
+  const toSend = ordered.filter((i) => !i.keptUntil).length;
+  let sent = 0;
   for (const [index, item] of ordered.entries()) {
     if (options.cancelled()) {
       notAttempted.push(...ordered.slice(index));
@@ -109,7 +112,7 @@ export async function runBulkDelete(items: readonly BulkDeleteItem[], deleteOne:
       kept.push(item);
       continue;
     }
-    options.report?.(item, index, ordered.length);
+    options.report?.(item, sent++, toSend);
     try {
       if (emptied.has(item.id.id.toLowerCase())) {
         await deleteRetryingConflicts(() => deleteOne(item), {});

@@ -1,11 +1,13 @@
 /**
  * The words of every delete confirmation and refusal for image versions (issue 11): whether a deleted version can
- * be restored, what `latest` resolves to afterwards, and why a version cannot be deleted yet. The single delete
- * command and bulk deletion (Clean Up Versions, multi-select Delete) show the same sentences. No state, no UI: its
- * only use of `vscode` is `l10n.t` (`@vscode/l10n` may not be in the start-up bundle, see esbuild.mjs).
+ * be restored, what `latest` resolves to afterwards, why a version cannot be deleted yet, and that Azure keeps a
+ * definition or gallery while it holds soft-deleted versions (until when). The single delete command, its cascade,
+ * Delete on a multi-selection and Clean Up Versions all show these sentences (the plural and per-definition forms are
+ * here too), so the same versions get the same facts in every confirmation (test: cleanupCommands.test.ts). No state,
+ * no UI: its only use of `vscode` is `l10n.t` (`@vscode/l10n` may not be in the start-up bundle, see esbuild.mjs).
  *
- * The rules come from `src/domain/deletionSafety.ts` (blocked before end of life, 7 days of soft delete) and
- * `src/tree/versionOrdering.ts` (`resolveLatest`); this module only words them.
+ * The rules come from `src/domain/deletionSafety.ts` (blocked before end of life, 7 days of soft delete, purge time)
+ * and `src/domain/latest.ts` (`resolveLatest`, through `latestAfterDeletion`); this module only words them.
  */
 import * as vscode from 'vscode';
 import { SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';

@@ -12,7 +12,7 @@
  * no soft delete.)
  */
 import * as l10n from '@vscode/l10n';
-import { deletionBlock, isSoftDeleteEnabled } from '../domain/deletionSafety';
+import { deletionBlock, isSoftDeleteEnabled, purgeTime } from '../domain/deletionSafety';
 import type { DeletionBlock } from '../domain/deletionSafety';
 import { describeArmError } from './armError';
 import { applicationId, applicationVersionId, displayName, galleryId, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
@@ -36,6 +36,8 @@ export interface CascadePlan {
   readonly softDelete: boolean;
   /** Definitions that already hold soft-deleted versions (looked up only when soft delete is on). */
   readonly holding: readonly ImageDefinitionId[];
+  /** When the last soft-deleted version already held under the root is purged (undefined: none, or unreadable). */
+  readonly holdingUntil: Date | undefined;
 }
 
 export interface CascadeOutcome {
@@ -47,6 +49,8 @@ export interface CascadeOutcome {
   readonly retained: readonly string[];
   /** How many of the deleted items are versions that can be restored (soft delete). */
   readonly restorable: number;
+  /** Until when the `retained` ones hold soft-deleted versions (the last purge), when any are retained. */
+  readonly retainedUntil?: Date;
 }
 
 export interface CascadeOptions {
@@ -84,10 +88,18 @@ export async function planCascade(service: GalleryService, root: CascadeRoot, si
   const softDelete = await softDeletePromise;
   const blocked: Array<CascadePlan['blocked'][number]> = [];
   const holding: ImageDefinitionId[] = [];
+  let holdingUntil: number | undefined;
   const versionLists = await mapLimit(definitions, LIST_CONCURRENCY, async (definition) => {
     const listed = await listAll((o) => service.listImageVersions(definition, o), signal);
-    if (softDelete && (await service.listSoftDeletedVersions(definition, signal ? { signal } : {})).items.length > 0) {
+    const held = softDelete ? await listAll((o) => service.listSoftDeletedVersions(definition, o), signal) : [];
+    if (held.length > 0) {
       holding.push(definition);
+    }
+    for (const h of held) {
+      const purge = purgeTime(h.softDeletedTime)?.getTime();
+      if (purge !== undefined && (holdingUntil === undefined || purge > holdingUntil)) {
+        holdingUntil = purge;
+      }
     }
     return listed.map((v) => {
       const version = imageVersionId(definition, v.name ?? '');
@@ -112,6 +124,7 @@ export async function planCascade(service: GalleryService, root: CascadeRoot, si
     blocked,
     softDelete,
     holding,
+    holdingUntil: holdingUntil === undefined ? undefined : new Date(holdingUntil),
   };
 }
 
@@ -257,7 +270,10 @@ export async function executeCascade(service: GalleryService, plan: CascadePlan,
   } else {
     await attempt(rootName, () => deleteRetryingConflicts(() => deleteRoot(service, root, callOptions), options));
   }
-  return { deleted, failed, skipped, retained, restorable };
+  // Versions deleted now are purged 7 days from now; ones deleted before, when the plan read them.
+  const newest = restorable > 0 ? purgeTime(new Date()) : undefined;
+  const until = [plan.holdingUntil, newest].filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
+  return { deleted, failed, skipped, retained, restorable, ...(retained.length > 0 && until ? { retainedUntil: until } : {}) };
 }
 
 function deleteRoot(service: GalleryService, root: CascadeRoot, callOptions: { signal?: AbortSignal }): Promise<void> {

@@ -14,10 +14,12 @@ import { listAll, mapLimit } from '../azure/listAll';
 import type { GalleryImage, GalleryImageVersion } from '../azure/services';
 import { cleanupRulesProblem, planCleanup } from '../domain/cleanup';
 import type { CleanupDecision, CleanupPlan, CleanupRule, CleanupRules, KeepReason } from '../domain/cleanup';
-import { isSoftDeleteEnabled, SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';
+import { isSoftDeleteEnabled } from '../domain/deletionSafety';
+import { resolveLatest } from '../domain/latest';
 import type { ReportDocuments } from '../properties/ReportDocuments';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import type { TreeNode } from '../tree/TreeNode';
+import { blockedNote, latestAfterDeletion, latestSentence, latestStaysSentence, restorableNote, restoreSentence, softDeleteOutcome } from './deleteConfirmation';
 import { deleteWithProgress } from './deleteMany';
 import type { BulkDeleteAccount, BulkDeleteItem } from './deleteMany';
 import { resolveTarget } from './ResourceTarget';
@@ -123,9 +125,7 @@ function keepText(reason: KeepReason, rules: CleanupRules): string {
     case 'latest':
       return vscode.l10n.t('it is `latest`');
     case 'blocked':
-      return reason.block.reason === 'beforeEndOfLife'
-        ? vscode.l10n.t('deletion blocked until its end of life ({0})', reason.block.until.toISOString().slice(0, 10))
-        : vscode.l10n.t('deletion blocked before end of life, and it has no end-of-life date');
+      return blockedNote(reason.block);
     case 'notSucceeded':
       return vscode.l10n.t('provisioning state is {0}', reason.state);
     case 'replicating':
@@ -183,7 +183,7 @@ export function renderPreview(
     `# ${cell(outcomes ? vscode.l10n.t('Clean up of {0}: outcome', where) : vscode.l10n.t('Clean up of {0}: preview', where))}`,
     '',
     vscode.l10n.t('Rules: {0}.', describeRules(rules)),
-    vscode.l10n.t('{0} of {1} versions to delete; {2}.', toDelete, total, restorable ? vscode.l10n.t('restorable for {0} days (soft delete is on)', SOFT_DELETE_RETENTION_DAYS) : vscode.l10n.t('permanent (soft delete is off)')),
+    vscode.l10n.t('{0} of {1} versions to delete; {2}.', toDelete, total, restorableNote(restorable)),
     '',
   ];
   if (outcomes) {
@@ -257,22 +257,14 @@ export async function cleanUpVersions(account: AzureAccount, tree: GalleryTreeDa
     return;
   }
 
-  const detail: string[] = [
-    restorable
-      ? vscode.l10n.t('Soft delete is on in gallery {0}: the versions can be restored for {1} days, then they are purged.', gallery.gallery, SOFT_DELETE_RETENTION_DAYS)
-      : vscode.l10n.t('Soft delete is off in gallery {0}: this cannot be undone.', gallery.gallery),
-  ];
+  const detail: string[] = [restoreSentence(restorable, items.length)];
   for (const { definition, plan } of plans) {
     if (plan.toDelete.length === 0) continue;
-    const before = plan.latestBefore?.name;
-    const after = plan.latestAfter?.name;
-    detail.push(
-      before === after
-        ? vscode.l10n.t('`latest` of {0} stays {1}.', definition.imageDefinition, after ?? '-')
-        : after
-          ? vscode.l10n.t('`latest` of {0} moves from {1} to {2}.', definition.imageDefinition, before ?? '-', after)
-          : vscode.l10n.t('{0} will have no version `latest` can resolve to.', definition.imageDefinition),
-    );
+    // The same rule as every delete confirmation (clean-up keeps `latest`, so this says where it stays).
+    const going = new Set(plan.toDelete);
+    const all = plan.decisions.map((d) => d.version);
+    const change = latestAfterDeletion(all, (v) => going.has(v));
+    detail.push(change ? latestSentence(change, displayName(definition)) : latestStaysSentence(displayName(definition), resolveLatest(all)?.name));
   }
   const kept = plans.reduce((n, p) => n + p.plan.decisions.length - p.plan.toDelete.length, 0);
   detail.push(vscode.l10n.t('{0} versions are kept; the preview lists each version and why.', kept));
@@ -289,14 +281,12 @@ export async function cleanUpVersions(account: AzureAccount, tree: GalleryTreeDa
   try {
     const result = await deleteWithProgress(account, tree, log, vscode.l10n.t('Cleaning up {0}', displayName(id)), items);
     const restored = result.deleted.filter((i) => i.restorable).length;
-    const summary = vscode.l10n.t(
-      'Deleted {0} of {1} versions ({2} restorable through soft delete); {3} failed; {4} not attempted after cancel.',
-      result.deleted.length,
-      items.length,
-      restored,
-      result.failed.length,
-      result.notAttempted.length,
-    );
+    const summary = [
+      vscode.l10n.t('Deleted {0} of {1} versions; {2} failed; {3} not attempted after cancel.', result.deleted.length, items.length, result.failed.length, result.notAttempted.length),
+      softDeleteOutcome({ restorable: restored, retained: [] }),
+    ]
+      .filter(Boolean)
+      .join(' ');
     reports.update(uri, renderPreview(where, rules, plans, restorable, { byId: outcomeById(result), summary }));
     const text = inertNotificationText(vscode.l10n.t('Clean up of {0}: {1} The outcome is in the preview document.', displayName(id), summary));
     if (result.failed.length === 0 && result.notAttempted.length === 0) {

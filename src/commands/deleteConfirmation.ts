@@ -1,11 +1,13 @@
 /**
  * The words of every delete confirmation and refusal for image versions (issue 11): whether a deleted version can
- * be restored, what `latest` resolves to afterwards, and why a version cannot be deleted yet. The single delete
- * command and bulk deletion (Clean Up Versions, multi-select Delete) show the same sentences. No state, no UI: its
- * only use of `vscode` is `l10n.t` (`@vscode/l10n` may not be in the start-up bundle, see esbuild.mjs).
+ * be restored, what `latest` resolves to afterwards, why a version cannot be deleted yet, and that Azure keeps a
+ * definition or gallery while it holds soft-deleted versions (until when). The single delete command, its cascade,
+ * Delete on a multi-selection and Clean Up Versions all show these sentences (the plural and per-definition forms are
+ * here too), so the same versions get the same facts in every confirmation (test: cleanupCommands.test.ts). No state,
+ * no UI: its only use of `vscode` is `l10n.t` (`@vscode/l10n` may not be in the start-up bundle, see esbuild.mjs).
  *
- * The rules come from `src/domain/deletionSafety.ts` (blocked before end of life, 7 days of soft delete) and
- * `src/tree/versionOrdering.ts` (`resolveLatest`); this module only words them.
+ * The rules come from `src/domain/deletionSafety.ts` (blocked before end of life, 7 days of soft delete, purge time)
+ * and `src/domain/latest.ts` (`resolveLatest`, through `latestAfterDeletion`); this module only words them.
  */
 import * as vscode from 'vscode';
 import { SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';
@@ -81,11 +83,53 @@ export function restoreSentence(softDelete: boolean, count = 1): string {
     : vscode.l10n.t('Soft delete is off in this gallery: the deletion is permanent and the versions cannot be restored.');
 }
 
-/** What happens to `latest`: names the version that becomes `latest`, or says that none will. */
-export function latestSentence(change: LatestChange): string {
+/**
+ * What happens to `latest`: names the version that becomes `latest`, or says that none will. With `definition`
+ * (bulk deletion, which may span several image definitions) the sentence names the image definition.
+ */
+export function latestSentence(change: LatestChange, definition?: string): string {
+  if (definition !== undefined) {
+    return change.next !== undefined
+      ? vscode.l10n.t('In {0}, version {1} is the one "latest" resolves to: afterwards "latest" resolves to {2}.', definition, change.current, change.next)
+      : vscode.l10n.t('In {0}, version {1} is the one "latest" resolves to, and no other version can take its place: afterwards no version is "latest", and deployments that ask for the latest version fail.', definition, change.current);
+  }
   return change.next !== undefined
     ? vscode.l10n.t('Version {0} is the one "latest" resolves to: afterwards "latest" resolves to {1}.', change.current, change.next)
     : vscode.l10n.t('Version {0} is the one "latest" resolves to, and no other version can take its place: afterwards no version is "latest", and deployments that ask for the latest version fail.', change.current);
+}
+
+/** Bulk deletion that leaves `latest` where it is (clean-up never deletes `latest`): says which version it stays. */
+export function latestStaysSentence(definition: string, current: string | undefined): string {
+  return current !== undefined
+    ? vscode.l10n.t('In {0}, "latest" stays {1}.', definition, current)
+    : vscode.l10n.t('In {0}, no version is "latest" before or after.', definition);
+}
+
+/** What one deleted item becomes, in a list of several: "restorable for 7 days (soft delete)" / "permanent (…)". */
+export function restorableNote(restorable: boolean): string {
+  return restorable
+    ? vscode.l10n.t('restorable for {0} days from "Recently deleted" (soft delete)', SOFT_DELETE_RETENTION_DAYS)
+    : vscode.l10n.t('permanent (soft delete is off)');
+}
+
+/** Why a version is kept (clean-up preview) or refused (bulk delete): "deletion blocked by its safety profile (until 2027-01-01)". */
+export function blockedNote(block: Block): string {
+  return vscode.l10n.t('deletion blocked by its safety profile ({0})', blockedUntil(block));
+}
+
+/**
+ * Versions of a bulk deletion that Azure would refuse (blocked before their end of life): listed, never sent.
+ * `nothingElse`: every selected item is refused, so nothing is deleted at all.
+ */
+export function blockedVersionsRefusal(blocked: readonly BlockedVersion[], nothingElse: boolean): string {
+  return nothingElse
+    ? vscode.l10n.t('Nothing was deleted: Azure refuses to delete these image versions before their end of life: {0}. Nothing was sent to Azure.', listBlocked(blocked))
+    : vscode.l10n.t('Not sent, because Azure refuses to delete them before their end of life: {0}.', listBlocked(blocked));
+}
+
+/** A gallery or definition Azure keeps while it holds soft-deleted versions: "holds deleted versions until 2026-12-13". */
+export function keptNote(until: Date): string {
+  return vscode.l10n.t('kept (holds deleted versions until {0})', day(until));
 }
 
 export interface VersionDeleteFacts {
@@ -143,7 +187,7 @@ export function cascadeSoftDeleteSentence(what: string): string {
  * What a cascade's outcome adds when soft delete is on: the deleted versions can be restored, and the definitions or
  * gallery that hold them were kept (not asked: Azure refuses to delete them while they hold soft-deleted versions).
  */
-export function softDeleteOutcome(outcome: { readonly restorable: number; readonly retained: readonly string[] }): string {
+export function softDeleteOutcome(outcome: { readonly restorable: number; readonly retained: readonly string[]; readonly retainedUntil?: Date }): string {
   const parts: string[] = [];
   if (outcome.restorable > 0) {
     parts.push(
@@ -152,7 +196,15 @@ export function softDeleteOutcome(outcome: { readonly restorable: number; readon
         : vscode.l10n.t('The {0} deleted versions can be restored for {1} days from "Recently deleted".', outcome.restorable, SOFT_DELETE_RETENTION_DAYS),
     );
   }
-  if (outcome.retained.length > 0) {
+  if (outcome.retained.length > 0 && outcome.retainedUntil) {
+    parts.push(
+      vscode.l10n.t(
+        '{0}: {1}. Azure does not delete an image definition or gallery while it holds soft-deleted versions; delete again after that date.',
+        outcome.retained.join(', '),
+        keptNote(outcome.retainedUntil),
+      ),
+    );
+  } else if (outcome.retained.length > 0) {
     parts.push(
       vscode.l10n.t(
         'Kept, because Azure does not delete an image definition or gallery while it holds soft-deleted versions: {0}. Delete again after the versions are purged ({1} days after their deletion).',

@@ -10,7 +10,12 @@
  * Multi-select Delete accepts mixed kinds (ordered as above). A gallery or image definition in a selection is
  * deleted only if it is empty once the selected items inside it are gone; deleting everything inside one stays the
  * single-item Delete's cascade. Versions ARM would refuse to delete (blocked before their end of life) are refused up
- * front, listed, and never sent.
+ * front, listed, and never sent. In a gallery with soft delete, a definition or gallery that holds soft-deleted
+ * versions (already, or once the selected versions in it are deleted) is one Azure refuses to delete for 7 days: the
+ * cascade's plan (`planCascade`) says which, and such a container is kept, never sent, and accounted as kept.
+ *
+ * Every sentence about restoring, `latest` and blocked versions comes from ./deleteConfirmation.ts, as in the single
+ * Delete and Clean Up Versions.
  */
 import * as vscode from 'vscode';
 import { withAbortSignal } from '../azure/abortSignal';
@@ -18,15 +23,17 @@ import { describeArmError, inertNotificationText } from '../azure/armError';
 import { applicationId, displayName, galleryId, imageDefinitionId, kindLabel } from '../azure/armId';
 import type { ComputeResourceId, ImageVersionId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
-import { deleteRetryingConflicts } from '../azure/cascadeDelete';
+import { deleteRetryingConflicts, planCascade } from '../azure/cascadeDelete';
+import type { CascadePlan } from '../azure/cascadeDelete';
 import { listAll } from '../azure/listAll';
 import type { GalleryImageVersion, GalleryService } from '../azure/services';
-import { deletionBlock, isSoftDeleteEnabled, SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';
+import { deletionBlock, isSoftDeleteEnabled, purgeTime } from '../domain/deletionSafety';
 import type { DeletionBlock } from '../domain/deletionSafety';
-import { resolveLatest } from '../domain/latest';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { resourceContext } from '../tree/resourceContext';
 import type { TreeNode } from '../tree/TreeNode';
+import { blockedVersionsRefusal, keptNote, latestAfterDeletion, latestSentence, restorableNote, softDeleteOutcome } from './deleteConfirmation';
+import type { LatestChange } from './deleteConfirmation';
 
 export interface BulkDeleteItem {
   readonly id: ComputeResourceId;
@@ -34,10 +41,10 @@ export interface BulkDeleteItem {
   /** Whether it can be restored afterwards (an image version in a gallery with soft delete). */
   readonly restorable: boolean;
   /**
-   * A gallery or definition in a gallery with soft delete: once versions inside it are deleted (soft-deleted), Azure
-   * refuses to delete it for 7 days, so ARM's "still has nested resources" is final, not retried.
+   * A gallery or definition that holds soft-deleted versions (already, or once the selected versions in it are
+   * deleted): Azure refuses to delete it until they are purged, at this time. It is not sent; the account says kept.
    */
-  readonly keepsSoftDeleted?: boolean;
+  readonly keptUntil?: Date;
   /** The tree row it was chosen on, if any (marked "Deleting…" while it goes). */
   readonly node?: TreeNode;
 }
@@ -47,6 +54,8 @@ export interface BulkDeleteAccount {
   readonly failed: ReadonlyArray<{ readonly item: BulkDeleteItem; readonly reason: string }>;
   /** Not attempted because the user cancelled. */
   readonly notAttempted: readonly BulkDeleteItem[];
+  /** Not sent: Azure keeps them while they hold soft-deleted versions (`keptUntil`). */
+  readonly kept: readonly BulkDeleteItem[];
 }
 
 const KIND_ORDER: Record<ComputeResourceId['kind'], number> = { imageVersion: 0, applicationVersion: 0, managedImage: 1, imageDefinition: 2, application: 2, gallery: 3 };
@@ -92,15 +101,23 @@ export async function runBulkDelete(items: readonly BulkDeleteItem[], deleteOne:
   const deleted: BulkDeleteItem[] = [];
   const failed: Array<{ item: BulkDeleteItem; reason: string }> = [];
   const notAttempted: BulkDeleteItem[] = [];
+  const kept: BulkDeleteItem[] = [];
   const emptied = new Set<string>();
+  /** Progress counts the items that are sent (kept ones never are). */
+  const toSend = ordered.filter((i) => !i.keptUntil).length;
+  let sent = 0;
   for (const [index, item] of ordered.entries()) {
     if (options.cancelled()) {
       notAttempted.push(...ordered.slice(index));
       break;
     }
-    options.report?.(item, index, ordered.length);
+    if (item.keptUntil) {
+      kept.push(item);
+      continue;
+    }
+    options.report?.(item, sent++, toSend);
     try {
-      if (emptied.has(item.id.id.toLowerCase()) && !item.keepsSoftDeleted) {
+      if (emptied.has(item.id.id.toLowerCase())) {
         await deleteRetryingConflicts(() => deleteOne(item), {});
       } else {
         await deleteOne(item);
@@ -121,7 +138,7 @@ export async function runBulkDelete(items: readonly BulkDeleteItem[], deleteOne:
       options.settled?.(item);
     }
   }
-  return { deleted, failed, notAttempted };
+  return { deleted, failed, notAttempted, kept };
 }
 
 export function deleteOneWith(service: GalleryService, item: BulkDeleteItem): Promise<void> {
@@ -142,21 +159,29 @@ export function deleteOneWith(service: GalleryService, item: BulkDeleteItem): Pr
   }
 }
 
-/** "3 deleted (2 restorable for 7 days through soft delete). 1 failed: … 2 not attempted (cancelled): …" */
+/**
+ * "Deleted 3: …. gal/def: kept (holds deleted versions until 2026-12-13). Failed 1: … Not attempted …: …. The 2
+ * deleted versions can be restored for 7 days from "Recently deleted"."
+ */
 export function describeAccount(account: BulkDeleteAccount): string {
   const names = (items: readonly BulkDeleteItem[]): string => items.map((i) => displayName(i.id)).join(', ');
   const restorable = account.deleted.filter((i) => i.restorable).length;
   const parts: string[] = [];
-  parts.push(
-    restorable > 0
-      ? vscode.l10n.t('Deleted {0}: {1} ({2} restorable for {3} days through soft delete).', account.deleted.length, names(account.deleted) || '-', restorable, SOFT_DELETE_RETENTION_DAYS)
-      : vscode.l10n.t('Deleted {0}: {1}.', account.deleted.length, names(account.deleted) || '-'),
-  );
+  parts.push(vscode.l10n.t('Deleted {0}: {1}.', account.deleted.length, names(account.deleted) || '-'));
+  for (const item of account.kept) {
+    if (item.keptUntil) {
+      parts.push(`${displayName(item.id)}: ${keptNote(item.keptUntil)}.`);
+    }
+  }
   if (account.failed.length > 0) {
     parts.push(vscode.l10n.t('Failed {0}: {1}.', account.failed.length, account.failed.map((f) => `${displayName(f.item.id)} (${f.reason})`).join('; ')));
   }
   if (account.notAttempted.length > 0) {
     parts.push(vscode.l10n.t('Not attempted after you cancelled {0}: {1}.', account.notAttempted.length, names(account.notAttempted)));
+  }
+  const restore = softDeleteOutcome({ restorable, retained: [] });
+  if (restore) {
+    parts.push(restore);
   }
   return parts.join(' ');
 }
@@ -203,15 +228,6 @@ export function selectedNodes(node: TreeNode | undefined, selection: unknown): T
   return nodes.filter((n) => !seen.has(n.id) && (seen.add(n.id), true));
 }
 
-/** Whether a selected item can be restored after deletion, or (a container) is kept by soft-deleted versions. */
-function softDeleteFacts(id: ComputeResourceId, softDelete: ReadonlyMap<string, boolean>): { restorable: boolean; keepsSoftDeleted?: boolean } {
-  if (id.kind === 'managedImage') {
-    return { restorable: false };
-  }
-  const on = softDelete.get(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id.toLowerCase()) === true;
-  return id.kind === 'imageVersion' ? { restorable: on } : { restorable: false, ...(on ? { keepsSoftDeleted: true } : {}) };
-}
-
 interface Selected {
   readonly id: ComputeResourceId;
   readonly tenantId: string | undefined;
@@ -221,20 +237,44 @@ interface Selected {
 /** What the confirmation of a multi-selection says about one definition whose versions go. */
 interface DefinitionFacts {
   readonly name: string;
-  readonly latestBefore: string | undefined;
-  readonly latestAfter: string | undefined;
+  readonly latest: LatestChange | undefined;
 }
 
-function describeBlock(block: NonNullable<DeletionBlock>): string {
-  return block.reason === 'beforeEndOfLife'
-    ? vscode.l10n.t('deletion is blocked until its end of life, {0}', block.until.toISOString().slice(0, 10))
-    : vscode.l10n.t('deletion is blocked before its end of life, and it has no end-of-life date');
+/** Whether `inner` is `container` or lies inside it (ids compared without case). */
+function isWithin(inner: ComputeResourceId, container: ComputeResourceId): boolean {
+  const c = container.id.toLowerCase();
+  const i = inner.id.toLowerCase();
+  return i === c || i.startsWith(`${c}/`);
+}
+
+/** The later of two times (either may be missing). */
+function later(a: Date | undefined, b: Date | undefined): Date | undefined {
+  return a === undefined ? b : b === undefined || a.getTime() >= b.getTime() ? a : b;
+}
+
+/** One line of the confirmation for an item that will be sent. */
+function itemLine(item: BulkDeleteItem): string {
+  const what = `${kindLabel(item.id.kind)} ${displayName(item.id)}`;
+  if (item.keptUntil) {
+    return vscode.l10n.t('• {0}: {1}: Azure does not delete an image definition or gallery while it holds soft-deleted versions, so it is not sent', what, keptNote(item.keptUntil));
+  }
+  switch (item.id.kind) {
+    case 'imageVersion':
+      return `• ${what}: ${restorableNote(item.restorable)}`;
+    case 'gallery':
+    case 'imageDefinition':
+    case 'application':
+      return vscode.l10n.t('• {0} {1}: permanent; only if it is empty once the selected items in it are gone', kindLabel(item.id.kind), displayName(item.id));
+    default:
+      return vscode.l10n.t('• {0} {1}: permanent', kindLabel(item.id.kind), displayName(item.id));
+  }
 }
 
 /**
  * Delete on a selection of several rows: reads what it must (each gallery's soft delete, each affected definition's
- * versions: all pages), refuses blocked versions up front, asks once (modal) listing every item with whether it can
- * be restored and how `latest` moves, then deletes with the bulk runner and reports the exact account.
+ * versions: all pages; for a selected gallery or definition in a gallery with soft delete, the cascade's plan of what
+ * it holds), refuses blocked versions up front, asks once (modal) listing every item with whether it can be restored,
+ * how `latest` moves and which containers Azure keeps, then deletes with the bulk runner and reports the exact account.
  */
 export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDataProvider, log: vscode.LogOutputChannel, nodes: readonly TreeNode[]): Promise<void> {
   const selected: Selected[] = [];
@@ -261,6 +301,8 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
       const blocked: Array<{ item: Selected; block: NonNullable<DeletionBlock> }> = [];
       const definitions: DefinitionFacts[] = [];
       const versionsByDefinition = new Map<string, Selected[]>();
+      /** Selected containers in galleries with soft delete: what the cascade's plan says they hold (lower-cased id). */
+      const plans = new Map<string, CascadePlan>();
       for (const s of selected) {
         if (s.id.kind === 'managedImage') {
           continue;
@@ -272,6 +314,9 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
         const gallery = galleryId(s.id.subscriptionId, s.id.resourceGroup, s.id.gallery);
         if (!softDelete.has(gallery.id.toLowerCase())) {
           softDelete.set(gallery.id.toLowerCase(), isSoftDeleteEnabled(await serviceFor(s).getGallery(gallery, { signal: abort })));
+        }
+        if ((s.id.kind === 'gallery' || s.id.kind === 'imageDefinition') && softDelete.get(gallery.id.toLowerCase()) === true) {
+          plans.set(s.id.id.toLowerCase(), await planCascade(serviceFor(s), s.id, abort, now));
         }
       }
       for (const group of versionsByDefinition.values()) {
@@ -289,56 +334,58 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
             going.add(version);
           }
         }
-        const before = resolveLatest(all)?.name;
-        const after = resolveLatest(all.filter((v) => !going.has(v)))?.name;
-        definitions.push({ name: displayName(definition), latestBefore: before, latestAfter: after });
+        definitions.push({ name: displayName(definition), latest: latestAfterDeletion(all, (v) => going.has(v)) });
       }
-      return { softDelete, blocked, definitions };
+      return { softDelete, blocked, definitions, plans };
     }),
   );
 
   const blockedIds = new Set(facts.blocked.map((b) => b.item.id.id));
-  const items: BulkDeleteItem[] = deletionOrder(selected.filter((s) => !blockedIds.has(s.id.id))).map((s) => ({
-    id: s.id,
-    tenantId: s.tenantId,
-    node: s.node,
-    ...softDeleteFacts(s.id, facts.softDelete),
-  }));
-  const refused = facts.blocked.map((b) => vscode.l10n.t('{0} {1}: {2}.', kindLabel(b.item.id.kind), displayName(b.item.id), describeBlock(b.block)));
-  if (items.length === 0) {
-    void vscode.window.showWarningMessage(inertNotificationText(vscode.l10n.t('Nothing was deleted: {0}', refused.join(' '))));
+  const sent = selected.filter((s) => !blockedIds.has(s.id.id));
+  const restorableIn = (id: ComputeResourceId): boolean =>
+    id.kind !== 'managedImage' && facts.softDelete.get(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id.toLowerCase()) === true;
+  // A deleted version in a gallery with soft delete stays (soft-deleted) until it is purged: its definition and
+  // gallery hold it from now on, as the cascade counts it (executeCascade: `held`).
+  const newlyHeldUntil = purgeTime(new Date(now));
+  const items: BulkDeleteItem[] = deletionOrder(sent).map((s) => {
+    const plan = facts.plans.get(s.id.id.toLowerCase());
+    const versionsGoing = sent.some((o) => o.id.kind === 'imageVersion' && isWithin(o.id, s.id));
+    const keptUntil = plan && (plan.holding.length > 0 || versionsGoing) ? later(plan.holding.length > 0 ? (plan.holdingUntil ?? newlyHeldUntil) : undefined, versionsGoing ? newlyHeldUntil : undefined) : undefined;
+    return {
+      id: s.id,
+      tenantId: s.tenantId,
+      node: s.node,
+      restorable: s.id.kind === 'imageVersion' && restorableIn(s.id),
+      ...(keptUntil ? { keptUntil } : {}),
+    };
+  });
+  const refusedBlocked = facts.blocked.map((b) => ({ name: displayName(b.item.id), block: b.block }));
+  const going = items.filter((i) => !i.keptUntil);
+  if (going.length === 0) {
+    const reasons = [
+      ...(refusedBlocked.length > 0 ? [blockedVersionsRefusal(refusedBlocked, true)] : [vscode.l10n.t('Nothing was deleted.')]),
+      // Everything left is kept (going is empty).
+      ...items.flatMap((i) => (i.keptUntil ? [`${displayName(i.id)}: ${keptNote(i.keptUntil)}.`] : [])),
+    ];
+    void vscode.window.showWarningMessage(inertNotificationText(reasons.join(' ')));
     return;
   }
 
-  const lines: string[] = items.map((i) =>
-    i.id.kind === 'imageVersion'
-      ? i.restorable
-        ? vscode.l10n.t('• {0} {1}: restorable for {2} days (soft delete)', kindLabel(i.id.kind), displayName(i.id), SOFT_DELETE_RETENTION_DAYS)
-        : vscode.l10n.t('• {0} {1}: permanent (no soft delete)', kindLabel(i.id.kind), displayName(i.id))
-      : i.keepsSoftDeleted
-        ? vscode.l10n.t('• {0} {1}: permanent; only if it is empty once the selected items in it are gone, and Azure keeps it for {2} days while it holds soft-deleted versions', kindLabel(i.id.kind), displayName(i.id), SOFT_DELETE_RETENTION_DAYS)
-        : i.id.kind === 'gallery' || i.id.kind === 'imageDefinition'
-        ? vscode.l10n.t('• {0} {1}: permanent; only if it is empty once the selected items in it are gone', kindLabel(i.id.kind), displayName(i.id))
-        : vscode.l10n.t('• {0} {1}: permanent', kindLabel(i.id.kind), displayName(i.id)),
-  );
+  const lines: string[] = items.map(itemLine);
   for (const d of facts.definitions) {
-    if (d.latestBefore !== d.latestAfter) {
-      lines.push(
-        d.latestAfter
-          ? vscode.l10n.t('`latest` of {0} moves from {1} to {2}.', d.name, d.latestBefore ?? '-', d.latestAfter)
-          : vscode.l10n.t('{0} will have no version `latest` can resolve to.', d.name),
-      );
+    if (d.latest) {
+      lines.push(latestSentence(d.latest, d.name));
     }
   }
-  if (refused.length > 0) {
-    lines.push(vscode.l10n.t('Refused (not sent): {0}', refused.join(' ')));
+  if (refusedBlocked.length > 0) {
+    lines.push(blockedVersionsRefusal(refusedBlocked, false));
   }
   if (ignored > 0) {
     lines.push(vscode.l10n.t('{0} selected rows are not resources and are left alone.', ignored));
   }
-  const ok = vscode.l10n.t('Delete {0} Items', items.length);
+  const ok = vscode.l10n.t('Delete {0} Items', going.length);
   const answer = await vscode.window.showWarningMessage(
-    inertNotificationText(vscode.l10n.t('Delete {0} selected items?', items.length)),
+    inertNotificationText(vscode.l10n.t('Delete {0} selected items?', going.length)),
     { modal: true, detail: inertNotificationText(lines.join('\n')) },
     ok,
   );
@@ -347,7 +394,7 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
   }
 
   try {
-    const result = await deleteWithProgress(account, tree, log, vscode.l10n.t('Deleting {0} items', items.length), items);
+    const result = await deleteWithProgress(account, tree, log, vscode.l10n.t('Deleting {0} items', going.length), items);
     const text = inertNotificationText(describeAccount(result));
     if (result.failed.length === 0 && result.notAttempted.length === 0) {
       void vscode.window.showInformationMessage(text);

@@ -163,7 +163,13 @@ describe('delete a gallery with everything inside (ordered cascade against the e
     assert.deepEqual([...outcome.deleted].sort(), ['sd/app/1.0.0', 'sd/app/1.1.0', 'sd/empty']);
     assert.deepEqual(outcome.retained, ['sd/app', 'sd']);
     assert.equal(outcome.restorable, 2);
+    const days = ((outcome.retainedUntil?.getTime() ?? 0) - Date.now()) / (24 * 60 * 60 * 1000);
+    assert.ok(days > 6.9 && days <= 7, `kept until the versions deleted now are purged (7 days), not ${days} days`);
     const app = imageDefinitionId(sd, 'app');
+    const again = await planCascade(service, sd);
+    assert.deepEqual(again.holding.map((d) => d.imageDefinition), ['app']);
+    const held = ((again.holdingUntil?.getTime() ?? 0) - Date.now()) / (24 * 60 * 60 * 1000);
+    assert.ok(held > 6.9 && held <= 7, `the plan reads when the held versions are purged: ${held} days`);
     assert.equal((await service.listSoftDeletedVersions(app)).items.length, 2, 'both versions can be restored');
     const deletes = emulator.requests.slice(from).filter((r) => r.method === 'DELETE').map((r) => r.path);
     assert.ok(!deletes.some((p) => /\/images\/app$|\/galleries\/sd$/.test(p)), `ARM was asked to delete what it refuses: ${deletes.join(', ')}`);

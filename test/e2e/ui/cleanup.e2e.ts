@@ -12,12 +12,18 @@
  *    outcome of each, and one notification gives the account;
  *  - "Compare with…" on 1.7.0, choosing 1.2.0: the diff editor titled "1.2.0 ↔ 1.7.0 (weekly)" with each side's
  *    ARM JSON, keys sorted;
- *  - two versions selected with Ctrl+click (the view's canSelectMany): "Compare Selected Versions" opens their diff.
+ *  - two versions selected with Ctrl+click (the view's canSelectMany): "Compare Selected Versions" opens their diff;
+ *  - "Restore" on 1.4.0 (one the clean-up deleted) under "Recently deleted": it is back among the versions, gone from
+ *    "Recently deleted", and the other four deleted versions are still there;
+ *  - 1.7.0 and 1.4.0 selected with Ctrl+click: the context menu offers only what acts on a selection (Delete…,
+ *    Compare Selected Versions); Delete asks once, listing both as restorable and naming 1.6.0 as the next `latest`;
+ *    confirmed, both are deleted and show under "Recently deleted".
  *
  *   flock /tmp/acg-e2e.lock npx tsx test/e2e/ui/cleanup.e2e.ts
  *
- * Screenshots in test-results/: cleanup-preview-dialog.png, cleanup-after.png, cleanup-compare.png, cleanup-compare-selected.png
- * (cleanup-failure.png when a check fails). Restoring a deleted version is the tree's command (not tested here).
+ * Screenshots in test-results/: cleanup-preview-dialog.png, cleanup-after.png, cleanup-compare.png, cleanup-compare-selected.png,
+ * cleanup-restored.png, cleanup-multi-menu.png, cleanup-multi-delete-dialog.png, cleanup-multi-deleted.png
+ * (cleanup-failure.png when a check fails).
  */
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -152,8 +158,8 @@ async function main(): Promise<number> {
             equal(
                 text.detail.split('\n'),
                 [
-                    'Soft delete is on in gallery lifecycleGallery: the versions can be restored for 7 days, then they are purged.',
-                    '`latest` of weekly stays 1.7.0.',
+                    'Soft delete is on in this gallery: the versions can be restored for 7 days from "Recently deleted" under their image definitions, then they are purged.',
+                    'In lifecycleGallery/weekly, "latest" stays 1.7.0.',
                     '3 versions are kept; the preview lists each version and why.',
                 ],
                 'the confirmation detail',
@@ -165,7 +171,7 @@ async function main(): Promise<number> {
             const rowOf = (version: string): string => lines.find((l) => l.startsWith(`| weekly | ${version} |`)) ?? `(no row for ${version})`;
             expect(/\| keep \| it is `latest` \(would match: older than 5 days\) \|$/.test(rowOf('1.7.0')), `1.7.0: ${rowOf('1.7.0')}`);
             expect(/\| keep \| provisioning state is Updating/.test(rowOf('1.6.0')), `1.6.0: ${rowOf('1.6.0')}`);
-            expect(/\| keep \| deletion blocked until its end of life \(\d{4}-\d{2}-\d{2}\)/.test(rowOf('1.2.0')), `1.2.0: ${rowOf('1.2.0')}`);
+            expect(/\| keep \| deletion blocked by its safety profile \(until \d{4}-\d{2}-\d{2}\)/.test(rowOf('1.2.0')), `1.2.0: ${rowOf('1.2.0')}`);
             for (const v of ['1.5.0', '1.4.0', '1.3.0', '1.1.0', '1.0.0']) {
                 expect(/\| delete \| older than 5 days \|$/.test(rowOf(v)), `${v}: ${rowOf(v)}`);
             }
@@ -181,7 +187,7 @@ async function main(): Promise<number> {
             const toast = await waitForToast(page, /^Clean up of lifecycleGallery\/weekly:/, 60_000);
             equal(
                 toast,
-                'Clean up of lifecycleGallery/weekly: Deleted 5 of 5 versions (5 restorable through soft delete); 0 failed; 0 not attempted after cancel. The outcome is in the preview document.',
+                'Clean up of lifecycleGallery/weekly: Deleted 5 of 5 versions; 0 failed; 0 not attempted after cancel. The 5 deleted versions can be restored for 7 days from "Recently deleted". The outcome is in the preview document.',
                 'the notification',
             );
             rows = await waitForRows(page, VIEW, 'weekly after the clean-up', (rs) => versionLabels(rs).length === 3);
@@ -255,6 +261,72 @@ async function main(): Promise<number> {
             }
             expect(sides.left.includes('"name": "1.2.0"') && sides.right.includes('"name": "1.6.0"'), `sides:\n${sides.left}\n---\n${sides.right}`);
             await screenshot(page, 'cleanup-compare-selected');
+        });
+
+
+        const recentlyDeleted = (rs: readonly Row[]): string[] => childrenOf(rs, ['weekly', 'Recently deleted']).map((r) => r.label);
+        const changesSince = (from: number): string[] =>
+            emu!.requests.slice(from).filter((r) => r.method === 'DELETE' || r.method === 'PATCH' || r.method === 'PUT').map((r) => `${r.method} ${r.path}`);
+
+        await check('Restore on 1.4.0 (deleted by the clean-up) under "Recently deleted": back among the versions, gone from "Recently deleted"', async () => {
+            await page.keyboard.press('Escape');
+            rows = await expandRow(page, VIEW, ['weekly', 'Recently deleted']);
+            rows = await waitForRows(page, VIEW, 'the clean-up\'s versions under "Recently deleted"', (rs) => recentlyDeleted(rs).includes('1.4.0'));
+            for (const v of ['1.5.0', '1.4.0', '1.3.0', '1.1.0', '1.0.0']) {
+                expect(recentlyDeleted(rows).includes(v), `${v} under "Recently deleted": ${JSON.stringify(recentlyDeleted(rows))}`);
+            }
+            const from = emu!.requests.length;
+            await contextMenu(page, await rowLocator(page, VIEW, ['Recently deleted', '1.4.0']), 'Restore');
+            await waitForToast(page, /^Restored image version "lifecycleGallery\/weekly\/1\.4\.0"\.$/, 30_000);
+            rows = await waitForRows(page, VIEW, '1.4.0 among the versions of weekly', (rs) => versionLabels(rs).includes('1.4.0'));
+            rows = await waitForRows(page, VIEW, '1.4.0 gone from "Recently deleted"', (rs) => !recentlyDeleted(rs).includes('1.4.0') && recentlyDeleted(rs).includes('1.5.0'));
+            equal(versionLabels(rows), ['1.7.0', '1.6.0', '1.4.0', '1.2.0'], 'versions of weekly after the restore');
+            for (const v of ['1.5.0', '1.3.0', '1.1.0', '1.0.0']) {
+                expect(recentlyDeleted(rows).includes(v), `${v} still under "Recently deleted": ${JSON.stringify(recentlyDeleted(rows))}`);
+            }
+            equal(changesSince(from), [`PATCH ${WEEKLY}/versions/1.4.0`], 'what Restore sent');
+            expect(emu!.store.getResourceJson(`${WEEKLY}/versions/1.4.0`) !== undefined, '1.4.0 is back in the emulator');
+            await page.mouse.move(1500, 700);
+            await screenshot(page, 'cleanup-restored');
+        });
+
+        await check('1.7.0 and 1.4.0 selected (Ctrl+click): the menu offers only Delete… and Compare Selected; Delete asks once, both restorable, 1.6.0 becomes latest', async () => {
+            await (await rowLocator(page, VIEW, ['weekly', '1.7.0'])).click();
+            await (await rowLocator(page, VIEW, ['weekly', '1.4.0'])).click({ modifiers: ['Control'] });
+            const selected = await page
+                .locator('.monaco-list-row[aria-selected="true"] .label-name')
+                .evaluateAll((els) => els.map((el) => (el.textContent ?? '').trim()));
+            equal(selected, ['1.7.0', '1.4.0'], 'rows selected');
+            await (await rowLocator(page, VIEW, ['weekly', '1.4.0'])).click({ button: 'right' });
+            const menu = page.getByRole('menuitem').filter({ visible: true });
+            await menu.first().waitFor({ state: 'visible', timeout: 10_000 });
+            const entries = (await menu.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
+            equal(entries, ['Compare Selected Versions', 'Delete…'], 'context-menu entries on a multi-selection');
+            await page.mouse.move(1500, 700);
+            await screenshot(page, 'cleanup-multi-menu');
+            const from = emu!.requests.length;
+            await page.getByRole('menuitem', { name: 'Delete…' }).filter({ visible: true }).first().click();
+            const { dialog, text } = await waitForDialog(page, /Delete 2 selected items/, 30_000);
+            equal(text.message, 'Delete 2 selected items?', 'the confirmation');
+            equal(
+                text.detail.split('\n'),
+                [
+                    '• image version lifecycleGallery/weekly/1.7.0: restorable for 7 days from "Recently deleted" (soft delete)',
+                    '• image version lifecycleGallery/weekly/1.4.0: restorable for 7 days from "Recently deleted" (soft delete)',
+                    'In lifecycleGallery/weekly, version 1.7.0 is the one "latest" resolves to: afterwards "latest" resolves to 1.6.0.',
+                ],
+                'the confirmation detail',
+            );
+            equal(changesSince(from), [], 'sent before the confirmation');
+            await page.mouse.move(1500, 200);
+            await screenshot(page, 'cleanup-multi-delete-dialog');
+            await clickDialogButton(dialog, 'Delete 2 Items');
+            const toast = await waitForToast(page, /^Deleted 2:/, 60_000);
+            equal(toast, 'Deleted 2: lifecycleGallery/weekly/1.7.0, lifecycleGallery/weekly/1.4.0. The 2 deleted versions can be restored for 7 days from "Recently deleted".', 'the account');
+            equal(changesSince(from), [`DELETE ${WEEKLY}/versions/1.7.0`, `DELETE ${WEEKLY}/versions/1.4.0`], 'what Delete sent');
+            rows = await waitForRows(page, VIEW, 'weekly after the multi-select delete', (rs) => versionLabels(rs).join() === '1.6.0,1.2.0' && recentlyDeleted(rs).includes('1.7.0') && recentlyDeleted(rs).includes('1.4.0'));
+            await page.mouse.move(1500, 700);
+            await screenshot(page, 'cleanup-multi-deleted');
         });
 
         rows = await waitForRows(page, VIEW, 'the tree', () => true);

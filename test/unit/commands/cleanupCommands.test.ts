@@ -114,13 +114,13 @@ describe('Clean Up Versions', () => {
     const preview = previewText();
     assert.match(preview, /\| ubuntu \| 1\.3\.0 \| \d{4}-\d{2}-\d{2} \| keep \| it is `latest` \(would match: older than 30 days\) \|/);
     assert.match(preview, /\| ubuntu \| 1\.2\.0 \| [\d-]+ \| delete \| older than 30 days \|/);
-    assert.match(preview, /\| ubuntu \| 1\.1\.0 \| [\d-]+ \| keep \| deletion blocked until its end of life \(\d{4}-\d{2}-\d{2}\) \(would match: older than 30 days\) \|/);
+    assert.match(preview, /\| ubuntu \| 1\.1\.0 \| [\d-]+ \| keep \| deletion blocked by its safety profile \(until \d{4}-\d{2}-\d{2}\) \(would match: older than 30 days\) \|/);
     assert.match(preview, /\| ubuntu \| 1\.0\.0 \| [\d-]+ \| delete \| older than 30 days \|/);
     assert.match(preview, /Nothing has been sent to Azure/);
     assert.deepEqual(shownMessages, ['warning: Delete 2 versions from image definition gal/ubuntu?']);
     assert.equal(
       shownDetails[0],
-      'warning: Soft delete is on in gallery gal: the versions can be restored for 7 days, then they are purged.\n`latest` of ubuntu stays 1.3.0.\n2 versions are kept; the preview lists each version and why.',
+      'warning: Soft delete is on in this gallery: the versions can be restored for 7 days from "Recently deleted" under their image definitions, then they are purged.\nIn gal/ubuntu, "latest" stays 1.3.0.\n2 versions are kept; the preview lists each version and why.',
     );
   });
 
@@ -147,11 +147,11 @@ describe('Clean Up Versions', () => {
     assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(UBUNTU, '1.0.0').id}`, `deleteImageVersion ${imageVersionId(UBUNTU, '1.2.0').id}`]);
     const doc = openedDocuments.find((d) => d.uri.startsWith('azure-compute-gallery-report:'));
     const outcome = (await workspace.textOf(doc?.uri ?? '')) ?? '';
-    assert.match(outcome, /Deleted 2 of 2 versions \(2 restorable through soft delete\); 0 failed; 0 not attempted after cancel\./);
+    assert.match(outcome, /Deleted 2 of 2 versions; 0 failed; 0 not attempted after cancel\. The 2 deleted versions can be restored for 7 days from "Recently deleted"\./);
     assert.match(outcome, /\| ubuntu \| 1\.0\.0 \| [\d-]+ \| deleted \(restorable\) \| older than 30 days \|/);
     assert.equal(
       shownMessages[1],
-      'info: Clean up of gal/ubuntu: Deleted 2 of 2 versions (2 restorable through soft delete); 0 failed; 0 not attempted after cancel. The outcome is in the preview document.',
+      'info: Clean up of gal/ubuntu: Deleted 2 of 2 versions; 0 failed; 0 not attempted after cancel. The 2 deleted versions can be restored for 7 days from "Recently deleted". The outcome is in the preview document.',
     );
   });
 
@@ -184,9 +184,9 @@ describe('Clean Up Versions', () => {
     assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(WEEKLY, '2.0.0').id}`, `deleteImageVersion ${imageVersionId(WEEKLY, '2.1.0').id}`]);
     assert.deepEqual(shownMessages, [
       'warning: Delete 3 versions from gallery gal?',
-      'warning: Clean up of gal: Deleted 1 of 3 versions (0 restorable through soft delete); 1 failed; 1 not attempted after cancel. The outcome is in the preview document.',
+      'warning: Clean up of gal: Deleted 1 of 3 versions; 1 failed; 1 not attempted after cancel. The outcome is in the preview document.',
     ]);
-    assert.match(shownDetails[0], /Soft delete is off in gallery gal: this cannot be undone\./);
+    assert.match(shownDetails[0], /Soft delete is off in this gallery: the deletion is permanent and the versions cannot be restored\./);
     const doc = openedDocuments.find((d) => d.uri.startsWith('azure-compute-gallery-report:'));
     const outcome = (await workspace.textOf(doc?.uri ?? '')) ?? '';
     assert.match(outcome, /\| weekly \| 2\.0\.0 \| [\d-]+ \| failed: OperationNotAllowed: Operation not allowed now\. \| past end of life \|/);
@@ -220,9 +220,9 @@ describe('Delete on a multi-selection', () => {
     answers.push('Delete 2 Items');
     await h.run('azureComputeGallery.delete', v13, [v13, v12, v11]);
     assert.deepEqual(shownMessages[0], 'warning: Delete 2 selected items?');
-    assert.match(shownDetails[0], /^warning: • image version gal\/ubuntu\/1\.3\.0: restorable for 7 days \(soft delete\)\n• image version gal\/ubuntu\/1\.2\.0: restorable for 7 days \(soft delete\)\n`latest` of gal\/ubuntu moves from 1\.3\.0 to 1\.1\.0\.\nRefused \(not sent\): image version gal\/ubuntu\/1\.1\.0: deletion is blocked until its end of life, \d{4}-\d{2}-\d{2}\.$/);
+    assert.match(shownDetails[0], /^warning: • image version gal\/ubuntu\/1\.3\.0: restorable for 7 days from "Recently deleted" \(soft delete\)\n• image version gal\/ubuntu\/1\.2\.0: restorable for 7 days from "Recently deleted" \(soft delete\)\nIn gal\/ubuntu, version 1\.3\.0 is the one "latest" resolves to: afterwards "latest" resolves to 1\.1\.0\.\nNot sent, because Azure refuses to delete them before their end of life: gal\/ubuntu\/1\.1\.0 \(until \d{4}-\d{2}-\d{2}\)\.$/);
     assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(UBUNTU, '1.3.0').id}`, `deleteImageVersion ${imageVersionId(UBUNTU, '1.2.0').id}`]);
-    assert.equal(shownMessages[1], 'info: Deleted 2: gal/ubuntu/1.3.0, gal/ubuntu/1.2.0 (2 restorable for 7 days through soft delete).');
+    assert.equal(shownMessages[1], 'info: Deleted 2: gal/ubuntu/1.3.0, gal/ubuntu/1.2.0. The 2 deleted versions can be restored for 7 days from "Recently deleted".');
   });
 
   it('sends nothing when dismissed; a selection of only blocked versions is refused without a question', async () => {
@@ -236,13 +236,13 @@ describe('Delete on a multi-selection', () => {
     answers.push(undefined);
     await h.run('azureComputeGallery.delete', versions[0], [versions[0], versions[3]]);
     assert.deepEqual(writes(h), []);
-    assert.match(shownDetails[0], /permanent \(no soft delete\)/);
+    assert.match(shownDetails[0], /permanent \(soft delete is off\)/);
     shownMessages.length = 0;
     const blocked = await h.tree.getChildren(weekly);
     await h.run('azureComputeGallery.delete', blocked[0], blocked);
     assert.deepEqual(writes(h), []);
     assert.equal(shownMessages.length, 1, shownMessages.join('\n'));
-    assert.match(shownMessages[0], /^warning: Nothing was deleted: image version gal\/weekly\/2\.1\.0: deletion is blocked before its end of life, and it has no end-of-life date\. image version gal\/weekly\/2\.0\.0: deletion is blocked until its end of life, \d{4}-\d{2}-\d{2}\./);
+    assert.match(shownMessages[0], /^warning: Nothing was deleted: Azure refuses to delete these image versions before their end of life: gal\/weekly\/2\.1\.0 \(no end-of-life date: until the block is turned off\); gal\/weekly\/2\.0\.0 \(until \d{4}-\d{2}-\d{2}\)\. Nothing was sent to Azure\.$/);
   });
 
   it('versions before their definition, whatever the selection order', async () => {
@@ -256,18 +256,43 @@ describe('Delete on a multi-selection', () => {
     ]);
   });
 
-  it('soft delete on: the definition is tried once after its versions (Azure keeps it while it holds them), and its refusal is in the account', async () => {
+  it('soft delete on: the definition whose versions go is kept (Azure refuses it while it holds them), not sent, and the account says until when', async () => {
     const { ubuntu, versions } = await rows(h, { softDelete: true });
-    h.azure.delete = (id) =>
-      id === UBUNTU.id ? Promise.reject(Object.assign(new Error('The gallery image has nested resources.'), { code: 'CannotDeleteResource', statusCode: 409 })) : Promise.resolve();
-    answers.push('Delete 2 Items');
+    answers.push('Delete 1 Items');
     await h.run('azureComputeGallery.delete', ubuntu, [ubuntu, versions[3]]);
-    assert.match(shownDetails[0], /• image definition gal\/ubuntu: permanent; only if it is empty once the selected items in it are gone, and Azure keeps it for 7 days while it holds soft-deleted versions/);
-    assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(UBUNTU, '1.0.0').id}`, `deleteImageDefinition ${UBUNTU.id}`], 'no retries');
+    const purge = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
+    assert.equal(shownMessages[0], 'warning: Delete 1 selected items?');
+    assert.equal(
+      shownDetails[0],
+      `warning: • image version gal/ubuntu/1.0.0: restorable for 7 days from "Recently deleted" (soft delete)\n• image definition gal/ubuntu: kept (holds deleted versions until ${purge}): Azure does not delete an image definition or gallery while it holds soft-deleted versions, so it is not sent`,
+    );
+    assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(UBUNTU, '1.0.0').id}`], 'the definition is not sent');
     assert.equal(
       shownMessages[1],
-      'warning: Deleted 1: gal/ubuntu/1.0.0 (1 restorable for 7 days through soft delete). Failed 1: gal/ubuntu (CannotDeleteResource: The gallery image has nested resources.).',
+      `info: Deleted 1: gal/ubuntu/1.0.0. gal/ubuntu: kept (holds deleted versions until ${purge}). The deleted version can be restored for 7 days from "Recently deleted".`,
     );
+  });
+
+  it('soft delete on: a gallery whose definition already holds soft-deleted versions is kept until the last is purged; an empty definition that holds none is deleted', async () => {
+    const { gallery, weekly } = await rows(h, { softDelete: true });
+    const deletedAt = new Date(Date.now() - 2 * DAY);
+    h.azure.softDeleted = (_o, parent) =>
+      page(parent === UBUNTU.id ? [{ id: `${GALLERY.id}/softDeletedArtifactTypes/Images/artifacts/ubuntu/versions/0.9.0`, name: '0.9.0', softDeletedTime: deletedAt.toISOString() }] : []);
+    answers.push('Delete 1 Items');
+    await h.run('azureComputeGallery.delete', gallery, [gallery, weekly]);
+    const purge = new Date(deletedAt.getTime() + 7 * DAY).toISOString().slice(0, 10);
+    assert.match(shownDetails[0], /^warning: • image definition gal\/weekly: permanent; only if it is empty once the selected items in it are gone\n/);
+    assert.match(shownDetails[0], new RegExp(`\\n• gallery gal: kept \\(holds deleted versions until ${purge}\\)`));
+    assert.deepEqual(writes(h), [`deleteImageDefinition ${WEEKLY.id}`], 'the gallery is not sent');
+    assert.equal(shownMessages[1], `info: Deleted 1: gal/weekly. gal: kept (holds deleted versions until ${purge}).`);
+  });
+
+  it('soft delete off: a definition is sent after its versions (nothing keeps it)', async () => {
+    const { ubuntu, versions } = await rows(h, { softDelete: false });
+    answers.push('Delete 2 Items');
+    await h.run('azureComputeGallery.delete', ubuntu, [ubuntu, versions[3]]);
+    assert.deepEqual(writes(h), [`deleteImageVersion ${imageVersionId(UBUNTU, '1.0.0').id}`, `deleteImageDefinition ${UBUNTU.id}`]);
+    assert.equal(shownMessages[1], 'info: Deleted 2: gal/ubuntu/1.0.0, gal/ubuntu.');
   });
 
   it('commands of one row still act on the clicked row when VS Code passes a selection', async () => {
@@ -309,4 +334,62 @@ describe('Compare', () => {
     await h.run('azureComputeGallery.compareSelected', versions[0], [versions[0], ubuntu]);
     assert.deepEqual(shownMessages, ['error: Couldn\'t compare the versions: Select exactly two image versions to compare (you selected 2 items). Try again; if it keeps failing, see the "Azure Compute Gallery" output for details.']);
   });
+});
+
+describe('the three delete confirmations state the same facts (single Delete, Delete on a selection, Clean Up)', () => {
+  let h: CommandHarness;
+  beforeEach(() => {
+    resetFakes();
+    h = commandHarness();
+  });
+  afterEach(() => h.dispose());
+
+  /** 1.1.0's end of life (blocked until then), as every confirmation must print it. */
+  const blockedDay = (): string => {
+    const eol = UBUNTU_VERSIONS.find((v) => v.name === '1.1.0')?.eol ?? '';
+    return eol.slice(0, 10);
+  };
+
+  for (const softDelete of [true, false]) {
+    it(`soft delete ${softDelete ? 'on' : 'off'}: restorable or permanent, the blocked version's date, where latest goes`, async () => {
+      const { ubuntu, versions } = await rows(h, { softDelete });
+      const [v13, v12, v11, v10] = versions;
+      const { restoreSentence, restorableNote, latestSentence, blockedVersionRefusal, blockedNote, listBlocked } = await import('../../../src/commands/deleteConfirmation');
+      const block = { reason: 'beforeEndOfLife' as const, until: new Date(`${blockedDay()}T00:00:00Z`) };
+
+      // Single Delete of 1.2.0 (not latest), then of 1.3.0 (latest), then of the blocked 1.1.0.
+      answers.push(undefined, undefined);
+      await h.run('azureComputeGallery.delete', v12);
+      await h.run('azureComputeGallery.delete', v13);
+      await h.run('azureComputeGallery.delete', v11);
+      const [single12, single13, singleBlocked] = shownDetails.splice(0);
+      shownMessages.length = 0;
+      assert.equal(single12, `warning: ${restoreSentence(softDelete)}`);
+      assert.equal(single13, `warning: ${restoreSentence(softDelete)}\n\n${latestSentence({ current: '1.3.0', next: '1.2.0' })}`);
+      assert.ok(singleBlocked.includes(blockedDay()), singleBlocked);
+      assert.ok(blockedVersionRefusal('x', block).message.includes(blockedDay()));
+
+      // Delete on a selection: 1.3.0, the blocked 1.1.0 and 1.0.0.
+      answers.push(undefined);
+      await h.run('azureComputeGallery.delete', v13, [v13, v11, v10]);
+      const multi = shownDetails.splice(0)[0];
+      shownMessages.length = 0;
+      assert.ok(multi.includes(`gal/ubuntu/1.3.0: ${restorableNote(softDelete)}`), multi);
+      assert.ok(multi.includes(`gal/ubuntu/1.0.0: ${restorableNote(softDelete)}`), multi);
+      // The same version becomes latest as in the single Delete (the blocked 1.1.0 stays, 1.2.0 is not selected).
+      assert.ok(multi.includes(latestSentence({ current: '1.3.0', next: '1.2.0' }, 'gal/ubuntu')), multi);
+      assert.ok(multi.includes(listBlocked([{ name: 'gal/ubuntu/1.1.0', block }])), multi);
+
+      // Clean Up of the versions older than 30 days: 1.2.0 and 1.0.0 go; 1.1.0 is kept, blocked until the same day.
+      pickRules('Older than N days');
+      inputAnswers.push('30');
+      answers.push(undefined);
+      await h.run('azureComputeGallery.cleanUpVersions', ubuntu);
+      const cleanup = shownDetails.splice(0)[0];
+      assert.ok(cleanup.startsWith(`warning: ${restoreSentence(softDelete, 2)}\n`), cleanup);
+      assert.ok(previewText().includes(`2 of 4 versions to delete; ${restorableNote(softDelete)}.`), previewText());
+      assert.ok(previewText().includes(`| ubuntu | 1.1.0 |`) && previewText().includes(blockedNote(block)), previewText());
+      assert.deepEqual(writes(h), [], 'every confirmation was dismissed');
+    });
+  }
 });

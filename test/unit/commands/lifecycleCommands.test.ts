@@ -159,7 +159,7 @@ describe('Delete of an image definition or gallery with everything in it (cascad
     assert.deepEqual(sent(h).sort(), [`deleteImageVersion ${imageVersionId(DEFINITION, '1.0.0').id}`, `deleteImageVersion ${imageVersionId(DEFINITION, '1.1.0').id}`]);
     assert.equal(
       shownMessages[1],
-      'info: Deleted the contents of image definition "gal/ubuntu"; the image definition itself is kept for now. Deleted 2 items. The 2 deleted versions can be restored for 7 days from "Recently deleted". Kept, because Azure does not delete an image definition or gallery while it holds soft-deleted versions: gal/ubuntu. Delete again after the versions are purged (7 days after their deletion).',
+      `info: Deleted the contents of image definition "gal/ubuntu"; the image definition itself is kept for now. Deleted 2 items. The 2 deleted versions can be restored for 7 days from "Recently deleted". gal/ubuntu: kept (holds deleted versions until ${new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)}). Azure does not delete an image definition or gallery while it holds soft-deleted versions; delete again after that date.`,
     );
   });
 

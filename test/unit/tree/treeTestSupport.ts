@@ -87,7 +87,7 @@ export class FakeAzure {
       listManagedImages: (o?: PagedCallOptions) => (this.calls.push('managedImages'), this.managedImages(o)),
       getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
       getGallery: (id: { id: string }) => (this.calls.push(`getGallery ${id.id}`), this.gallery(id.id)),
-      listSoftDeletedVersions: (_d: unknown, o?: PagedCallOptions) => (this.calls.push('softDeleted'), this.softDeleted(o)),
+      listSoftDeletedVersions: (d: { id: string }, o?: PagedCallOptions) => (this.calls.push('softDeleted'), this.softDeleted(o, d.id)),
       restoreImageVersion: (id: { id: string }, o?: { signal?: AbortSignal }) => (this.calls.push(`restoreImageVersion ${id.id}`), this.restore(id.id, o?.signal)),
       ...Object.fromEntries(
         ['deleteGallery', 'deleteImageDefinition', 'deleteImageVersion', 'deleteManagedImage'].map((name) => [

@@ -117,6 +117,10 @@ function nextStepFor(code: string | undefined, status: number | undefined, retry
       return l10n.t('Check that the subscription still exists and that you are signed in to its tenant, then refresh.');
     case 'CannotDeleteResource':
       return l10n.t('It still contains nested resources: delete its image versions and definitions first, then try again.');
+    case 'OperationNotAllowed':
+      // A refusal that waiting will not change (deletion blocked before end of life, a definition that still holds
+      // soft-deleted versions, a quota): "refresh and try again" (the 409 default) would mislead.
+      return l10n.t("Azure does not allow this while the resource is as it is now: change what Azure's message names (for example an end-of-life date or a safety setting), then try again.");
     case 'MissingSubscriptionRegistration':
       return l10n.t('Register the Microsoft.Compute resource provider for this subscription, then try again.');
     case 'InvalidParameter':

@@ -27,6 +27,12 @@ describe('ARM errors shown to the user', () => {
     assert.equal(info.message, 'Replication failed in westus2.');
   });
 
+  it('does not tell the user to retry a 409 OperationNotAllowed (a blocked delete): it points at what Azure named', () => {
+    const info = describeArmError(restError('Gallery image version 1.2.0 cannot be deleted before its end of life 2027-02-04.', 409, 'OperationNotAllowed'));
+    assert.doesNotMatch(info.nextStep, /refresh and try again/);
+    assert.match(info.nextStep, /change what Azure's message names/);
+  });
+
   it('asks to delete children first on 409 CannotDeleteResource', () => {
     assert.match(describeArmError(restError('Cannot delete resource while nested resources exist.', 409, 'CannotDeleteResource')).nextStep, /delete its image versions and definitions first/);
   });

@@ -11,7 +11,7 @@
  *      render, focus the first field — read from the form's own performance marks.
  * Reported per kind (median of 7 runs): command → interactive (2 + 3), command → pickers filled, and the
  * first-form extra (1). Targets: interactive ≤ 300 ms; pickers filled ≈ their latency (no picker blocks the
- * form); dist/webview.js ≤ 85 KB minified. Exit 1 when one is missed.
+ * form); dist/webview.js ≤ 90 KB minified. Exit 1 when one is missed.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -36,10 +36,11 @@ const PICKER_LATENCY_MS = 300;
 const RUNS = 7;
 const TARGET_INTERACTIVE_MS = 300;
 /**
- * 80 KB until issue 10's localisation: the page now carries @vscode/l10n (1.3 KB) and every text as an l10n.t call
- * (about 2 KB), and issue 11 added the deletion-safety fields: 81.7 KB. 85 KB keeps the budget tight for what is there.
+ * 80 KB until this session: localisation (issue 10) added @vscode/l10n (1.3 KB) and an l10n.t call per text, and the
+ * lifecycle fields (issue 11) added the safety section and form warnings: 84.7 KB. 90 KB leaves room for the VM
+ * application forms (issue 12) without letting the page grow unnoticed.
  */
-const TARGET_BUNDLE_KB = 85;
+const TARGET_BUNDLE_KB = 90;
 
 /** Pickers that answer after a delay, like Azure would (the page has the same one, in JavaScript). */
 class SlowBackend implements FormBackend {

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { describeArmError, inertNotificationText, redactSecrets } from '../azure/armError';
 import type { ArmErrorInfo } from '../azure/armError';
 import { displayName } from '../azure/armId';
-import type { ImageVersionId } from '../azure/armId';
+import type { ArmResourceKind } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
-import type { GalleryImageVersion } from '../azure/services';
 import { backoffDelay, describeProgress, isSettling, replicationProgress } from './replication';
+import type { GalleryVersion, GalleryVersionId } from './VersionNode';
 
 /** A scheduled re-check. */
 export interface ScheduledCheck {
@@ -46,15 +46,23 @@ export function formatDuration(ms: number): string {
 }
 
 /** What decides "progress": the provisioning state and every region's state and percentage. */
-function progressSignature(version: GalleryImageVersion): string {
+function progressSignature(version: GalleryVersion): string {
   const regions = (version.replicationStatus?.summary ?? [])
     .map((r) => `${r.region?.toLowerCase() ?? ''}=${r.state?.toLowerCase() ?? ''}:${r.progress ?? ''}`)
     .sort();
   return [version.provisioningState?.toLowerCase() ?? '', version.replicationStatus?.aggregatedState?.toLowerCase() ?? '', ...regions].join('|');
 }
 
+/** "image version" or "VM application version", as the watcher's messages name it. */
+function noun(id: GalleryVersionId): string {
+  return id.kind === 'imageVersion' ? 'image version' : vscode.l10n.t('VM application version');
+}
+function Noun(id: GalleryVersionId): string {
+  return id.kind === 'imageVersion' ? 'Image version' : vscode.l10n.t('VM application version');
+}
+
 interface Watch {
-  readonly id: ImageVersionId;
+  readonly id: GalleryVersionId;
   readonly tenantId: string | undefined;
   attempt: number;
   check: ScheduledCheck | undefined;
@@ -64,12 +72,14 @@ interface Watch {
 }
 
 /** Why re-reading a version can't help any more, from the error Azure answered; undefined = try again. */
-function hopelessReason(info: ArmErrorInfo): string | undefined {
+function hopelessReason(info: ArmErrorInfo, kind: ArmResourceKind): string | undefined {
   switch (info.code) {
     case 'ParentResourceNotFound':
     case 'ResourceGroupNotFound':
     case 'SubscriptionNotFound':
-      return `its image definition or gallery no longer exists (${info.code}). Refresh the view to see what is left.`;
+      return kind === 'applicationVersion'
+        ? `its VM application or gallery no longer exists (${info.code}). Refresh the view to see what is left.`
+        : `its image definition or gallery no longer exists (${info.code}). Refresh the view to see what is left.`;
     case 'ResourceNotFound':
     case 'NotFound':
       return `it no longer exists (${info.code}). Refresh the view to see what is left.`;
@@ -92,14 +102,14 @@ function hopelessReason(info: ArmErrorInfo): string | undefined {
 }
 
 /**
- * Re-reads image versions that are still provisioning or replicating, with backoff, until they settle;
+ * Re-reads image versions and VM application versions that are still provisioning or replicating, with backoff, until they settle;
  * then tells the user. One timer per version, whatever the tree does meanwhile. It stops, and says why
  * once, when the version or its parent is gone, when access is denied, or when nothing has moved for
  * {@link VersionWatcherOptions.stallLimitMs}.
  */
 export class VersionWatcher implements vscode.Disposable {
   private readonly watches = new Map<string, Watch>();
-  private readonly latest = new Map<string, GalleryImageVersion>();
+  private readonly latest = new Map<string, GalleryVersion>();
   /** Versions no longer followed, with why, and the state they were in then. */
   private readonly stopped = new Map<string, { readonly reason: string; readonly signature: string }>();
   private readonly changed = new vscode.EventEmitter<string>();
@@ -133,7 +143,7 @@ export class VersionWatcher implements vscode.Disposable {
   }
 
   /** The freshest state seen for a version, if it was watched. */
-  current(id: string): GalleryImageVersion | undefined {
+  current(id: string): GalleryVersion | undefined {
     return this.latest.get(id.toLowerCase());
   }
 
@@ -146,11 +156,11 @@ export class VersionWatcher implements vscode.Disposable {
    * Remembers a state read elsewhere (e.g. a tooltip's GET) so the tree shows the freshest one. Keyed by
    * the id the tree knows the version by, not the id text in Azure's answer.
    */
-  record(id: string, version: GalleryImageVersion): void {
+  record(id: string, version: GalleryVersion): void {
     this.latest.set(id.toLowerCase(), version);
   }
 
-  watch(id: ImageVersionId, tenantId: string | undefined, version: GalleryImageVersion): void {
+  watch(id: GalleryVersionId, tenantId: string | undefined, version: GalleryVersion): void {
     const key = id.id.toLowerCase();
     if (this.disposed || this.watches.has(key) || !isSettling(version)) {
       return;
@@ -210,10 +220,10 @@ export class VersionWatcher implements vscode.Disposable {
   private async poll(watch: Watch): Promise<void> {
     const { id } = watch;
     const key = id.id.toLowerCase();
-    let version: GalleryImageVersion;
+    let version: GalleryVersion;
     try {
       const service = (await this.account.services()).galleryService(id.subscriptionId, watch.tenantId);
-      version = await service.getImageVersion(id);
+      version = id.kind === 'imageVersion' ? await service.getImageVersion(id) : await service.getApplicationVersion(id);
     } catch (err) {
       if (!this.isCurrent(watch)) {
         return;
@@ -225,15 +235,15 @@ export class VersionWatcher implements vscode.Disposable {
         this.log.info(`Stopped watching ${displayName(id)}: ${info.message}`);
         return;
       }
-      const hopeless = hopelessReason(info);
+      const hopeless = hopelessReason(info, id.kind);
       if (hopeless) {
-        this.stop(watch, `Stopped following image version ${displayName(id)}: ${hopeless}`, watch.signature);
+        this.stop(watch, `Stopped following ${noun(id)} ${displayName(id)}: ${hopeless}`, watch.signature);
         return;
       }
       if (this.now() - watch.movedAt >= this.stallLimitMs) {
         this.stop(
           watch,
-          `Image version ${displayName(id)} couldn't be re-checked for ${formatDuration(this.stallLimitMs)} (last error: ${info.message}); stopped following it. Refresh the view to check again.`,
+          `${Noun(id)} ${displayName(id)} couldn't be re-checked for ${formatDuration(this.stallLimitMs)} (last error: ${info.message}); stopped following it. Refresh the view to check again.`,
           watch.signature,
         );
         return;
@@ -260,7 +270,7 @@ export class VersionWatcher implements vscode.Disposable {
       const where = describeProgress(version) ?? version.provisioningState ?? 'in progress';
       this.stop(
         watch,
-        `Image version ${displayName(id)} has made no progress for ${formatDuration(this.stallLimitMs)} (${where}); stopped following it. Refresh the view to check again; if it stays stuck, see its replication status in the Azure portal.`,
+        `${Noun(id)} ${displayName(id)} has made no progress for ${formatDuration(this.stallLimitMs)} (${where}); stopped following it. Refresh the view to check again; if it stays stuck, see its replication status in the Azure portal.`,
         signature,
       );
       return;
@@ -279,19 +289,19 @@ export class VersionWatcher implements vscode.Disposable {
     this.changed.fire(key);
   }
 
-  private announce(id: ImageVersionId, version: GalleryImageVersion): void {
+  private announce(id: GalleryVersionId, version: GalleryVersion): void {
     const name = displayName(id);
     const progress = replicationProgress(version);
     const failedRegions = version.replicationStatus?.summary?.filter((r) => r.state?.toLowerCase() === 'failed') ?? [];
     if (version.provisioningState === 'Failed' || failedRegions.length > 0) {
       const where = redactSecrets(failedRegions.map((r) => `${r.region ?? '?'}${r.details ? ` (${r.details})` : ''}`).join(', '));
-      const message = `Image version ${name} failed${where ? ` to replicate to ${where}` : ''}.`;
+      const message = `${Noun(id)} ${name} failed${where ? ` to replicate to ${where}` : ''}.`;
       this.log.error(message);
       void vscode.window.showErrorMessage(inertNotificationText(`${message} See its properties for details, fix the cause and create the version again.`));
       return;
     }
     const regions = progress ? ` and replicated to ${progress.regions} region${progress.regions === 1 ? '' : 's'}` : '';
-    this.log.info(`Image version ${name} is ready${regions}.`);
-    void vscode.window.showInformationMessage(`Image version ${name} is ready${regions}.`);
+    this.log.info(`${Noun(id)} ${name} is ready${regions}.`);
+    void vscode.window.showInformationMessage(`${Noun(id)} ${name} is ready${regions}.`);
   }
 }

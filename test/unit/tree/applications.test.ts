@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FakeAzure, SUB, TENANT, ids, labels, page, recordingLog, settle, testContext } from './treeTestSupport';
-import { clipboardWrites, quickPickAnswers, resetFakes, shownMessages, shownQuickPicks } from './fakeVscode';
+import { answers, clipboardWrites, shownDetails, quickPickAnswers, resetFakes, shownMessages, shownQuickPicks } from './fakeVscode';
 import { applicationId, applicationVersionId, galleryId } from '../../../src/azure/armId';
 import type { GalleryApplicationVersion } from '../../../src/azure/services';
 import { ApplicationNode, ApplicationsNode, ApplicationVersionNode } from '../../../src/tree/ApplicationNodes';
@@ -207,6 +207,49 @@ describe('Copy Application Reference', () => {
       assert.deepEqual(clipboardWrites, []);
       assert.equal(shownMessages.length, 1);
       assert.match(shownMessages[0], /^error: .*agent has no versions yet.*Create a version first/);
+    } finally {
+      h.dispose();
+    }
+  });
+});
+
+describe('Delete on VM applications', () => {
+  beforeEach(() => resetFakes());
+
+  it('a version: one modal naming it, then the delete, and its application lists again', async () => {
+    const h = commandHarness();
+    try {
+      h.azure.applicationVersions = () => page([appVersion('1.0.0')]);
+      const app = new ApplicationNode(h.tree, root, { id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }, TENANT, APP);
+      const [row] = await h.tree.getChildren(app);
+      answers.push('Delete');
+      await h.run('azureComputeGallery.delete', row);
+      assert.equal(shownMessages[0], 'warning: Delete VM application version "gal/agent/1.0.0"?');
+      assert.ok(h.azure.calls.includes(`deleteApplicationVersion ${applicationVersionId(APP, '1.0.0').id}`), h.azure.calls.join('\n'));
+      assert.equal(shownMessages[1], 'info: Deleted VM application version "gal/agent/1.0.0".');
+      h.azure.applicationVersions = () => page([]);
+      assert.deepEqual(labels(await h.tree.getChildren(app)), ['No versions — create one in the Azure portal (forms in VS Code are coming)']);
+    } finally {
+      h.dispose();
+    }
+  });
+
+  it('an application with versions: the cascade names its versions, deletes them, then the application', async () => {
+    const h = commandHarness();
+    try {
+      h.azure.applicationVersions = () => page([appVersion('1.0.0'), appVersion('2.0.0')]);
+      const { gallery } = galleryWithBoth(h.azure);
+      const [, folder] = await gallery.getChildren(signal);
+      const [app] = await folder.getChildren!(signal);
+      answers.push('Delete All');
+      await h.run('azureComputeGallery.delete', app);
+      assert.equal(shownMessages[0], 'warning: The VM application "gal/agent" contains 2 VM application versions. Delete them all, then the VM application?');
+      assert.equal(shownMessages[1], 'info: Deleted VM application "gal/agent" and everything in it. Deleted 3 items.');
+      assert.deepEqual(shownDetails, ['warning: Versions are deleted first, then the VM application. This cannot be undone.']);
+      const deletes = h.azure.calls.filter((c) => c.startsWith('delete'));
+      const versionDeletes = ['1.0.0', '2.0.0'].map((v) => `deleteApplicationVersion ${applicationVersionId(APP, v).id}`);
+      assert.deepEqual([...deletes.slice(0, 2)].sort(), versionDeletes, 'the versions first');
+      assert.deepEqual(deletes.slice(2), [`deleteApplication ${APP.id}`], 'then the application');
     } finally {
       h.dispose();
     }

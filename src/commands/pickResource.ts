@@ -145,7 +145,11 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
         if (!images && !applications) {
           return { armId: gallery, tenantId: subscription.tenantId };
         }
-        const placeholder = images ? `Image definition in ${gallery.gallery}` : vscode.l10n.t('VM application in {0}', gallery.gallery);
+        const placeholder = !applications
+          ? `Image definition in ${gallery.gallery}`
+          : images
+            ? vscode.l10n.t('Image definition or VM application in {0}', gallery.gallery)
+            : vscode.l10n.t('VM application in {0}', gallery.gallery);
         step = await pick<Step>(title, placeholder, (async () => {
           const choices: Array<Choice<Step>> = kinds.includes('gallery') ? [{ label: `$(check) The gallery ${gallery.gallery} itself`, value: { kind: 'this', id: gallery } }] : [];
           if (images) {

@@ -103,7 +103,7 @@ describe('explorer', function () {
         ]);
         const suite = await path('suiteGallery');
         await child(suite, 'retiring-tomorrow');
-        assert.deepEqual(await shown(suite), ['many-versions — Linux · Generalized · Gen2 · x64', 'retiring-tomorrow — Windows · Generalized · Gen2 · x64 · end of life in 1 day']);
+        assert.deepEqual(await shown(suite), ['many-versions — Linux · Generalized · Gen2 · x64', 'retiring-tomorrow — Windows · Generalized · Gen2 · x64 · end of life in 1 day', 'VM applications']);
     });
 
     it('versions are in numeric order (1.10.0 above 1.9.0) with latest, excluded-from-latest and end of life marked', async () => {

@@ -103,7 +103,7 @@ async function refuse(log: vscode.LogOutputChannel, text: ModalText): Promise<vo
  * children gets the ordered cascade (versions → definitions → gallery) with a full account of the result.
  */
 export async function deleteResource(account: AzureAccount, tree: GalleryTreeDataProvider, log: vscode.LogOutputChannel, node?: TreeNode): Promise<void> {
-  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);
+  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage']);
   const id = target.armId;
   const name = displayName(id);
   const what = kindLabel(id.kind);

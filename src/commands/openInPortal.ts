@@ -5,7 +5,7 @@ import type { TreeNode } from '../tree/TreeNode';
 import { resolveTarget } from './ResourceTarget';
 
 export async function openInPortal(account: AzureAccount, node: TreeNode | undefined): Promise<void> {
-  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);
+  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage']);
   const url = portalUrlForResource(account.getCloud(), target.armId.id, target.tenantId);
   await vscode.env.openExternal(vscode.Uri.parse(url, true));
 }

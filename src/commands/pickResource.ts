@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { armIdProblem, displayName, imageDefinitionId, imageVersionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
-import type { ArmResourceKind, ComputeResourceId, GalleryId, ImageDefinitionId } from '../azure/armId';
+import { applicationId, applicationVersionId, armIdProblem, displayName, imageDefinitionId, imageVersionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
+import type { ApplicationId, ArmResourceKind, ComputeResourceId, GalleryId, ImageDefinitionId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { listAll } from '../azure/listAll';
 import type { GalleryService, SubscriptionInfo } from '../azure/services';
@@ -81,9 +81,17 @@ export async function pickSubscription(account: AzureAccount, title: string): Pr
   return pick(title, vscode.l10n.t('Subscription'), load);
 }
 
-type Step = { kind: 'this'; id: ComputeResourceId } | { kind: 'gallery'; id: GalleryId } | { kind: 'definition'; id: ImageDefinitionId } | { kind: 'image'; id: ComputeResourceId };
+type Step =
+  | { kind: 'this'; id: ComputeResourceId }
+  | { kind: 'gallery'; id: GalleryId }
+  | { kind: 'definition'; id: ImageDefinitionId }
+  | { kind: 'application'; id: ApplicationId }
+  | { kind: 'image'; id: ComputeResourceId };
 
-/** Drills subscription → gallery → definition → version (or managed image) until a resource of an allowed kind is chosen. */
+/**
+ * Drills subscription → gallery → definition or VM application → version (or managed image) until a resource of an
+ * allowed kind is chosen.
+ */
 export async function pickResource(account: AzureAccount, kinds: readonly ArmResourceKind[]): Promise<{ armId: ComputeResourceId; tenantId: string }> {
   const what = kinds.map(kindLabel).join(vscode.l10n.t(' or '));
   const title = vscode.l10n.t('Choose a {0}', what);
@@ -132,13 +140,27 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
         return { armId: step.id, tenantId: subscription.tenantId };
       case 'gallery': {
         const gallery = step.id;
-        if (!kinds.some((k) => k === 'imageDefinition' || k === 'imageVersion')) {
+        const images = kinds.some((k) => k === 'imageDefinition' || k === 'imageVersion');
+        const applications = kinds.some((k) => k === 'application' || k === 'applicationVersion');
+        if (!images && !applications) {
           return { armId: gallery, tenantId: subscription.tenantId };
         }
-        step = await pick<Step>(title, vscode.l10n.t('Image definition in {0}', gallery.gallery), (async () => {
+        const placeholder = !applications
+          ? vscode.l10n.t('Image definition in {0}', gallery.gallery)
+          : images
+            ? vscode.l10n.t('Image definition or VM application in {0}', gallery.gallery)
+            : vscode.l10n.t('VM application in {0}', gallery.gallery);
+        step = await pick<Step>(title, placeholder, (async () => {
           const choices: Array<Choice<Step>> = kinds.includes('gallery') ? [{ label: vscode.l10n.t('$(check) The gallery {0} itself', gallery.gallery), value: { kind: 'this', id: gallery } }] : [];
-          for (const d of await listAll((o) => service.listImageDefinitions(gallery, o))) {
-            choices.push({ label: `$(symbol-class) ${d.name ?? ''}`, description: [d.osType, d.osState].filter(Boolean).join(' · '), value: { kind: 'definition', id: imageDefinitionId(gallery, d.name ?? '') } });
+          if (images) {
+            for (const d of await listAll((o) => service.listImageDefinitions(gallery, o))) {
+              choices.push({ label: `$(symbol-class) ${d.name ?? ''}`, description: [d.osType, d.osState].filter(Boolean).join(' · '), value: { kind: 'definition', id: imageDefinitionId(gallery, d.name ?? '') } });
+            }
+          }
+          if (applications) {
+            for (const a of await listAll((o) => service.listApplications(gallery, o))) {
+              choices.push({ label: `$(package) ${a.name ?? ''}`, description: [vscode.l10n.t('VM application'), a.supportedOSType].filter(Boolean).join(' · '), value: { kind: 'application', id: applicationId(gallery, a.name ?? '') } });
+            }
           }
           return choices;
         })(), typedId);
@@ -154,6 +176,23 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
           const versions = sortVersionsDescending(await listAll((o) => service.listImageVersions(definition, o)));
           for (const v of versions) {
             choices.push({ label: `$(versions) ${v.name ?? ''}`, description: v.provisioningState, value: { kind: 'this', id: imageVersionId(definition, v.name ?? '') } });
+          }
+          return choices;
+        })(), typedId);
+        break;
+      }
+      case 'application': {
+        const application = step.id;
+        if (!kinds.includes('applicationVersion')) {
+          return { armId: application, tenantId: subscription.tenantId };
+        }
+        step = await pick<Step>(title, vscode.l10n.t('Version of {0}', application.application), (async () => {
+          const choices: Array<Choice<Step>> = kinds.includes('application')
+            ? [{ label: vscode.l10n.t('$(check) The VM application {0} itself', application.application), value: { kind: 'this', id: application } }]
+            : [];
+          const versions = sortVersionsDescending(await listAll((o) => service.listApplicationVersions(application, o)));
+          for (const v of versions) {
+            choices.push({ label: `$(versions) ${v.name ?? ''}`, description: v.provisioningState, value: { kind: 'this', id: applicationVersionId(application, v.name ?? '') } });
           }
           return choices;
         })(), typedId);

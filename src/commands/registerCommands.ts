@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import type { TreeNode } from '../tree/TreeNode';
+import { copyApplicationReference } from './copyApplicationReference';
 import { copyImageReference } from './copyImageReference';
 import { copyResourceId } from './copyResourceId';
 import { createGallery } from './createGallery';
@@ -61,6 +62,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.refreshProperties', vscode.l10n.t("Couldn't refresh the properties"), (uri) => refreshProperties(properties, uri instanceof vscode.Uri ? uri : undefined)],
     ['azureComputeGallery.copyResourceId', vscode.l10n.t("Couldn't copy the resource ID"), (node) => copyResourceId(account, asNode(node))],
     ['azureComputeGallery.copyImageReference', vscode.l10n.t("Couldn't copy the image reference"), (node) => copyImageReference(account, asNode(node))],
+    ['azureComputeGallery.copyApplicationReference', vscode.l10n.t("Couldn't copy the application reference"), (node) => copyApplicationReference(account, asNode(node))],
     ['azureComputeGallery.openInPortal', vscode.l10n.t("Couldn't open the portal"), (node) => openInPortal(account, asNode(node))],
     ['azureComputeGallery.newResourceFile', vscode.l10n.t("Couldn't create the file"), () => newResourceFile()],
     ['azureComputeGallery.delete', vscode.l10n.t("Couldn't delete"), deleteNodes],

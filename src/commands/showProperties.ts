@@ -6,7 +6,7 @@ import { RESOURCE_SCHEME, resourceUri } from '../properties/ResourceDocumentProv
 import type { ResourceDocumentProvider } from '../properties/ResourceDocumentProvider';
 
 export async function showProperties(account: AzureAccount, node?: TreeNode): Promise<void> {
-  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']);
+  const target = await resolveTarget(account, node, ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage']);
   const doc = await vscode.workspace.openTextDocument(resourceUri(target.armId, target.tenantId));
   await vscode.languages.setTextDocumentLanguage(doc, 'json');
   await vscode.window.showTextDocument(doc, { preview: true });

@@ -3,6 +3,7 @@ import type { Gallery, GalleryImage, Page } from '../azure/services';
 import { imageDefinitionId, parseIdOfKind } from '../azure/armId';
 import type { GalleryId } from '../azure/armId';
 import { isSoftDeleteEnabled, SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';
+import { ApplicationsNode } from './ApplicationNodes';
 import { ImageDefinitionNode } from './ImageDefinitionNode';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { resourceNodeId } from './nodeIds';
@@ -28,6 +29,20 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
     super(ctx);
     this.armId = armId ?? parseIdOfKind(gallery.id ?? '', 'gallery');
     this.id = resourceNodeId(this.armId.id);
+    this.applications = new ApplicationsNode(ctx, this, this.armId, tenantId, gallery.location);
+  }
+
+  /** "VM applications", after the image definitions: the gallery's other kind of artifact, told apart at a glance. */
+  readonly applications: ApplicationsNode;
+
+  /** Listing the gallery again lists its VM applications again too. */
+  override reset(): void {
+    super.reset();
+    this.applications.reset();
+  }
+
+  override async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    return [...(await super.getChildren(signal)), this.applications];
   }
 
   resourceContext(): ResourceContext {

@@ -7,7 +7,7 @@ import type { CreatingChild } from './CreatingNode';
 import { ErrorNode, LoadMoreNode, MessageNode } from './MessageNodes';
 import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
-import { ImageVersionNode } from './ImageVersionNode';
+import { isVersionNode } from './VersionNode';
 import { VersionWatcher } from './VersionWatcher';
 import type { VersionWatcherOptions } from './VersionWatcher';
 import { describeProgress } from './replication';
@@ -150,12 +150,12 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
 
   /** Tooltips of versions show per-region replication, read only when the tooltip is needed. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (!(node instanceof ImageVersionNode)) {
+    if (!isVersionNode(node)) {
       return item;
     }
     try {
       const service = (await this.account.services()).galleryService(node.armId.subscriptionId, node.tenantId);
-      const version = await withAbortSignal(token, (signal) => service.getImageVersion(node.armId, { signal }));
+      const version = await withAbortSignal(token, (signal) => node.read(service, signal));
       const before = describeProgress(node.current);
       this.versions.record(node.id, version);
       item.tooltip = node.tooltip(version);

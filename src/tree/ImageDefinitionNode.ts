@@ -8,8 +8,8 @@ import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
 import { RecentlyDeletedNode } from './RecentlyDeletedNode';
 import type { ResourceContext } from './resourceContext';
-import { compareVersionKeys, endOfLifeStatus, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
-import type { VersionKey } from './versionOrdering';
+import { endOfLifeStatus } from './versionOrdering';
+import { VersionListNode } from './VersionListNode';
 import { accessibleLabel, formatDate, markdownFacts, resourceTreeItem } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
@@ -21,7 +21,7 @@ export function describeDefinition(d: GalleryImage): string {
   return [d.osType, d.osState, generation, d.architecture, security].filter((s): s is string => !!s).join(' · ');
 }
 
-export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
+export class ImageDefinitionNode extends VersionListNode<GalleryImageVersion> {
   readonly armId: ImageDefinitionId;
   /** The lower-cased ARM id: TreeItem.id, so expansion survives refresh. */
   readonly id: string;
@@ -98,34 +98,8 @@ export class ImageDefinitionNode extends PagedListNode<GalleryImageVersion> {
     return PagedListNode.message(this, vscode.l10n.t('No image versions — create one'), { command: 'azureComputeGallery.createImageVersion', title: vscode.l10n.t('Create Image Version…'), arguments: [this] });
   }
 
-  protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
-    const key = (n: TreeNode): VersionKey => (n instanceof ImageVersionNode ? n.sortKey : versionKey(''));
-    const sortedPage = [...page].sort((a, b) => compareVersionKeys(key(b), key(a)));
-    const first = sortedPage[0];
-    const last = sortedPage[sortedPage.length - 1];
-    // Lists usually arrive in version order: then the page simply goes before or after what is shown.
-    if (first === undefined || last === undefined) {
-      return [...shown];
-    }
-    if (shown.length === 0 || compareVersionKeys(key(last), key(shown[0])) >= 0) {
-      return sortedPage.concat(shown);
-    }
-    if (compareVersionKeys(key(shown[shown.length - 1]), key(first)) >= 0) {
-      return shown.concat(sortedPage);
-    }
-    return mergeDescending(shown, sortedPage, key);
-  }
-
   override async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const children = await super.getChildren(signal);
-    // `latest` can only be named once every page is known; until then no version is marked.
-    if (this.complete) {
-      const versions = children.filter((n): n is ImageVersionNode => n instanceof ImageVersionNode);
-      const latest = resolveLatest(versions.map((n) => n.current));
-      for (const node of versions) {
-        node.isLatest = latest !== undefined && node.current.name === latest.name;
-      }
-    }
     return this.recentlyDeleted ? [...children, this.recentlyDeleted] : children;
   }
 

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { describeArmError, inertNotificationText, redactSecrets } from '../azure/armError';
 import type { ArmErrorInfo } from '../azure/armError';
 import { displayName } from '../azure/armId';
-import type { ImageVersionId } from '../azure/armId';
+import type { ArmResourceKind } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
-import type { GalleryImageVersion } from '../azure/services';
 import { backoffDelay, describeProgress, isSettling, replicationProgress } from './replication';
+import type { GalleryVersion, GalleryVersionId } from './VersionNode';
 
 /** A scheduled re-check. */
 export interface ScheduledCheck {
@@ -48,15 +48,23 @@ export function formatDuration(ms: number): string {
 }
 
 /** What decides "progress": the provisioning state and every region's state and percentage. */
-function progressSignature(version: GalleryImageVersion): string {
+function progressSignature(version: GalleryVersion): string {
   const regions = (version.replicationStatus?.summary ?? [])
     .map((r) => `${r.region?.toLowerCase() ?? ''}=${r.state?.toLowerCase() ?? ''}:${r.progress ?? ''}`)
     .sort();
   return [version.provisioningState?.toLowerCase() ?? '', version.replicationStatus?.aggregatedState?.toLowerCase() ?? '', ...regions].join('|');
 }
 
+/** "image version" or "VM application version", as the watcher's messages name it. */
+function noun(id: GalleryVersionId): string {
+  return id.kind === 'imageVersion' ? vscode.l10n.t('image version') : vscode.l10n.t('VM application version');
+}
+function Noun(id: GalleryVersionId): string {
+  return id.kind === 'imageVersion' ? vscode.l10n.t('Image version') : vscode.l10n.t('VM application version');
+}
+
 interface Watch {
-  readonly id: ImageVersionId;
+  readonly id: GalleryVersionId;
   readonly tenantId: string | undefined;
   attempt: number;
   check: ScheduledCheck | undefined;
@@ -66,12 +74,14 @@ interface Watch {
 }
 
 /** Why re-reading a version can't help any more, from the error Azure answered; undefined = try again. */
-function hopelessReason(info: ArmErrorInfo): string | undefined {
+function hopelessReason(info: ArmErrorInfo, kind: ArmResourceKind): string | undefined {
   switch (info.code) {
     case 'ParentResourceNotFound':
     case 'ResourceGroupNotFound':
     case 'SubscriptionNotFound':
-      return vscode.l10n.t('its image definition or gallery no longer exists ({0}). Refresh the view to see what is left.', info.code);
+      return kind === 'applicationVersion'
+        ? vscode.l10n.t('its VM application or gallery no longer exists ({0}). Refresh the view to see what is left.', info.code)
+        : vscode.l10n.t('its image definition or gallery no longer exists ({0}). Refresh the view to see what is left.', info.code);
     case 'ResourceNotFound':
     case 'NotFound':
       return vscode.l10n.t('it no longer exists ({0}). Refresh the view to see what is left.', info.code);
@@ -94,14 +104,14 @@ function hopelessReason(info: ArmErrorInfo): string | undefined {
 }
 
 /**
- * Re-reads image versions that are still provisioning or replicating, with backoff, until they settle;
+ * Re-reads image versions and VM application versions that are still provisioning or replicating, with backoff, until they settle;
  * then tells the user. One timer per version, whatever the tree does meanwhile. It stops, and says why
  * once, when the version or its parent is gone, when access is denied, or when nothing has moved for
  * {@link VersionWatcherOptions.stallLimitMs}.
  */
 export class VersionWatcher implements vscode.Disposable {
   private readonly watches = new Map<string, Watch>();
-  private readonly latest = new Map<string, GalleryImageVersion>();
+  private readonly latest = new Map<string, GalleryVersion>();
   /** Versions no longer followed, with why, and the state they were in then. */
   private readonly stopped = new Map<string, { readonly reason: string; readonly signature: string }>();
   private readonly changed = new vscode.EventEmitter<string>();
@@ -135,7 +145,7 @@ export class VersionWatcher implements vscode.Disposable {
   }
 
   /** The freshest state seen for a version, if it was watched. */
-  current(id: string): GalleryImageVersion | undefined {
+  current(id: string): GalleryVersion | undefined {
     return this.latest.get(id.toLowerCase());
   }
 
@@ -148,11 +158,11 @@ export class VersionWatcher implements vscode.Disposable {
    * Remembers a state read elsewhere (e.g. a tooltip's GET) so the tree shows the freshest one. Keyed by
    * the id the tree knows the version by, not the id text in Azure's answer.
    */
-  record(id: string, version: GalleryImageVersion): void {
+  record(id: string, version: GalleryVersion): void {
     this.latest.set(id.toLowerCase(), version);
   }
 
-  watch(id: ImageVersionId, tenantId: string | undefined, version: GalleryImageVersion): void {
+  watch(id: GalleryVersionId, tenantId: string | undefined, version: GalleryVersion): void {
     const key = id.id.toLowerCase();
     if (this.disposed || this.watches.has(key) || !isSettling(version)) {
       return;
@@ -212,10 +222,10 @@ export class VersionWatcher implements vscode.Disposable {
   private async poll(watch: Watch): Promise<void> {
     const { id } = watch;
     const key = id.id.toLowerCase();
-    let version: GalleryImageVersion;
+    let version: GalleryVersion;
     try {
       const service = (await this.account.services()).galleryService(id.subscriptionId, watch.tenantId);
-      version = await service.getImageVersion(id);
+      version = id.kind === 'imageVersion' ? await service.getImageVersion(id) : await service.getApplicationVersion(id);
     } catch (err) {
       if (!this.isCurrent(watch)) {
         return;
@@ -227,15 +237,15 @@ export class VersionWatcher implements vscode.Disposable {
         this.log.info(`Stopped watching ${displayName(id)}: ${info.message}`);
         return;
       }
-      const hopeless = hopelessReason(info);
+      const hopeless = hopelessReason(info, id.kind);
       if (hopeless) {
-        this.stop(watch, vscode.l10n.t('Stopped following image version {0}: {1}', displayName(id), hopeless), watch.signature);
+        this.stop(watch, vscode.l10n.t('Stopped following {0} {1}: {2}', noun(id), displayName(id), hopeless), watch.signature);
         return;
       }
       if (this.now() - watch.movedAt >= this.stallLimitMs) {
         this.stop(
           watch,
-          vscode.l10n.t('Image version {0} couldn\'t be re-checked for {1} (last error: {2}); stopped following it. Refresh the view to check again.', displayName(id), formatDuration(this.stallLimitMs), info.message),
+          vscode.l10n.t('{0} {1} couldn\'t be re-checked for {2} (last error: {3}); stopped following it. Refresh the view to check again.', Noun(id), displayName(id), formatDuration(this.stallLimitMs), info.message),
           watch.signature,
         );
         return;
@@ -262,7 +272,7 @@ export class VersionWatcher implements vscode.Disposable {
       const where = describeProgress(version) ?? version.provisioningState ?? vscode.l10n.t('in progress');
       this.stop(
         watch,
-        vscode.l10n.t('Image version {0} has made no progress for {1} ({2}); stopped following it. Refresh the view to check again; if it stays stuck, see its replication status in the Azure portal.', displayName(id), formatDuration(this.stallLimitMs), where),
+        vscode.l10n.t('{0} {1} has made no progress for {2} ({3}); stopped following it. Refresh the view to check again; if it stays stuck, see its replication status in the Azure portal.', Noun(id), displayName(id), formatDuration(this.stallLimitMs), where),
         signature,
       );
       return;
@@ -281,27 +291,27 @@ export class VersionWatcher implements vscode.Disposable {
     this.changed.fire(key);
   }
 
-  private announce(id: ImageVersionId, version: GalleryImageVersion): void {
+  private announce(id: GalleryVersionId, version: GalleryVersion): void {
     const name = displayName(id);
     const progress = replicationProgress(version);
     const failedRegions = version.replicationStatus?.summary?.filter((r) => r.state?.toLowerCase() === 'failed') ?? [];
     if (version.provisioningState === 'Failed' || failedRegions.length > 0) {
       const where = redactSecrets(failedRegions.map((r) => `${r.region ?? '?'}${r.details ? ` (${r.details})` : ''}`).join(', '));
-      this.log.error(`Image version ${name} failed${where ? ` to replicate to ${where}` : ''}.`);
+      this.log.error(`${Noun(id)} ${name} failed${where ? ` to replicate to ${where}` : ''}.`);
       const message = where
-        ? vscode.l10n.t('Image version {0} failed to replicate to {1}. See its properties for details, fix the cause and create the version again.', name, where)
-        : vscode.l10n.t('Image version {0} failed. See its properties for details, fix the cause and create the version again.', name);
+        ? vscode.l10n.t('{0} {1} failed to replicate to {2}. See its properties for details, fix the cause and create the version again.', Noun(id), name, where)
+        : vscode.l10n.t('{0} {1} failed. See its properties for details, fix the cause and create the version again.', Noun(id), name);
       void vscode.window.showErrorMessage(inertNotificationText(message));
       return;
     }
     const regions = progress ? ` and replicated to ${progress.regions} region${progress.regions === 1 ? '' : 's'}` : '';
-    this.log.info(`Image version ${name} is ready${regions}.`);
+    this.log.info(`${Noun(id)} ${name} is ready${regions}.`);
     void vscode.window.showInformationMessage(
       !progress
-        ? vscode.l10n.t('Image version {0} is ready.', name)
+        ? vscode.l10n.t('{0} {1} is ready.', Noun(id), name)
         : progress.regions === 1
-          ? vscode.l10n.t('Image version {0} is ready and replicated to 1 region.', name)
-          : vscode.l10n.t('Image version {0} is ready and replicated to {1} regions.', name, progress.regions),
+          ? vscode.l10n.t('{0} {1} is ready and replicated to 1 region.', Noun(id), name)
+          : vscode.l10n.t('{0} {1} is ready and replicated to {2} regions.', Noun(id), name, progress.regions),
     );
   }
 }

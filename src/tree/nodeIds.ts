@@ -20,7 +20,15 @@ export function managedImagesNodeId(subscriptionId: string): string {
   return `${subscriptionNodeId(subscriptionId)}/managedimages`;
 }
 
-/** The row a resource is listed under: its subscription, gallery, definition, or "Managed images". */
+/**
+ * The "VM applications" folder of a gallery: the gallery's id and `/applications` (ARM's collection path, which no
+ * resource's own id equals), so refreshing the folder also lets the watcher follow the application versions under it again.
+ */
+export function applicationsNodeId(gallery: string): string {
+  return `${resourceNodeId(gallery)}/applications`;
+}
+
+/** The row a resource is listed under: its subscription, gallery, definition, "VM applications", application or "Managed images". */
 export function listNodeIdOf(id: ComputeResourceId): string {
   switch (id.kind) {
     case 'gallery':
@@ -30,7 +38,7 @@ export function listNodeIdOf(id: ComputeResourceId): string {
     case 'imageVersion':
       return resourceNodeId(imageDefinitionId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.imageDefinition).id);
     case 'application':
-      return resourceNodeId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id);
+      return applicationsNodeId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery).id);
     case 'applicationVersion':
       return resourceNodeId(applicationId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.application).id);
     case 'managedImage':

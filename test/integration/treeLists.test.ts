@@ -97,7 +97,8 @@ describe('explorer lists over the real SDK: ids in any casing (ARM_BEHAVIOUR §7
     assert.equal(gallery.armId.resourceGroup, 'CLITEST.RG42', 'the resource group as the list gave it');
 
     const definitions = await gallery.getChildren(signal);
-    assert.deepEqual(labels(definitions), ['Ubuntu']);
+    // The gallery's image definitions, then its "VM applications" folder (issue 12), always last.
+    assert.deepEqual(labels(definitions), ['Ubuntu', 'VM applications']);
     const definition = definitions[0];
     assert.ok(definition instanceof ImageDefinitionNode);
     assert.equal(definition.id, `${gallery.id}/images/ubuntu`);

@@ -98,10 +98,12 @@ describe('explorer', function () {
             'rhel-9-soon — Linux · Generalized · Gen2 · x64 · end of life in 20 days',
             'ubuntu-legacy — Linux · Generalized · Gen1 · x64 · end of life passed',
             'win-server-g2 — Windows · Generalized · Gen2 · x64 · TrustedLaunch',
+            // After the definitions, the gallery's VM applications folder (issue 12).
+            'VM applications',
         ]);
         const suite = await path('suiteGallery');
         await child(suite, 'retiring-tomorrow');
-        assert.deepEqual(await shown(suite), ['many-versions — Linux · Generalized · Gen2 · x64', 'retiring-tomorrow — Windows · Generalized · Gen2 · x64 · end of life in 1 day']);
+        assert.deepEqual(await shown(suite), ['many-versions — Linux · Generalized · Gen2 · x64', 'retiring-tomorrow — Windows · Generalized · Gen2 · x64 · end of life in 1 day', 'VM applications']);
     });
 
     it('versions are in numeric order (1.10.0 above 1.9.0) with latest, excluded-from-latest and end of life marked', async () => {
@@ -214,13 +216,14 @@ describe('explorer', function () {
         const gallery = await path('flakyGallery');
         await vscode.commands.executeCommand('azureComputeGallery.refresh', gallery.node);
         const failed = await waitForChildren(api.treeDataProvider, gallery.node, (c) => c.some((x) => x.item.contextValue === 'error'));
-        assert.deepEqual(failed.map((c) => c.label), ["Couldn't list image definitions — click to retry"]);
+        // Only the image definitions failed: the VM applications folder stays.
+        assert.deepEqual(failed.map((c) => c.label), ["Couldn't list image definitions — click to retry", 'VM applications']);
         assert.match(String(failed[0]?.item.description), /^ExpiredAuthenticationToken: /);
         await emulator.setFaults([]);
         const retry = failed[0]?.item.command;
         assert.equal(retry?.command, 'azureComputeGallery.retry', 'clicking the error node retries');
         await vscode.commands.executeCommand(retry.command, ...((retry.arguments ?? []) as unknown[]));
         const recovered = await waitForChildren(api.treeDataProvider, gallery.node, (c) => c.some((x) => x.label === 'flaky-def'));
-        assert.deepEqual(recovered.map((c) => c.label), ['flaky-def']);
+        assert.deepEqual(recovered.map((c) => c.label), ['flaky-def', 'VM applications']);
     });
 });

@@ -212,12 +212,14 @@ async function main(): Promise<number> {
                     'rhel-9-soon — Linux · Generalized · Gen2 · x64 · end of life in 20 days',
                     'ubuntu-legacy — Linux · Generalized · Gen1 · x64 · end of life passed',
                     'win-server-g2 — Windows · Generalized · Gen2 · x64 · TrustedLaunch',
+                    // After the definitions, the gallery's VM applications folder (issue 12).
+                    'VM applications',
                 ],
                 'definitions of exploreGallery',
             );
             equal(
                 childrenOf(rows, ['exploreGallery']).map((r) => r.icon),
-                ['terminal-linux', 'warning', 'warning', 'window'],
+                ['terminal-linux', 'warning', 'warning', 'window', 'package'],
                 'definition icons (warning when end of life is near or passed)',
             );
         });
@@ -311,12 +313,13 @@ async function main(): Promise<number> {
             await expandRow(page, VIEW, ['flakyGallery']);
             rows = await waitForRows(page, VIEW, 'the error row under flakyGallery', (rs) => childrenOf(rs, ['flakyGallery']).some((r) => r.label.startsWith("Couldn't")));
             const children = childrenOf(rows, ['flakyGallery']);
-            equal(children.map((r) => r.label), ["Couldn't list image definitions — click to retry"], 'children of flakyGallery while its list fails');
+            // The VM applications folder stays: only the image definitions list failed.
+            equal(children.map((r) => r.label), ["Couldn't list image definitions — click to retry", 'VM applications'], 'children of flakyGallery while its list fails');
             expect(children[0].description.startsWith('OperationNotAllowed: '), `error row description: ${children[0].description}`);
             equal(children[0].icon, 'error', 'error row icon');
             await arm.setFaults([]);
             await (await rowLocator(page, VIEW, ['flakyGallery', "Couldn't list image definitions — click to retry"])).click();
-            rows = await expectShown(page, ['flakyGallery'], ['flaky-def — Linux · Generalized · Gen2 · x64'], 'children of flakyGallery after the retry');
+            rows = await expectShown(page, ['flakyGallery'], ['flaky-def — Linux · Generalized · Gen2 · x64', 'VM applications'], 'children of flakyGallery after the retry');
             equal((await errorToastTexts(page)).filter((t) => !before.includes(t)), [], 'error notifications about the failed list (it is shown in the tree only)');
         });
 

@@ -100,4 +100,35 @@ describe('Choosing a resource from the palette', () => {
     galleries.accept(galleries.items.find((i) => i.label.endsWith(' g1')));
     await settle();
   });
+  it('drills gallery → VM application → version for the application kinds (palette Copy Application Reference)', async () => {
+    const azure = new FakeAzure();
+    azure.tenants = () => Promise.resolve([{ tenantId: TENANT, displayName: 'Contoso' }] as never);
+    azure.subscriptions = () => Promise.resolve([{ subscriptionId: SUB, displayName: 'Prod', tenantId: TENANT, state: 'Enabled' }]);
+    const gallery = `${RG}/providers/Microsoft.Compute/galleries/g1`;
+    azure.galleries = () => page([{ id: gallery, name: 'g1', location: 'eastus' }]);
+    azure.definitions = () => page([{ id: `${gallery}/images/ubuntu`, name: 'ubuntu', location: 'eastus' }]);
+    azure.applications = () => page([{ id: `${gallery}/applications/agent`, name: 'agent', location: 'eastus', supportedOSType: 'Windows' }]);
+    azure.applicationVersions = () => page([{ name: '1.9.0' }, { name: '1.10.0' }]);
+    const result = pickResource(azure.account(), ['applicationVersion', 'application']);
+    const next = async (n: number): Promise<TypingQuickPick> => {
+      for (let i = 0; i < 20 && (picks.length < n || picks[n - 1].busy); i++) {
+        await settle();
+      }
+      return picks[n - 1];
+    };
+    const subscriptions = await next(1);
+    subscriptions.accept(subscriptions.items[0]);
+    const galleries = await next(2);
+    galleries.accept(galleries.items[0]);
+    const inGallery = await next(3);
+    assert.deepEqual(inGallery.items.map((i) => i.label), ['$(package) agent'], 'VM applications only: no image definitions are offered');
+    assert.equal(inGallery.placeholder, 'VM application in g1');
+    inGallery.accept(inGallery.items[0]);
+    const versions = await next(4);
+    assert.deepEqual(versions.items.map((i) => i.label), ['$(check) The VM application agent itself', '$(versions) 1.10.0', '$(versions) 1.9.0']);
+    versions.accept(versions.items[1]);
+    const chosen = (await result) as { armId: { kind: string; id: string } };
+    assert.equal(chosen.armId.kind, 'applicationVersion');
+    assert.equal(chosen.armId.id, `${gallery}/applications/agent/versions/1.10.0`);
+  });
 });

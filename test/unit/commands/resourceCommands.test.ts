@@ -105,7 +105,7 @@ describe('commands started on a tree row', () => {
     const run = h.run('azureComputeGallery.delete', empty);
     await settle();
     assert.equal(quickPicks.length, 1);
-    assert.equal(quickPicks[0].title, 'Choose a gallery or image definition or image version or managed image');
+    assert.equal(quickPicks[0].title, 'Choose a gallery or image definition or image version or VM application or VM application version or managed image');
     quickPicks[0].hide();
     await run;
     assert.ok(!h.azure.calls.some((c) => c.startsWith('delete')), 'nothing deleted');

@@ -46,7 +46,7 @@ describe('tree lists: a child is known by its parent and its name', () => {
     azure.definitions = () => page([exampleDefinition]);
     const { ctx, node } = galleryNode(azure);
     const children = await node.getChildren(signal);
-    assert.deepEqual(labels(children), ['myGalleryImageName']);
+    assert.deepEqual(labels(children), ['myGalleryImageName', 'VM applications']);
     const child = children[0];
     assert.ok(child instanceof ImageDefinitionNode);
     assert.equal(child.armId.id, DEFINITION.id);
@@ -77,7 +77,7 @@ describe('tree lists: a child is known by its parent and its name', () => {
     const ctx = testContext(azure);
     const subNode = new SubscriptionNode(ctx, root, subscription);
     const node = new GalleryNode(ctx, subNode, { id: gallery.id, name: 'myGalleryName', location: 'westus' }, TENANT);
-    assert.deepEqual(labels(await node.getChildren(signal)), ['myGalleryImageName']);
+    assert.deepEqual(labels(await node.getChildren(signal)), ['myGalleryImageName', 'VM applications']);
     assert.deepEqual(ctx.log.lines.filter((l) => l.includes('listed with the id')), [], 'an id Azure wrote unescaped is the same resource');
   });
 
@@ -91,7 +91,7 @@ describe('tree lists: a child is known by its parent and its name', () => {
     ]);
     const { ctx, node } = galleryNode(azure);
     const children = await node.getChildren(signal);
-    assert.deepEqual(labels(children), ['good']);
+    assert.deepEqual(labels(children), ['good', 'VM applications']);
     assert.equal(ctx.log.lines.filter((l) => /^warn: .*Skipped/.test(l)).length, 3, ctx.log.lines.join('\n'));
     node.reset();
     await node.getChildren(signal);
@@ -150,6 +150,6 @@ describe('tree lists: a child is known by its parent and its name', () => {
     const { node } = galleryNode(azure);
     const children = await node.getChildren(signal);
     assert.equal(new Set(ids(children)).size, children.length);
-    assert.deepEqual(labels(children), ['Ubuntu']);
+    assert.deepEqual(labels(children), ['Ubuntu', 'VM applications']);
   });
 });

@@ -39,9 +39,9 @@ describe('tree lists: refresh while a request is in flight', () => {
     requests[0].answer.resolve({ items: [definition('old')], continuationToken: undefined });
     await settle();
     requests[requests.length - 1].answer.resolve({ items: [definition('new')], continuationToken: undefined });
-    assert.deepEqual(labels(await after), ['new']);
-    assert.deepEqual(labels(await before), ['new'], 'the call made before the refresh answers with the newer list too');
-    assert.deepEqual(labels(await node.getChildren(signal)), ['new']);
+    assert.deepEqual(labels(await after), ['new', 'VM applications']);
+    assert.deepEqual(labels(await before), ['new', 'VM applications'], 'the call made before the refresh answers with the newer list too');
+    assert.deepEqual(labels(await node.getChildren(signal)), ['new', 'VM applications']);
   });
 
   it('a refresh during the fetch is not lost: the tree asking again gets the list fetched after it', async () => {
@@ -53,8 +53,8 @@ describe('tree lists: refresh while a request is in flight', () => {
     await settle();
     assert.equal(requests.length, 2, 'the list is fetched again after the refresh');
     requests[1].answer.resolve({ items: [definition('after-refresh')], continuationToken: undefined });
-    assert.deepEqual(labels(await first), ['after-refresh']);
-    assert.deepEqual(labels(await node.getChildren(signal)), ['after-refresh']);
+    assert.deepEqual(labels(await first), ['after-refresh', 'VM applications']);
+    assert.deepEqual(labels(await node.getChildren(signal)), ['after-refresh', 'VM applications']);
   });
 
   it('VS Code asking twice at once costs one request and shows each item once', async () => {
@@ -64,8 +64,8 @@ describe('tree lists: refresh while a request is in flight', () => {
     await settle();
     assert.equal(requests.length, 1);
     requests[0].answer.resolve({ items: [definition('one')], continuationToken: undefined });
-    assert.deepEqual(labels(await a), ['one']);
-    assert.deepEqual(labels(await b), ['one']);
+    assert.deepEqual(labels(await a), ['one', 'VM applications']);
+    assert.deepEqual(labels(await b), ['one', 'VM applications']);
   });
 
   it('"Load more" answered after a refresh does not add its page to the new list', async () => {
@@ -73,7 +73,7 @@ describe('tree lists: refresh while a request is in flight', () => {
     const listing = node.getChildren(signal);
     await settle();
     requests[0].answer.resolve({ items: [definition('a')], continuationToken: 'page2' });
-    assert.deepEqual(labels(await listing), ['a', 'Load more image definitions…']);
+    assert.deepEqual(labels(await listing), ['a', 'Load more image definitions…', 'VM applications']);
     const more = node.loadMore(signal);
     await settle();
     assert.equal(requests[1].token, 'page2');
@@ -81,10 +81,10 @@ describe('tree lists: refresh while a request is in flight', () => {
     const relisting = node.getChildren(signal);
     await settle();
     requests[2].answer.resolve({ items: [definition('a'), definition('b')], continuationToken: undefined });
-    assert.deepEqual(labels(await relisting), ['a', 'b']);
+    assert.deepEqual(labels(await relisting), ['a', 'b', 'VM applications']);
     requests[1].answer.resolve({ items: [definition('b'), definition('stale')], continuationToken: undefined });
     await more;
-    assert.deepEqual(labels(await node.getChildren(signal)), ['a', 'b']);
+    assert.deepEqual(labels(await node.getChildren(signal)), ['a', 'b', 'VM applications']);
     assert.ok(ctx.refreshed.includes(node), 'the list is redrawn when "Load more" settles');
   });
 
@@ -100,7 +100,7 @@ describe('tree lists: refresh while a request is in flight', () => {
     assert.equal(requests.length, 2);
     requests[1].answer.resolve({ items: [definition('b')], continuationToken: undefined });
     await Promise.all([one, two]);
-    assert.deepEqual(labels(await node.getChildren(signal)), ['a', 'b']);
+    assert.deepEqual(labels(await node.getChildren(signal)), ['a', 'b', 'VM applications']);
   });
 });
 

@@ -61,9 +61,10 @@ export class FakeAzure {
   definitions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   versions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   managedImages: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
-  /** VM applications of a gallery, and versions of an application (none by default). */
+  /** VM applications of a gallery, and versions of an application. */
   applications: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
   applicationVersions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  getApplicationVersion: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getApplicationVersion not faked'));
   getVersion: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageVersion not faked'));
   /** getGallery; by default a gallery without soft delete. */
   gallery: (id: string) => Promise<unknown> = () => Promise.resolve({ name: 'gal', location: 'westeurope' });
@@ -88,9 +89,10 @@ export class FakeAzure {
       listImageDefinitions: (g: { id: string }, o?: PagedCallOptions) => (this.calls.push('definitions'), this.definitions(o, g.id)),
       listImageVersions: (d: { id: string }, o?: PagedCallOptions) => (this.calls.push('versions'), this.versions(o, d.id)),
       listManagedImages: (o?: PagedCallOptions) => (this.calls.push('managedImages'), this.managedImages(o)),
+      getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
       listApplications: (g: { id: string }, o?: PagedCallOptions) => (this.calls.push('applications'), this.applications(o, g.id)),
       listApplicationVersions: (a: { id: string }, o?: PagedCallOptions) => (this.calls.push('applicationVersions'), this.applicationVersions(o, a.id)),
-      getImageVersion: (id: { id: string }) => (this.calls.push(`get ${id.id}`), this.getVersion(id.id)),
+      getApplicationVersion: (id: { id: string }) => (this.calls.push(`getApplicationVersion ${id.id}`), this.getApplicationVersion(id.id)),
       getGallery: (id: { id: string }) => (this.calls.push(`getGallery ${id.id}`), this.gallery(id.id)),
       listSoftDeletedVersions: (d: { id: string }, o?: PagedCallOptions) => (this.calls.push('softDeleted'), this.softDeleted(o, d.id)),
       restoreImageVersion: (id: { id: string }, o?: { signal?: AbortSignal }) => (this.calls.push(`restoreImageVersion ${id.id}`), this.restore(id.id, o?.signal)),

@@ -1,0 +1,43 @@
+import { PagedListNode } from './PagedListNode';
+import type { TreeNode } from './TreeNode';
+import { VersionNode } from './VersionNode';
+import type { GalleryVersion } from './VersionNode';
+import { compareVersionKeys, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
+import type { VersionKey } from './versionOrdering';
+
+/**
+ * A list of versions (an image definition's or a VM application's): newest first in numeric order, merged in page by
+ * page, and `latest` marked once every page is known. The same code for both kinds.
+ */
+export abstract class VersionListNode<T extends GalleryVersion> extends PagedListNode<T> {
+  protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
+    const key = (n: TreeNode): VersionKey => (n instanceof VersionNode ? n.sortKey : versionKey(''));
+    const sortedPage = [...page].sort((a, b) => compareVersionKeys(key(b), key(a)));
+    const first = sortedPage[0];
+    const last = sortedPage[sortedPage.length - 1];
+    // Lists usually arrive in version order: then the page simply goes before or after what is shown.
+    if (first === undefined || last === undefined) {
+      return [...shown];
+    }
+    if (shown.length === 0 || compareVersionKeys(key(last), key(shown[0])) >= 0) {
+      return sortedPage.concat(shown);
+    }
+    if (compareVersionKeys(key(shown[shown.length - 1]), key(first)) >= 0) {
+      return shown.concat(sortedPage);
+    }
+    return mergeDescending(shown, sortedPage, key);
+  }
+
+  override async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    const children = await super.getChildren(signal);
+    // `latest` can only be named once every page is known; until then no version is marked.
+    if (this.complete) {
+      const versions = children.filter((n): n is VersionNode => n instanceof VersionNode);
+      const latest = resolveLatest(versions.map((n) => n.current));
+      for (const node of versions) {
+        node.isLatest = latest !== undefined && node.current.name === latest.name;
+      }
+    }
+    return children;
+  }
+}

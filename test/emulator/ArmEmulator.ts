@@ -20,6 +20,7 @@ import { registerMetadataRoutes } from './routes/metadataRoutes';
 import { registerOperationRoutes } from './routes/operationRoutes';
 import { registerResourceGroupRoutes } from './routes/resourceGroupRoutes';
 import { registerResourceRoutes } from './routes/resourceRoutes';
+import { registerSharingRoutes } from './routes/sharingRoutes';
 import { registerSoftDeletedRoutes } from './routes/softDeletedRoutes';
 import { registerSubscriptionRoutes } from './routes/subscriptionRoutes';
 import { loadSeed, type SeedFile } from './seed';
@@ -125,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     registerResourceGroupRoutes(armRouter);
     registerResourceRoutes(armRouter, ALL_KINDS);
     registerSoftDeletedRoutes(armRouter);
+    registerSharingRoutes(armRouter);
     registerOperationRoutes(armRouter);
     const anonymousRouter = new Router();
     registerMetadataRoutes(anonymousRouter);

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArmErrorDetail } from './errors';
 
-export type OperationStyle = 'caps' | 'compute' | 'resources';
+export type OperationStyle = 'caps' | 'compute' | 'resources' | 'tenantCaps';
 export type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed';
 
 export interface OperationRecord {
@@ -19,8 +19,10 @@ export interface OperationRecord {
     subscriptionId: string;
     /** Normalised region ('eastus'). */
     location: string;
-    method: 'PUT' | 'PATCH' | 'DELETE';
+    method: 'PUT' | 'PATCH' | 'DELETE' | 'POST';
     resourceId: string;
+    /** POST actions: the final result the Location monitor answers with (204 when undefined). */
+    result?: unknown;
     style: OperationStyle;
     apiVersion: string;
     startedAt: number;
@@ -67,6 +69,9 @@ function operationPath(op: OperationRecord): string {
             return `/subscriptions/${op.subscriptionId}/providers/Microsoft.Compute/locations/${op.location}/operations/${op.id}`;
         case 'resources':
             return `/subscriptions/${op.subscriptionId}/operationresults/${op.id}`;
+        case 'tenantCaps':
+            // tenant-level actions (TenantLevelGallerySharing_Accept/_Reject): no subscription in the URL
+            return `/providers/Microsoft.Compute/locations/${op.location}/capsOperations/${op.id}`;
     }
 }
 
@@ -84,7 +89,10 @@ export function monitorUrl(baseUrl: string, op: OperationRecord): string {
 /** The LRO headers for the initial response, following each RP's documented pattern. */
 export function lroHeaders(baseUrl: string, op: OperationRecord, retryAfterSeconds: number): Record<string, string> {
     const headers: Record<string, string> = { 'Retry-After': String(retryAfterSeconds) };
-    if (op.style === 'caps') {
+    if (op.method === 'POST') {
+        // POST actions (share, invite accept/reject) are Location LROs (SharedGalleryInvite.tsp: ArmLroLocationHeader)
+        headers['Location'] = monitorUrl(baseUrl, op);
+    } else if (op.style === 'caps') {
         headers['Azure-AsyncOperation'] = asyncOperationUrl(baseUrl, op);
         if (op.method === 'DELETE') {
             headers['Location'] = monitorUrl(baseUrl, op);

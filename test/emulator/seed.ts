@@ -1,6 +1,7 @@
 /**
  * Seed files: the initial state of an emulator (format documented in README.md).
  */
+import { applySeedInvites, type SeedSharingInvite } from './sharing';
 import { readFileSync } from 'node:fs';
 import { isObject } from './json';
 import { parseResourceId } from './resourceIds';
@@ -98,6 +99,8 @@ export interface SeedFile {
     /** String values of the form `@now`, `@now-30d`, `@now+90d` (units d, h, m) become ISO date-times at seed time. */
     resources?: SeedResource[];
     softDeletedVersions?: SeedSoftDeletedVersion[];
+    /** Shares waiting for the grantee's acceptance (issue 13; see sharing.ts). */
+    sharingInvites?: SeedSharingInvite[];
     generate?: GenerateSpec[];
 }
 
@@ -174,6 +177,7 @@ export function applySeed(store: EmulatorStore, seed: SeedFile): void {
         }
         store.addSoftDeleted(resolveDates(entry.version, now), deletedAt);
     }
+    applySeedInvites(store, seed.sharingInvites ?? []);
     for (const spec of seed.generate ?? []) {
         generate(store, spec);
     }

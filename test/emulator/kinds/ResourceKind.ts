@@ -32,6 +32,8 @@ export interface PresentOptions {
     now: number;
     /** `$expand` query value, if any. */
     expand?: string;
+    /** `$select` query value, if any (galleries: `Permissions`). */
+    select?: string;
 }
 
 export interface ResourceKind {

@@ -1,15 +1,16 @@
 /**
  * Microsoft.Compute/galleries (GalleryRP 2025-12-03).
  */
-import { ArmError, invalidParameter } from '../errors';
+import { ArmError, invalidEnumValue, invalidParameter } from '../errors';
 import { clone, isObject, mergePatch, type JsonObject } from '../json';
 import type { ArmResourceJson, StoredResource } from '../store';
-import type { ResourceKind, WriteInput, WriteResult } from './ResourceKind';
+import type { PresentOptions, ResourceKind, WriteInput, WriteResult } from './ResourceKind';
 import { rejectDeleteWithSoftDeleted } from './softDelete';
 import { checkTags, propertiesOf, resolveLocation, withoutReadOnly } from './validation';
 
 const TYPE = 'Microsoft.Compute/galleries';
 const READ_ONLY = ['identifier', 'sharingStatus'];
+const SHARING_PERMISSIONS = ['Private', 'Groups', 'Community'];
 
 const GALLERY_NAME = /^[^_\W][\w-._]{0,79}(?<![-.])$/;
 
@@ -23,6 +24,35 @@ function validateGalleryName(name: string): void {
     }
 }
 
+/**
+ * `sharingProfile` on PUT/PATCH: `permissions` is one of Private/Groups/Community; `groups` and
+ * `communityGalleryInfo.communityGalleryEnabled/publicNames` are read-only (changed through POST …/share), so the stored
+ * ones are kept whatever the body says.
+ */
+function buildSharingProfile(raw: unknown, existing: StoredResource | undefined): JsonObject | undefined {
+    if (raw === undefined || raw === null) {
+        return undefined;
+    }
+    if (!isObject(raw)) {
+        throw invalidParameter("The value of parameter 'gallery.properties.sharingProfile' must be an object.", 'gallery.properties.sharingProfile');
+    }
+    const before = isObject(existing?.body.properties.sharingProfile) ? existing.body.properties.sharingProfile : {};
+    const profile: JsonObject = { ...raw };
+    if (profile.permissions !== undefined && !SHARING_PERMISSIONS.includes(String(profile.permissions))) {
+        throw invalidEnumValue('gallery.properties.sharingProfile.permissions', profile.permissions, SHARING_PERMISSIONS);
+    }
+    profile.groups = Array.isArray(before.groups) ? before.groups : [];
+    if (isObject(profile.communityGalleryInfo)) {
+        const beforeInfo = isObject(before.communityGalleryInfo) ? before.communityGalleryInfo : {};
+        profile.communityGalleryInfo = {
+            ...profile.communityGalleryInfo,
+            communityGalleryEnabled: beforeInfo.communityGalleryEnabled === true,
+            publicNames: Array.isArray(beforeInfo.publicNames) ? beforeInfo.publicNames : [],
+        };
+    }
+    return profile;
+}
+
 function build(input: WriteInput, properties: JsonObject, tags: Record<string, string> | undefined, location: string): WriteResult {
     const { ctx, parsed, existing } = input;
     // "The gallery name <n> is not unique within the subscription"
@@ -34,6 +64,10 @@ function build(input: WriteInput, properties: JsonObject, tags: Record<string, s
     }
     if (properties.description !== undefined && typeof properties.description !== 'string') {
         throw invalidParameter("The value of parameter 'gallery.properties.description' must be a string.", 'gallery.properties.description');
+    }
+    const sharingProfile = buildSharingProfile(properties.sharingProfile, existing);
+    if (sharingProfile) {
+        properties = { ...properties, sharingProfile };
     }
     const resource: ArmResourceJson = {
         id: input.id,
@@ -69,11 +103,21 @@ export const galleryKind: ResourceKind = {
         const tags = input.body.tags !== undefined ? checkTags(input.body.tags) : existing.body.tags;
         return build(input, isObject(merged) ? merged : {}, tags, existing.body.location ?? 'eastus');
     },
-    present(stored: StoredResource): ArmResourceJson {
+    present(stored: StoredResource, options?: PresentOptions): ArmResourceJson {
         const body = clone(stored.body);
         const identifier = isObject(body.properties.identifier) ? body.properties.identifier : {};
         identifier.uniqueName = `${stored.parsed.subscriptionId}-${stored.body.name.toUpperCase()}`;
         body.properties = { ...body.properties, identifier };
+        // sharingProfile.groups only with $expand=SharingProfile/Groups or $select=Permissions (GalleryRP examples
+        // Gallery_Get_WithExpandSharingProfileGroups / Gallery_Get_WithSelectPermissions)
+        const sharing = body.properties.sharingProfile;
+        const wantsGroups = options?.expand?.toLowerCase() === 'sharingprofile/groups' || options?.select?.toLowerCase() === 'permissions';
+        if (isObject(sharing) && !wantsGroups) {
+            const { groups: _groups, ...rest } = sharing;
+            body.properties.sharingProfile = rest;
+        } else if (isObject(sharing) && !Array.isArray(sharing.groups)) {
+            body.properties.sharingProfile = { ...sharing, groups: [] };
+        }
         return body;
     },
 };

@@ -17,6 +17,9 @@ function finalResult(ctx: RequestContext, op: OperationRecord): ArmResponse {
     if (op.method === 'DELETE') {
         return emptyResponse(200);
     }
+    if (op.method === 'POST') {
+        return op.result === undefined ? emptyResponse(204) : jsonResponse(200, op.result);
+    }
     const stored = ctx.store.getResource(op.resourceId);
     const kind = stored ? kindForType(stored.parsed.type) : undefined;
     if (!stored || !kind) {
@@ -39,6 +42,15 @@ function monitor(ctx: RequestContext, op: OperationRecord): ArmResponse {
     }
 }
 
+function pollTenantOperation(ctx: RequestContext, params: RouteParams): ArmResponse {
+    const op = ctx.operations.get(params.operationId);
+    if (!op || op.style !== 'tenantCaps') {
+        throw operationNotFound();
+    }
+    const isMonitor = ctx.req.query.get('monitor')?.toLowerCase() === 'true';
+    return isMonitor ? monitor(ctx, op) : jsonResponse(200, operationStatusBody(op, ctx.now));
+}
+
 function pollOperation(ctx: RequestContext, params: RouteParams): ArmResponse {
     const subscription = requireSubscription(ctx, params.subscriptionId);
     const op = ctx.operations.get(params.operationId);
@@ -53,5 +65,6 @@ export function registerOperationRoutes(router: Router): void {
     router.add('GET', '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/capsOperations/{operationId}', pollOperation);
     router.add('GET', '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/operations/{operationId}', pollOperation);
     router.add('GET', '/subscriptions/{subscriptionId}/operationresults/{operationId}', pollOperation);
+    router.add('GET', '/providers/Microsoft.Compute/locations/{location}/capsOperations/{operationId}', pollTenantOperation);
 }
 

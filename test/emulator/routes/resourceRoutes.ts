@@ -120,7 +120,8 @@ function getItem(kind: ResourceKind) {
             throw resourceNotFound(typedName(parsed), parsed.resourceGroup);
         }
         const expand = ctx.req.query.get('$expand') ?? undefined;
-        return jsonResponse(200, kind.present(existing, { now: ctx.now, ...(expand ? { expand } : {}) }));
+        const select = ctx.req.query.get('$select') ?? undefined;
+        return jsonResponse(200, kind.present(existing, { now: ctx.now, ...(expand ? { expand } : {}), ...(select ? { select } : {}) }));
     };
 }
 

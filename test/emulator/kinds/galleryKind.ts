@@ -38,7 +38,7 @@ function buildSharingProfile(raw: unknown, existing: StoredResource | undefined)
     }
     const before = isObject(existing?.body.properties.sharingProfile) ? existing.body.properties.sharingProfile : {};
     const profile: JsonObject = { ...raw };
-    if (profile.permissions !== undefined && !SHARING_PERMISSIONS.includes(String(profile.permissions))) {
+    if (profile.permissions !== undefined && (typeof profile.permissions !== 'string' || !SHARING_PERMISSIONS.includes(profile.permissions))) {
         throw invalidEnumValue('gallery.properties.sharingProfile.permissions', profile.permissions, SHARING_PERMISSIONS);
     }
     profile.groups = Array.isArray(before.groups) ? before.groups : [];
@@ -113,7 +113,8 @@ export const galleryKind: ResourceKind = {
         const sharing = body.properties.sharingProfile;
         const wantsGroups = options?.expand?.toLowerCase() === 'sharingprofile/groups' || options?.select?.toLowerCase() === 'permissions';
         if (isObject(sharing) && !wantsGroups) {
-            const { groups: _groups, ...rest } = sharing;
+            const rest: JsonObject = { ...sharing };
+            delete rest.groups;
             body.properties.sharingProfile = rest;
         } else if (isObject(sharing) && !Array.isArray(sharing.groups)) {
             body.properties.sharingProfile = { ...sharing, groups: [] };

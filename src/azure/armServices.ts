@@ -18,6 +18,15 @@ import type {
   Snapshot,
   VirtualMachine,
 } from '@azure/arm-compute';
+import type {
+  CommunityGallery,
+  CommunityGalleryImage,
+  CommunityGalleryImageVersion,
+  SharedGallery,
+  SharedGalleryImage,
+  SharedGalleryImageVersion,
+  SharingUpdate,
+} from '@azure/arm-compute';
 import { getClient } from '@azure-rest/core-client';
 import type { Client } from '@azure-rest/core-client';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -27,17 +36,21 @@ import type {
   ArmServices,
   ArmServicesOptions,
   CallOptions,
+  CommunityGalleryRef,
   GalleryService,
   LocationInfo,
   Page,
   PagedCallOptions,
   ResourceGroupInfo,
+  SharedGalleryInviteRef,
+  SharedGalleryRef,
   StorageAccountInfo,
   SubscriptionInfo,
   TenantInfo,
 } from './services';
 import type { ApplicationId, ApplicationVersionId, ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 import { redactSecrets } from './armError';
+import { normalizeSharingUpdate, sharingUpdateProblems, type SharedTo, type SharingUpdateInput } from '../domain/sharing';
 
 /** api-version of ARM's tenants, subscriptions and locations operations (Microsoft.Resources). */
 const RESOURCES_API_VERSION = '2022-12-01';
@@ -522,6 +535,135 @@ class ArmGalleryService implements GalleryService {
       .filter((a): a is RawResourceGroup & { id: string; name: string } => typeof a.id === 'string' && typeof a.name === 'string')
       .map((a) => ({ id: a.id, name: a.name, location: a.location ?? '' }));
   }
+
+  // ---- Sharing (issue 13) ----
+
+  getGalleryWithSharing(id: GalleryId, options?: CallOptions): Promise<Gallery> {
+    return withSignal(options, () =>
+      this.client.galleries.get(id.resourceGroup, id.gallery, { expand: 'SharingProfile/Groups', abortSignal: options?.signal }),
+    );
+  }
+
+  updateSharingProfile(gallery: GalleryId, update: SharingUpdateInput, options?: CallOptions): Promise<SharingUpdate> {
+    const problems = sharingUpdateProblems(update);
+    if (problems.length > 0) {
+      // nothing is sent: the caller shows this message as it is
+      return Promise.reject(
+        Object.assign(new Error(l10n.t('The sharing of gallery {0} was not changed: {1}', gallery.gallery, problems.join(' '))), {
+          name: 'InvalidSharingUpdate',
+          code: 'InvalidSharingUpdate',
+        }),
+      );
+    }
+    const body = normalizeSharingUpdate(update);
+    const sharingUpdate: SharingUpdate = {
+      operationType: body.operationType,
+      ...(body.groups ? { groups: body.groups.map((g) => ({ type: g.type, ids: [...g.ids] })) } : {}),
+    };
+    return this.wait(options, () =>
+      this.client.gallerySharingProfile.update(gallery.resourceGroup, gallery.gallery, sharingUpdate, this.lroOptions(options)),
+    );
+  }
+
+  async enableCommunity(gallery: GalleryId, options?: CallOptions): Promise<Gallery> {
+    await this.updateSharingProfile(gallery, { operationType: 'EnableCommunity' }, options);
+    return this.getGalleryWithSharing(gallery, options);
+  }
+
+  listSharedGalleries(location: string, sharedTo: SharedTo, options?: PagedCallOptions): Promise<Page<SharedGallery>> {
+    return onePage(this.client.sharedGalleries.list(location, { ...sharedToOption(sharedTo), abortSignal: options?.signal }), options);
+  }
+
+  getSharedGallery(gallery: SharedGalleryRef, options?: CallOptions): Promise<SharedGallery> {
+    return withSignal(options, () => this.client.sharedGalleries.get(gallery.location, gallery.galleryUniqueName, { abortSignal: options?.signal }));
+  }
+
+  listSharedImages(gallery: SharedGalleryRef, sharedTo: SharedTo, options?: PagedCallOptions): Promise<Page<SharedGalleryImage>> {
+    return onePage(
+      this.client.sharedGalleryImages.list(gallery.location, gallery.galleryUniqueName, { ...sharedToOption(sharedTo), abortSignal: options?.signal }),
+      options,
+    );
+  }
+
+  getSharedImage(gallery: SharedGalleryRef, image: string, options?: CallOptions): Promise<SharedGalleryImage> {
+    return withSignal(options, () =>
+      this.client.sharedGalleryImages.get(gallery.location, gallery.galleryUniqueName, image, { abortSignal: options?.signal }),
+    );
+  }
+
+  listSharedImageVersions(gallery: SharedGalleryRef, image: string, sharedTo: SharedTo, options?: PagedCallOptions): Promise<Page<SharedGalleryImageVersion>> {
+    return onePage(
+      this.client.sharedGalleryImageVersions.list(gallery.location, gallery.galleryUniqueName, image, {
+        ...sharedToOption(sharedTo),
+        abortSignal: options?.signal,
+      }),
+      options,
+    );
+  }
+
+  getSharedImageVersion(gallery: SharedGalleryRef, image: string, version: string, options?: CallOptions): Promise<SharedGalleryImageVersion> {
+    return withSignal(options, () =>
+      this.client.sharedGalleryImageVersions.get(gallery.location, gallery.galleryUniqueName, image, version, { abortSignal: options?.signal }),
+    );
+  }
+
+  getCommunityGallery(gallery: CommunityGalleryRef, options?: CallOptions): Promise<CommunityGallery> {
+    return withSignal(options, () => this.client.communityGalleries.get(gallery.location, gallery.publicGalleryName, { abortSignal: options?.signal }));
+  }
+
+  listCommunityImages(gallery: CommunityGalleryRef, options?: PagedCallOptions): Promise<Page<CommunityGalleryImage>> {
+    return onePage(this.client.communityGalleryImages.list(gallery.location, gallery.publicGalleryName, { abortSignal: options?.signal }), options);
+  }
+
+  getCommunityImage(gallery: CommunityGalleryRef, image: string, options?: CallOptions): Promise<CommunityGalleryImage> {
+    return withSignal(options, () =>
+      this.client.communityGalleryImages.get(gallery.location, gallery.publicGalleryName, image, { abortSignal: options?.signal }),
+    );
+  }
+
+  listCommunityImageVersions(gallery: CommunityGalleryRef, image: string, options?: PagedCallOptions): Promise<Page<CommunityGalleryImageVersion>> {
+    return onePage(
+      this.client.communityGalleryImageVersions.list(gallery.location, gallery.publicGalleryName, image, { abortSignal: options?.signal }),
+      options,
+    );
+  }
+
+  getCommunityImageVersion(gallery: CommunityGalleryRef, image: string, version: string, options?: CallOptions): Promise<CommunityGalleryImageVersion> {
+    return withSignal(options, () =>
+      this.client.communityGalleryImageVersions.get(gallery.location, gallery.publicGalleryName, image, version, { abortSignal: options?.signal }),
+    );
+  }
+
+  acceptSharedGallery(invite: SharedGalleryInviteRef, options?: CallOptions): Promise<void> {
+    return this.wait(options, () =>
+      invite.level === 'subscription'
+        ? this.client.sharedGalleryInvites.gallerySharingAccept(invite.location, invite.sharerSubscriptionId, invite.galleryName, this.lroOptions(options))
+        : this.client.tenantLevelSharedGalleryInvites.tenantLevelGallerySharingAccept(
+            invite.location,
+            invite.sharerSubscriptionId,
+            invite.galleryName,
+            this.lroOptions(options),
+          ),
+    );
+  }
+
+  rejectSharedGallery(invite: SharedGalleryInviteRef, options?: CallOptions): Promise<void> {
+    return this.wait(options, () =>
+      invite.level === 'subscription'
+        ? this.client.sharedGalleryInvites.gallerySharingReject(invite.location, invite.sharerSubscriptionId, invite.galleryName, this.lroOptions(options))
+        : this.client.tenantLevelSharedGalleryInvites.tenantLevelGallerySharingReject(
+            invite.location,
+            invite.sharerSubscriptionId,
+            invite.galleryName,
+            this.lroOptions(options),
+          ),
+    );
+  }
+}
+
+/** `sharedTo` of the SDK's shared lists: absent for the subscription, `tenant` for the tenant. */
+function sharedToOption(sharedTo: SharedTo): { sharedTo?: string } {
+  return sharedTo === 'tenant' ? { sharedTo: 'tenant' } : {};
 }
 
 interface ArmListBody<T> {

@@ -16,7 +16,17 @@ import type {
   Snapshot,
   VirtualMachine,
 } from '@azure/arm-compute';
+import type {
+  CommunityGallery,
+  CommunityGalleryImage,
+  CommunityGalleryImageVersion,
+  SharedGallery,
+  SharedGalleryImage,
+  SharedGalleryImageVersion,
+  SharingUpdate,
+} from '@azure/arm-compute';
 import type { CloudEnvironment } from './cloud';
+import type { SharedTo, SharingUpdateInput } from '../domain/sharing';
 import type { ApplicationId, ApplicationVersionId, ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId, ManagedImageId } from './armId';
 
 export type {
@@ -32,6 +42,44 @@ export type {
   Snapshot,
   VirtualMachine,
 };
+export type {
+  CommunityGallery,
+  CommunityGalleryImage,
+  CommunityGalleryImageVersion,
+  SharedGallery,
+  SharedGalleryImage,
+  SharedGalleryImageVersion,
+  SharingUpdate,
+};
+export type { SharedTo, SharingUpdateInput };
+
+/**
+ * A gallery shared with me (issue 13): the region it is listed in and its unique name (`identifier.uniqueName` of the
+ * sharer's gallery, `{subscriptionId}-{NAME}`; the last segment of a shared gallery's `uniqueId`).
+ */
+export interface SharedGalleryRef {
+  readonly location: string;
+  readonly galleryUniqueName: string;
+}
+
+/** A community gallery: the region and its public name (`communityGalleryInfo.publicNames`, `{prefix}-{guid}`). */
+export interface CommunityGalleryRef {
+  readonly location: string;
+  readonly publicGalleryName: string;
+}
+
+/**
+ * A gallery shared with this subscription (`level: 'subscription'`) or with its tenant (`'tenant'`) that may wait for
+ * acceptance (GalleryRP 2025-12-03). ARM lists no pending invites: this is what the sharer tells the user.
+ */
+export interface SharedGalleryInviteRef {
+  readonly level: 'subscription' | 'tenant';
+  readonly location: string;
+  /** The subscription that owns the shared gallery. */
+  readonly sharerSubscriptionId: string;
+  /** The gallery's own name in the sharer's subscription (not the unique name). */
+  readonly galleryName: string;
+}
 
 /**
  * A create (PUT) or update (PATCH) body in ARM's REST shape, exactly as the forms show it:
@@ -184,6 +232,48 @@ export interface GalleryService {
   listSnapshots(options?: CallOptions): Promise<Snapshot[]>;
   listDiskEncryptionSets(options?: CallOptions): Promise<DiskEncryptionSet[]>;
   listStorageAccounts(options?: CallOptions): Promise<StorageAccountInfo[]>;
+
+  // ---- Sharing (issue 13) ----
+  /**
+   * The gallery with `$expand=SharingProfile/Groups`: `sharingProfile.groups` lists the subscriptions and tenants it is
+   * shared with (a plain GET leaves them out). `sharingStateOf` (src/domain/sharing.ts) reads the state from it.
+   */
+  getGalleryWithSharing(id: GalleryId, options?: CallOptions): Promise<Gallery>;
+  /**
+   * `GallerySharingProfile_Update` (POST …/share): Add / Remove groups, Reset (stop sharing with everyone, community
+   * included) or EnableCommunity. Checked with `sharingUpdateProblems` first (a bad update rejects and sends nothing),
+   * sent normalised, and waits for the long-running operation. Returns the update ARM confirmed.
+   */
+  updateSharingProfile(gallery: GalleryId, update: SharingUpdateInput, options?: CallOptions): Promise<SharingUpdate>;
+  /**
+   * Makes a gallery public: `EnableCommunity`. The gallery must already have `sharingProfile.permissions: Community`
+   * and `communityGalleryInfo` (publisher URI, contact, EULA, public name prefix): set them with updateGallery first.
+   * Returns the gallery afterwards, whose `communityGalleryInfo.publicNames` holds the public name.
+   */
+  enableCommunity(gallery: GalleryId, options?: CallOptions): Promise<Gallery>;
+
+  /** Galleries shared with this subscription (`sharedTo: 'subscription'`) or its tenant in one region; one page. */
+  listSharedGalleries(location: string, sharedTo: SharedTo, options?: PagedCallOptions): Promise<Page<SharedGallery>>;
+  getSharedGallery(gallery: SharedGalleryRef, options?: CallOptions): Promise<SharedGallery>;
+  listSharedImages(gallery: SharedGalleryRef, sharedTo: SharedTo, options?: PagedCallOptions): Promise<Page<SharedGalleryImage>>;
+  getSharedImage(gallery: SharedGalleryRef, image: string, options?: CallOptions): Promise<SharedGalleryImage>;
+  listSharedImageVersions(gallery: SharedGalleryRef, image: string, sharedTo: SharedTo, options?: PagedCallOptions): Promise<Page<SharedGalleryImageVersion>>;
+  getSharedImageVersion(gallery: SharedGalleryRef, image: string, version: string, options?: CallOptions): Promise<SharedGalleryImageVersion>;
+
+  /** A community gallery by public name (its publisher, contact, EULA and disclaimer links: show them, never open them unasked). */
+  getCommunityGallery(gallery: CommunityGalleryRef, options?: CallOptions): Promise<CommunityGallery>;
+  listCommunityImages(gallery: CommunityGalleryRef, options?: PagedCallOptions): Promise<Page<CommunityGalleryImage>>;
+  getCommunityImage(gallery: CommunityGalleryRef, image: string, options?: CallOptions): Promise<CommunityGalleryImage>;
+  listCommunityImageVersions(gallery: CommunityGalleryRef, image: string, options?: PagedCallOptions): Promise<Page<CommunityGalleryImageVersion>>;
+  getCommunityImageVersion(gallery: CommunityGalleryRef, image: string, version: string, options?: CallOptions): Promise<CommunityGalleryImageVersion>;
+
+  /**
+   * `GallerySharing_Accept` / `_Reject` (subscription level, this service's subscription) or
+   * `TenantLevelGallerySharing_Accept` / `_Reject` (this service's tenant); each waits for the long-running operation.
+   * Rejecting removes this subscription or tenant from the sharer's groups.
+   */
+  acceptSharedGallery(invite: SharedGalleryInviteRef, options?: CallOptions): Promise<void>;
+  rejectSharedGallery(invite: SharedGalleryInviteRef, options?: CallOptions): Promise<void>;
 }
 
 export interface ArmServicesOptions {

@@ -43,12 +43,18 @@ function buildSharingProfile(raw: unknown, existing: StoredResource | undefined)
     }
     profile.groups = Array.isArray(before.groups) ? before.groups : [];
     if (isObject(profile.communityGalleryInfo)) {
+        // read-only: only POST …/share (EnableCommunity) sets them
+        const info: JsonObject = { ...profile.communityGalleryInfo };
+        delete info.communityGalleryEnabled;
+        delete info.publicNames;
         const beforeInfo = isObject(before.communityGalleryInfo) ? before.communityGalleryInfo : {};
-        profile.communityGalleryInfo = {
-            ...profile.communityGalleryInfo,
-            communityGalleryEnabled: beforeInfo.communityGalleryEnabled === true,
-            publicNames: Array.isArray(beforeInfo.publicNames) ? beforeInfo.publicNames : [],
-        };
+        if (beforeInfo.communityGalleryEnabled !== undefined) {
+            info.communityGalleryEnabled = beforeInfo.communityGalleryEnabled;
+        }
+        if (Array.isArray(beforeInfo.publicNames)) {
+            info.publicNames = beforeInfo.publicNames;
+        }
+        profile.communityGalleryInfo = info;
     }
     return profile;
 }
@@ -111,7 +117,13 @@ export const galleryKind: ResourceKind = {
         // sharingProfile.groups only with $expand=SharingProfile/Groups or $select=Permissions (GalleryRP examples
         // Gallery_Get_WithExpandSharingProfileGroups / Gallery_Get_WithSelectPermissions)
         const sharing = body.properties.sharingProfile;
-        const wantsGroups = options?.expand?.toLowerCase() === 'sharingprofile/groups' || options?.select?.toLowerCase() === 'permissions';
+        const selectPermissions = options?.select?.toLowerCase() === 'permissions';
+        const wantsGroups = options?.expand?.toLowerCase() === 'sharingprofile/groups' || selectPermissions;
+        if (selectPermissions) {
+            // $select=Permissions narrows the answer to the sharing profile (Gallery_Get_WithSelectPermissions)
+            body.properties = { sharingProfile: isObject(sharing) ? { groups: [], ...sharing } : { permissions: 'Private', groups: [] } };
+            return body;
+        }
         if (isObject(sharing) && !wantsGroups) {
             const rest: JsonObject = { ...sharing };
             delete rest.groups;

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { startEmulator, type RunningEmulator } from './ArmEmulator';
-import { armRequest, computeClient, CONTOSO_PROD_SUB, CONTOSO_TENANT, errorCode } from './testSupport';
+import { loadSeed } from './seed';
+import { armRequest, computeClient, CONTOSO_PROD_SUB, CONTOSO_TENANT, DEFAULT_SEED_PATH, errorCode } from './testSupport';
 
 const SHARING_SEED = path.join(__dirname, 'seeds', 'sharing.json');
 const NORTHWIND_TENANT = '4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d';
@@ -204,5 +205,18 @@ describe('emulator: gallery sharing (issue 13)', function () {
 
         await owner.gallerySharingProfile.update('rg-sharing', 'contosoToShare', { operationType: 'Reset' }, { updateIntervalInMs: 10 });
         await assert.rejects(northwind().communityGalleries.get('eastus', names[0]), (e: { statusCode?: number }) => e.statusCode === 404);
+    });
+
+    it('loads on top of the default seed (what the VS Code tests will run): both sets of galleries are there', async () => {
+        const both = await startEmulator({ seed: DEFAULT_SEED_PATH, lroDelayMs: 60, retryAfterSeconds: 0 });
+        try {
+            both.store.seed(loadSeed(SHARING_SEED));
+            const client = computeClient(both, { subscriptionId: CONTOSO_PROD_SUB, tenantId: CONTOSO_TENANT });
+            const own = (await all(client.galleries.list())).map((g) => g.name).sort();
+            assert.deepEqual(own, ['contosoImages', 'contosoToShare', 'shared_gallery.prod']);
+            assert.deepEqual((await all(client.sharedGalleries.list('eastus'))).map((g) => g.name), ['northwindShared']);
+        } finally {
+            await both.close();
+        }
     });
 });

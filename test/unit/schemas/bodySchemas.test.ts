@@ -89,6 +89,26 @@ describe('body schemas: completions and hover', () => {
     assert.match(documentationOf(list, 'excludeFromLatest'), /latest version/);
   });
 
+  it('VM application bodies: supportedOSType values with descriptions, the package settings, never read-only properties', async () => {
+    const os = await completeBody('agent.application.json', '{ "location": "westeurope", "properties": { "supportedOSType": | } }');
+    assert.deepEqual(labels(os).sort(), ['"Linux"', '"Windows"']);
+    assert.match(documentationOf(os, '"Linux"'), /installed on Linux VMs/);
+    const publishing = labels(await completeBody('agent.applicationversion.json', '{ "location": "westeurope", "properties": { "publishingProfile": { | } } }'));
+    for (const expected of ['source', 'manageActions', 'settings', 'targetRegions', 'endOfLifeDate', 'excludeFromLatest', 'enableHealthCheck']) {
+      assert.ok(publishing.includes(expected), `${expected} missing from ${publishing.join(', ')}`);
+    }
+    assert.ok(!publishing.includes('publishedDate'));
+    const properties = labels(await completeBody('agent.applicationversion.json', '{ "location": "westeurope", "properties": { | } }'));
+    assert.ok(properties.includes('safetyProfile'));
+    assert.ok(!properties.includes('provisioningState') && !properties.includes('replicationStatus'), properties.join(', '));
+    const reboot = await completeBody('agent.applicationversion.json', '{ "properties": { "publishingProfile": { "settings": { "scriptBehaviorAfterReboot": | } } } }');
+    assert.match(documentationOf(reboot, '"Rerun"'), /runs again/);
+    // PUT needs location and properties; PATCH does not.
+    assert.deepEqual(messages(await validateBody('agent.application.json', '{}')).sort(), ['Missing property "location".', 'Missing property "properties".']);
+    assert.deepEqual(messages(await validateBody('agent.application.patch.json', '{ "properties": { "supportedOSType": "Linux" } }')), []);
+    assert.deepEqual(messages(await validateBody('agent.applicationversion.json', '{ "location": "x", "properties": { "publishingProfile": {} } }')), ['Missing property "source".']);
+  });
+
   it('never offers read-only properties', async () => {
     const cases: Array<[string, string, string[]]> = [
       ['g.gallery.json', '{ | }', ['id', 'name', 'type', 'systemData']],

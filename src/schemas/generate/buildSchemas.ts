@@ -367,7 +367,7 @@ class KindSchemaBuilder {
         },
         resources: {
           type: ['array', 'object'],
-          description: info.kind === 'gallery' ? 'Child resources, for example image definitions ("type": "images").' : 'Child resources.',
+          description: info.kind === 'gallery' ? 'Child resources, for example image definitions ("type": "images") or VM applications ("type": "applications").' : 'Child resources.',
         },
       },
     };

@@ -149,6 +149,54 @@ function pathsOverlap(read: readonly string[], path: readonly (string | number)[
   return true;
 }
 
+/**
+ * Which checks apply to a kind: one descriptor per kind, so a new kind adds a row here instead of another branch.
+ * Messages are functions (l10n.t runs when the message is needed, never at import).
+ */
+interface KindChecks {
+  /** The "gallery/…" shape of a top-level name, for the name-segment message. */
+  readonly nameShape: string;
+  /** Why the last name segment is not a valid version name (version kinds only). */
+  readonly versionName?: (name: string) => string | undefined;
+  /** Where the end-of-life date is, and what the message calls the resource ("an {what} whose end-of-life date…"). */
+  readonly endOfLife?: { readonly inPublishingProfile: boolean; readonly what: () => string };
+  /** A version with a publishing profile: target regions and the source region, storage account choice, deletion block. */
+  readonly publishingProfile?: {
+    readonly sourceRegionMessage: (location: string, listed: string) => string;
+    /** `safetyProfile.blockDeletionBeforeEndOfLife` exists for this kind. */
+    readonly deletionSafety: boolean;
+  };
+  /** Recommended ranges and security type vs generation. */
+  readonly imageDefinitionRules?: boolean;
+}
+
+const KIND_CHECKS: Readonly<Record<GalleryResourceKind, KindChecks>> = {
+  gallery: { nameShape: 'gallery' },
+  imageDefinition: { nameShape: 'gallery/definition', endOfLife: { inPublishingProfile: false, what: () => l10n.t('image definition') }, imageDefinitionRules: true },
+  imageVersion: {
+    nameShape: 'gallery/definition/version',
+    versionName: imageVersionNameProblem,
+    endOfLife: { inPublishingProfile: true, what: () => l10n.t('image version') },
+    publishingProfile: {
+      sourceRegionMessage: (location, listed) =>
+        l10n.t('The source region "{0}" (the version\'s location) is not among the target regions ({1}). Azure requires publishingProfile.targetRegions to include the location of the image version.', location, listed),
+      deletionSafety: true,
+    },
+  },
+  application: { nameShape: 'gallery/application', endOfLife: { inPublishingProfile: false, what: () => l10n.t('application') } },
+  applicationVersion: {
+    nameShape: 'gallery/application/version',
+    versionName: applicationVersionNameProblem,
+    endOfLife: { inPublishingProfile: true, what: () => l10n.t('application version') },
+    publishingProfile: {
+      sourceRegionMessage: (location, listed) =>
+        l10n.t('The source region "{0}" (the version\'s location) is not among the target regions ({1}). Azure requires publishingProfile.targetRegions to include the location of the application version.', location, listed),
+      deletionSafety: false,
+    },
+  },
+  managedImage: { nameShape: 'image' },
+};
+
 /** Runs the checks of `groups` (all of them by default). */
 export function runGalleryChecks(context: GalleryCheckContext, groups: ReadonlySet<GalleryCheckGroup> = ALL_CHECK_GROUPS): GalleryProblem[] {
   const problems: GalleryProblem[] = [];
@@ -157,25 +205,22 @@ export function runGalleryChecks(context: GalleryCheckContext, groups: ReadonlyS
   if (context.template && groups.has('name')) {
     checkName(context, problems);
   }
-  if (kind === 'imageVersion') {
-    const publishing = property(properties, 'publishingProfile');
-    if (groups.has('targetRegions')) {
-      checkTargetRegions(resource, publishing, problems);
-    }
-    if (groups.has('endOfLife')) {
-      checkEndOfLife(property(publishing, 'endOfLifeDate'), l10n.t('image version'), context.now, problems);
-    }
-    if (!context.update && groups.has('deletionSafety')) {
-      checkDeletionBlock(property(properties, 'safetyProfile'), property(publishing, 'endOfLifeDate'), context.now, problems);
-    }
-    if (groups.has('storageAccount')) {
-      checkStorageAccountChoice(publishing, problems);
-    }
+  const plan = KIND_CHECKS[kind];
+  const publishing = plan.publishingProfile ? property(properties, 'publishingProfile') : undefined;
+  if (plan.publishingProfile && groups.has('targetRegions')) {
+    checkTargetRegions(resource, publishing, plan.publishingProfile.sourceRegionMessage, problems);
   }
-  if (kind === 'imageDefinition') {
-    if (groups.has('endOfLife')) {
-      checkEndOfLife(property(properties, 'endOfLifeDate'), l10n.t('image definition'), context.now, problems);
-    }
+  if (plan.endOfLife && groups.has('endOfLife')) {
+    const holder = plan.endOfLife.inPublishingProfile ? publishing : properties;
+    checkEndOfLife(property(holder, 'endOfLifeDate'), plan.endOfLife.what(), context.now, problems);
+  }
+  if (plan.publishingProfile?.deletionSafety && !context.update && groups.has('deletionSafety')) {
+    checkDeletionBlock(property(properties, 'safetyProfile'), property(publishing, 'endOfLifeDate'), context.now, problems);
+  }
+  if (plan.publishingProfile && groups.has('storageAccount')) {
+    checkStorageAccountChoice(publishing, problems);
+  }
+  if (plan.imageDefinitionRules) {
     if (groups.has('recommended')) {
       const recommended = property(properties, 'recommended');
       checkRange(property(recommended, 'vCPUs'), 'vCPUs', problems);
@@ -212,6 +257,24 @@ export function imageVersionNameProblem(name: string): string | undefined {
   }
 }
 
+/** Why a VM application version name is invalid (the same rule as image versions, worded for applications). */
+export function applicationVersionNameProblem(name: string): string | undefined {
+  const refusal = versionNameRule(name);
+  switch (refusal?.reason) {
+    case undefined:
+      return undefined;
+    case 'empty':
+    case 'notThreeParts':
+      return l10n.t('Application version name "{0}" must have three parts, Major.Minor.Patch (for example 1.0.0).', name);
+    case 'notAnInteger':
+      return l10n.t('Application version name "{0}": {1} part "{2}" is not an integer. Each part of Major.Minor.Patch must be an integer between 0 and 2,147,483,647.', name, VERSION_PART_LABELS[refusal.part], refusal.text);
+    case 'tooLarge':
+      return l10n.t('Application version name "{0}": {1} part {2} is larger than 2,147,483,647 (each part must be a 32-bit integer).', name, VERSION_PART_LABELS[refusal.part], refusal.text);
+    case 'tooManyDigits':
+      return l10n.t('Application version name "{0}": {1} part "{2}" has more than {3} digits. Azure takes at most {4} digits per part, leading zeros included.', name, VERSION_PART_LABELS[refusal.part], refusal.text, VERSION_PART_MAX_DIGITS, VERSION_PART_MAX_DIGITS);
+  }
+}
+
 function checkName(context: GalleryCheckContext, problems: GalleryProblem[]): void {
   const nameNode = property(context.resource, 'name');
   const name = stringValue(nameNode);
@@ -231,27 +294,32 @@ function checkName(context: GalleryCheckContext, problems: GalleryProblem[]): vo
     expected = declaredSegments.length;
   }
   if (expected !== undefined && segments.length !== expected) {
-    const shape = ['gallery', 'definition', 'version'].slice(0, info.nameSegments).join('/');
     problems.push({
       ...at(nameNode),
       severity: 'error',
       code: 'nameSegments',
       message: context.template.nested
         ? l10n.t('{0} declared inside its parent\'s resources as "{1}" takes a {2}-part name relative to the parent, not "{3}".', capitalize(withArticle(info.displayName)), context.template.declaredType, expected, name)
-        : l10n.t('A top-level {0} resource needs a {1}-part name "{2}", not "{3}".', info.armType, expected, info.kind === 'managedImage' ? 'image' : shape, name),
+        : l10n.t('A top-level {0} resource needs a {1}-part name "{2}", not "{3}".', info.armType, expected, KIND_CHECKS[context.kind].nameShape, name),
     });
     return;
   }
-  if (context.kind === 'imageVersion') {
+  const versionName = KIND_CHECKS[context.kind].versionName;
+  if (versionName) {
     const version = segments[segments.length - 1] ?? '';
-    const problem = imageVersionNameProblem(version);
+    const problem = versionName(version);
     if (problem) {
       problems.push({ ...at(nameNode), severity: 'error', code: 'imageVersionName', message: problem });
     }
   }
 }
 
-function checkTargetRegions(resource: Node, publishing: Node | undefined, problems: GalleryProblem[]): void {
+function checkTargetRegions(
+  resource: Node,
+  publishing: Node | undefined,
+  sourceRegionMessage: (location: string, listed: string) => string,
+  problems: GalleryProblem[],
+): void {
   const regions = property(publishing, 'targetRegions');
   if (!regions || regions.type !== 'array') {
     return;
@@ -290,7 +358,7 @@ function checkTargetRegions(resource: Node, publishing: Node | undefined, proble
       ...at(regions),
       severity: 'error',
       code: 'sourceRegionNotTargeted',
-      message: l10n.t('The source region "{0}" (the version\'s location) is not among the target regions ({1}). Azure requires publishingProfile.targetRegions to include the location of the image version.', location, listed),
+      message: sourceRegionMessage(location, listed),
     });
   }
 }

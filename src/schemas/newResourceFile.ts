@@ -100,6 +100,22 @@ function createBody(kind: GalleryResourceKind, options: NewResourceFileOptions):
           safetyProfile: { allowDeletionOfReplicatedLocations: false },
         },
       };
+    case 'application':
+      return { location, tags: {}, properties: { description: 'Monitoring agent for our VMs', supportedOSType: 'Linux' } };
+    case 'applicationVersion':
+      return {
+        location,
+        tags: {},
+        properties: {
+          publishingProfile: {
+            source: { mediaLink: 'https://myaccount.blob.core.windows.net/packages/myapp.tar.gz' },
+            manageActions: { install: 'mv myapp myapp.tar.gz && tar -xzf myapp.tar.gz && ./install.sh', remove: './uninstall.sh' },
+            targetRegions: [{ name: location, regionalReplicaCount: 1, storageAccountType: 'Standard_ZRS' }],
+            excludeFromLatest: false,
+          },
+          safetyProfile: { allowDeletionOfReplicatedLocations: false },
+        },
+      };
     case 'managedImage':
       return {
         location,
@@ -143,6 +159,26 @@ function updateBody(kind: GalleryResourceKind, options: NewResourceFileOptions):
           },
           storageProfile: {
             source: { id: `/subscriptions/${subscription}/resourceGroups/${group}/providers/Microsoft.Compute/images/myManagedImage` },
+          },
+        },
+      };
+    }
+    case 'application':
+      // The update model keeps supportedOSType required (it cannot change, but is sent).
+      return { properties: { supportedOSType: 'Linux', description: 'Updated description', endOfLifeDate: '2030-12-31T00:00:00Z' } };
+    case 'applicationVersion': {
+      // Target regions are replaced as a whole, like an image version's; the source stays as created.
+      const location = options.location ?? 'westeurope';
+      const replica = normalizeRegion(location) === 'northeurope' ? 'westeurope' : 'northeurope';
+      return {
+        properties: {
+          publishingProfile: {
+            source: { mediaLink: 'https://myaccount.blob.core.windows.net/packages/myapp.tar.gz' },
+            targetRegions: [
+              { name: location, regionalReplicaCount: 1 },
+              { name: replica, regionalReplicaCount: 1 },
+            ],
+            excludeFromLatest: false,
           },
         },
       };

@@ -1,11 +1,11 @@
 /**
- * The four resource kinds this folder serves, and the facts about them that the schemas, the template analysis
+ * The resource kinds this folder serves, and the facts about them that the schemas, the template analysis
  * and the language service share. Pure data: no 'vscode', no file system.
  */
 
-export type GalleryResourceKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'managedImage';
+export type GalleryResourceKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'application' | 'applicationVersion' | 'managedImage';
 
-export const GALLERY_RESOURCE_KINDS: readonly GalleryResourceKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'managedImage'];
+export const GALLERY_RESOURCE_KINDS: readonly GalleryResourceKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage'];
 
 export interface ResourceKindInfo {
   readonly kind: GalleryResourceKind;
@@ -70,6 +70,32 @@ export const RESOURCE_KIND_INFO: Readonly<Record<GalleryResourceKind, ResourceKi
     updateSchemaFile: 'imageVersion.update.schema.json',
     bodyFileSuffix: '.imageversion.json',
     updateBodyFileSuffix: '.imageversion.patch.json',
+  },
+  application: {
+    kind: 'application',
+    armType: 'Microsoft.Compute/galleries/applications',
+    displayName: 'VM application',
+    nameSegments: 2,
+    childTypeSegment: 'applications',
+    parentKind: 'gallery',
+    latestApiVersion: '2025-12-03',
+    schemaFile: 'application.schema.json',
+    updateSchemaFile: 'application.update.schema.json',
+    bodyFileSuffix: '.application.json',
+    updateBodyFileSuffix: '.application.patch.json',
+  },
+  applicationVersion: {
+    kind: 'applicationVersion',
+    armType: 'Microsoft.Compute/galleries/applications/versions',
+    displayName: 'VM application version',
+    nameSegments: 3,
+    childTypeSegment: 'versions',
+    parentKind: 'application',
+    latestApiVersion: '2025-12-03',
+    schemaFile: 'applicationVersion.schema.json',
+    updateSchemaFile: 'applicationVersion.update.schema.json',
+    bodyFileSuffix: '.applicationversion.json',
+    updateBodyFileSuffix: '.applicationversion.patch.json',
   },
   managedImage: {
     kind: 'managedImage',

@@ -3,6 +3,8 @@
  * reading files, and the template-resource variants derived from them.
  */
 import type { JSONSchema } from 'vscode-json-languageservice';
+import applicationJson from './application.schema.json';
+import applicationVersionJson from './applicationVersion.schema.json';
 import galleryJson from './gallery.schema.json';
 import imageDefinitionJson from './imageDefinition.schema.json';
 import imageVersionJson from './imageVersion.schema.json';
@@ -20,6 +22,8 @@ const BODY_SCHEMAS: Readonly<Record<GalleryResourceKind, JSONSchema>> = {
   gallery: asSchema(galleryJson, 'gallery.schema.json'),
   imageDefinition: asSchema(imageDefinitionJson, 'imageDefinition.schema.json'),
   imageVersion: asSchema(imageVersionJson, 'imageVersion.schema.json'),
+  application: asSchema(applicationJson, 'application.schema.json'),
+  applicationVersion: asSchema(applicationVersionJson, 'applicationVersion.schema.json'),
   managedImage: asSchema(managedImageJson, 'managedImage.schema.json'),
 };
 

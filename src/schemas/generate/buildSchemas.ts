@@ -21,6 +21,7 @@ import type { JsonObject } from './jsonValue';
 import { asArray, asObject, asString, asStringArray } from './jsonValue';
 import type { PropertyOverlay } from './overlay';
 import {
+  APPLICATION_NAME_SEGMENT,
   ENUM_DESCRIPTIONS,
   GALLERY_NAME_SEGMENT,
   IMAGE_DEFINITION_NAME_SEGMENT,
@@ -125,6 +126,38 @@ const KIND_TEXT: Readonly<Record<GalleryResourceKind, KindText>> = {
         },
         storageProfile: {
           source: { id: '/subscriptions/${3:subscriptionId}/resourceGroups/${4:resourceGroup}/providers/Microsoft.Compute/images/${5:imageName}' },
+        },
+      },
+    },
+  },
+  application: {
+    title: 'Azure Compute Gallery VM application (Microsoft.Compute/galleries/applications)',
+    description: 'A VM application: the supported OS type and the details shared by all of its versions (packages installed on VMs and scale sets).',
+    docsUrl: 'https://learn.microsoft.com/azure/virtual-machines/vm-applications',
+    namePattern: `^(?:[^/]+/)?${APPLICATION_NAME_SEGMENT}$`,
+    nameMessage:
+      'A VM application name has 1-80 letters, digits, underscores, hyphens or periods, starts with a letter or digit and does not end with a period or hyphen. At the top level of a template write "gallery/application".',
+    locationNote: '',
+    starterBody: {
+      location: '${1:westeurope}',
+      properties: { supportedOSType: '${2|Windows,Linux|}', description: '${3:My application}' },
+    },
+  },
+  applicationVersion: {
+    title: 'Azure Compute Gallery VM application version (Microsoft.Compute/galleries/applications/versions)',
+    description: 'A VM application version: the package (a blob in a storage account), how to install and remove it, and the regions it is replicated to. Its name is Major.Minor.Patch.',
+    docsUrl: 'https://learn.microsoft.com/azure/virtual-machines/vm-applications-how-to',
+    namePattern: `^(?:[^/]+/){0,2}${IMAGE_VERSION_NAME_SEGMENT}$`,
+    nameMessage: `${VERSION_NAME_MESSAGE.replace('An image version name', 'A VM application version name')} At the top level of a template write "gallery/application/1.0.0".`,
+    locationNote: ' This is the source region: it must be one of `publishingProfile.targetRegions`.',
+    starterBody: {
+      location: '${1:westeurope}',
+      properties: {
+        publishingProfile: {
+          source: { mediaLink: 'https://${2:account}.blob.core.windows.net/${3:packages}/${4:app.zip}' },
+          manageActions: { install: '${5:install command}', remove: '${6:remove command}' },
+          targetRegions: [{ name: '${1:westeurope}', regionalReplicaCount: 1, storageAccountType: '${7|Standard_ZRS,Standard_LRS,Premium_LRS|}' }],
+          excludeFromLatest: false,
         },
       },
     },
@@ -334,7 +367,7 @@ class KindSchemaBuilder {
         },
         resources: {
           type: ['array', 'object'],
-          description: info.kind === 'gallery' ? 'Child resources, for example image definitions ("type": "images").' : 'Child resources.',
+          description: info.kind === 'gallery' ? 'Child resources, for example image definitions ("type": "images") or VM applications ("type": "applications").' : 'Child resources.',
         },
       },
     };

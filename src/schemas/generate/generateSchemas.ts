@@ -1,7 +1,7 @@
 /**
  * Generates src/schemas/<kind>.schema.json and <kind>.update.schema.json from Microsoft's material:
  *
- *   test/fixtures/reference/arm-template-schemas/*.json  ARM template schemas (structure, writable properties, enums, required)
+ *   test/fixtures/reference/arm-template-schemas/*.json  ARM template schemas (also the only source for VM applications) (structure, writable properties, enums, required)
  *   test/fixtures/reference/spec/000_*, 001_*, 003_*     swagger docs of GalleryImage, GalleryImageVersion, Image
  *   node_modules/@azure/arm-compute (models .d.ts)       read-only properties and documentation of the API the SDK speaks
  *   ./overlay.ts                                         hand-written enum descriptions, defaults, formats, snippets
@@ -113,6 +113,22 @@ export function generateSchemaFiles(log: (line: string) => void = () => undefine
       sdkResource: 'GalleryImageVersion',
       sdkProperties: 'GalleryImageVersionProperties',
       swagger: swagger.get('GalleryImageVersion'),
+    },
+    application: {
+      kind: 'application',
+      arm: galleryArm,
+      armResource: 'galleries_applications',
+      sdkResource: 'GalleryApplication',
+      sdkProperties: 'GalleryApplicationProperties',
+      swagger: undefined,
+    },
+    applicationVersion: {
+      kind: 'applicationVersion',
+      arm: galleryArm,
+      armResource: 'galleries_applications_versions',
+      sdkResource: 'GalleryApplicationVersion',
+      sdkProperties: 'GalleryApplicationVersionProperties',
+      swagger: undefined,
     },
     managedImage: { kind: 'managedImage', arm: computeArm, armResource: 'images', sdkResource: 'Image', sdkProperties: 'ImageProperties', swagger: swagger.get('Image') },
   };

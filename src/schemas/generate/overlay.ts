@@ -104,6 +104,19 @@ export const ENUM_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string, 
     sha256: 'The values are SHA-256 hashes.',
     x509: 'The values are X.509 certificates (base64 DER).',
   },
+  supportedOSType: {
+    Windows: 'The application is installed on Windows VMs and scale sets.',
+    Linux: 'The application is installed on Linux VMs and scale sets.',
+  },
+  'GalleryApplicationCustomActionParameter.type': {
+    String: 'A plain string passed to the script (the default).',
+    ConfigurationDataBlob: 'The URL of a blob holding configuration data the script reads.',
+    LogOutputBlob: 'The URL of a blob the script writes its log output to.',
+  },
+  scriptBehaviorAfterReboot: {
+    None: 'After a reboot during installation or update, the script is not run again (the default).',
+    Rerun: 'After a reboot during installation or update, the install or update script runs again.',
+  },
   signatureTemplateNames: {
     NoSignatureTemplate: 'Start from no default keys; only `additionalSignatures` are used.',
     MicrosoftUefiCertificateAuthorityTemplate: 'Microsoft UEFI CA keys: for Linux and other non-Windows boot loaders signed by Microsoft.',
@@ -158,6 +171,46 @@ export const PROPERTY_OVERLAYS: Readonly<Record<string, PropertyOverlay>> = {
     default: false,
     note: 'While false, an update whose `publishingProfile.targetRegions` leaves out a region the version is already replicated to is refused. Setting it to true in the same update allows the removal.',
   },
+  // No URI format for an application's privacyStatementUri / releaseNoteUri: Microsoft's own examples send plain text there.
+  'GalleryApplicationProperties.endOfLifeDate': {
+    format: 'date-time',
+    note: 'Informational: the application can still be installed after it. Azure rejects a date in the past when you create or update the application.',
+  },
+  'GalleryApplicationVersionPublishingProfile.endOfLifeDate': {
+    format: 'date-time',
+    note: 'Informational: the version can still be installed after it. Azure rejects a date in the past when you create or update the version.',
+  },
+  'GalleryApplicationVersionPublishingProfile.excludeFromLatest': { default: false },
+  'GalleryApplicationVersionPublishingProfile.enableHealthCheck': { default: false },
+  'GalleryApplicationVersionPublishingProfile.replicationMode': { default: 'Full' },
+  'GalleryApplicationVersionPublishingProfile.replicaCount': { default: 1 },
+  'GalleryApplicationVersionPublishingProfile.storageAccountStrategy': { default: 'PreferStandard_ZRS' },
+  'GalleryApplicationVersionPublishingProfile.targetRegions': {
+    note: 'The version\'s own location (the source region) must be one of them. An update must list the complete set unless `safetyProfile.allowDeletionOfReplicatedLocations` is true.',
+    defaultSnippets: [
+      {
+        label: 'Source region plus one replica region',
+        body: [
+          { name: '${1:West Europe}', regionalReplicaCount: 1, storageAccountType: '${2:Standard_ZRS}' },
+          { name: '${3:North Europe}', regionalReplicaCount: 1, storageAccountType: '${4:Standard_LRS}' },
+        ],
+      },
+    ],
+  },
+  'GalleryApplicationVersionSafetyProfile.allowDeletionOfReplicatedLocations': {
+    default: false,
+    note: 'While false, an update whose `publishingProfile.targetRegions` leaves out a region the version is already replicated to is refused. Setting it to true in the same update allows the removal.',
+  },
+  'UserArtifactSource.mediaLink': {
+    format: 'uri',
+    note: 'A page blob or block blob URL. If it carries a SAS token, keep the file out of source control: the token is a credential.',
+  },
+  'UserArtifactSource.defaultConfigurationLink': { format: 'uri' },
+  'UserArtifactManage.install': { note: 'Runs in a shell (cmd on Windows) with the package downloaded into the working directory under the application\'s name; rename it if the installer needs an extension.' },
+  'UserArtifactManage.remove': { note: 'Runs when the application is removed from the VM or scale set.' },
+  'UserArtifactSettings.scriptBehaviorAfterReboot': { default: 'None' },
+  'GalleryApplicationCustomActionParameter.type': { default: 'String' },
+  'GalleryApplicationCustomActionParameter.required': { default: false },
   'CommunityGalleryInfo.publisherUri': { format: 'uri' },
   'GalleryDiskImageSource.uri': { format: 'uri' },
   'ImageOSDisk.blobUri': { format: 'uri' },
@@ -331,5 +384,7 @@ export const GALLERY_NAME_SEGMENT = GALLERY_NAME_PATTERN;
 export const IMAGE_DEFINITION_NAME_SEGMENT = IMAGE_DEFINITION_NAME_PATTERN;
 export const IMAGE_VERSION_NAME_SEGMENT = VERSION_NAME_PATTERN;
 export const MANAGED_IMAGE_NAME_SEGMENT = MANAGED_IMAGE_NAME_PATTERN;
+/** A VM application is named like an image definition (ARM_BEHAVIOUR.md §5: gallery child resources). */
+export const APPLICATION_NAME_SEGMENT = IMAGE_DEFINITION_NAME_PATTERN;
 
 export const VERSION_NAME_MESSAGE = `An image version name is Major.Minor.Patch, each part an integer between 0 and 2,147,483,647 of at most ${VERSION_PART_MAX_DIGITS} digits (for example 1.0.0 or 2024.12.1).`;

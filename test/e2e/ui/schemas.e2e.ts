@@ -14,6 +14,9 @@
  *     with our messages in the Problems panel and the hover; fixing the name removes only that squiggle;
  *  5. F1 "Compute Gallery: New Resource Body File…" opens an image version body with no problems: breaking it shows
  *     a schema error and a gallery check, undoing the edits clears them again;
+ *     The same command's "New VM application version body" opens a *.applicationversion.json whose schema
+ *     (jsonValidation) and application-version checks are live: a wrong type and a location missing from the target
+ *     regions are both in the Problems panel;
  *  6. live values (sources.template.json, an image version with an empty `location` and `storageProfile.source.id`):
  *     signed out, Ctrl+Space in the source id offers no Azure resources; after signing in from the Compute Gallery
  *     view (test auth provider, VS Code's Allow dialog) it lists the emulator's managed images by name with
@@ -72,6 +75,8 @@ const TEMPLATE_FILE = 'azuredeploy.json';
 const NEW_FILE_COMMAND = 'Compute Gallery: New Resource Body File';
 const NEW_FILE_PICK = 'New image version body';
 const NEW_FILE_NAME = '1.0.0.imageversion.json';
+const NEW_APP_FILE_PICK = 'New VM application version body';
+const NEW_APP_FILE_NAME = 'myApplicationVersion.applicationversion.json';
 const SOURCE = 'Azure Compute Gallery';
 const LIVE_FILE = 'sources.template.json';
 const LIVE_REGION = 'westeurope';
@@ -399,6 +404,40 @@ async function main(): Promise<number> {
         await page.mouse.move(1300, 850);
         await page.waitForTimeout(200);
         await screenshot(page, 'schemas-new-file');
+        await hidePanel(page);
+
+        // ---------------------------------------------------------------------------------------------------
+        console.log(`\nF1 ${NEW_FILE_COMMAND}… (VM application version, issue 12)`);
+        await check(`"${NEW_APP_FILE_PICK}" opens ${NEW_APP_FILE_NAME}; its schema and the application-version checks are live`, async () => {
+            await page.keyboard.press('F1');
+            const input = quickInput(page).locator('input.input');
+            await input.waitFor({ state: 'visible', timeout: 10_000 });
+            await input.fill(`>${NEW_FILE_COMMAND}`);
+            await quickInput(page).locator('.monaco-list-row[role="option"]').filter({ hasText: NEW_FILE_COMMAND }).first().click();
+            await input.fill('application version');
+            const pick = quickInput(page)
+                .locator('.monaco-list-row[role="option"]')
+                .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${NEW_APP_FILE_PICK}$`) }) })
+                .first();
+            await pick.waitFor({ state: 'visible', timeout: 10_000 });
+            await pick.click();
+            await activeTab(page, NEW_APP_FILE_NAME).waitFor({ state: 'visible', timeout: 10_000 });
+            view = await waitForEditor(page, 'the application version body', (v) => editorText(v).includes('"mediaLink"') && editorText(v).trimEnd().endsWith('}'));
+            const location = find(view, '"location": "westeurope"');
+            await select(page, location.line, location.column + '"location": "'.length, 'westeurope'.length);
+            await page.keyboard.insertText('northeurope');
+            const count = find(view, '"regionalReplicaCount": 1');
+            await select(page, count.line, count.column + '"regionalReplicaCount": '.length, 1);
+            await page.keyboard.insertText('true');
+            await page.keyboard.press('Escape');
+            await openProblems(page);
+            const rows = await waitForProblems(page, `the problems of ${NEW_APP_FILE_NAME}`, (r) => {
+                const mine = problemsOf(r, NEW_APP_FILE_NAME).map((p) => p.ariaLabel);
+                return mine.some((m) => m.includes('Incorrect type. Expected an integer')) && mine.some((m) => m.includes('location of the application version'));
+            });
+            console.log(`      rows of ${NEW_APP_FILE_NAME}:\n${problemText(problemsOf(rows, NEW_APP_FILE_NAME))}`);
+        });
+        await screenshot(page, 'schemas-new-application-version');
         await hidePanel(page);
 
         // ---------------------------------------------------------------------------------------------------

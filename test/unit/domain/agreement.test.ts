@@ -112,6 +112,8 @@ const TYPES: Readonly<Record<GalleryResourceKind, string>> = {
   gallery: 'Microsoft.Compute/galleries',
   imageDefinition: 'Microsoft.Compute/galleries/images',
   imageVersion: 'Microsoft.Compute/galleries/images/versions',
+  application: 'Microsoft.Compute/galleries/applications',
+  applicationVersion: 'Microsoft.Compute/galleries/applications/versions',
   managedImage: 'Microsoft.Compute/images',
 };
 
@@ -247,6 +249,9 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
           form: formErrors('imageVersion', { name: value }).name === undefined,
           galleryChecks: !galleryCheckCodes('imageVersion', templateResource('imageVersion', `g1/ubuntu/${value}`)).includes('imageVersionName'),
           schema: (await schemaMessagesAt('imageVersion', templateResource('imageVersion', `g1/ubuntu/${value}`), ['name'])).length === 0,
+          // VM application versions are named by the same rule (issue 12).
+          applicationChecks: !galleryCheckCodes('applicationVersion', templateResource('applicationVersion', `g1/app/${value}`)).includes('imageVersionName'),
+          applicationSchema: (await schemaMessagesAt('applicationVersion', templateResource('applicationVersion', `g1/app/${value}`), ['name'])).length === 0,
         };
         const host = await hostVerdict('imageVersion', { name: value }, 'name');
         seen.host = host.error === undefined;
@@ -346,8 +351,14 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
           formDuplicate: twice['targetRegions[1].name'] !== undefined,
           checksSourceTargeted: !galleryCheckCodes('imageVersion', version([target], location)).includes('sourceRegionNotTargeted'),
           checksDuplicate: galleryCheckCodes('imageVersion', version([location, target], location)).includes('duplicateTargetRegion'),
+          applicationSourceTargeted: !galleryCheckCodes('applicationVersion', { ...version([target], location), type: TYPES.applicationVersion, name: 'g1/app/1.0.0' }).includes(
+            'sourceRegionNotTargeted',
+          ),
+          applicationDuplicate: galleryCheckCodes('applicationVersion', { ...version([location, target], location), type: TYPES.applicationVersion, name: 'g1/app/1.0.0' }).includes(
+            'duplicateTargetRegion',
+          ),
         };
-        assert.deepEqual(seen, { domain: same, formSourceTargeted: same, formDuplicate: same, checksSourceTargeted: same, checksDuplicate: same });
+        assert.deepEqual(seen, Object.fromEntries(Object.keys(seen).map((k) => [k, same])));
       });
     }
   });
@@ -371,6 +382,11 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
           tree: endOfLifeStatus(value, new Date(NOW))?.kind !== 'passed',
           checksVersion: !galleryCheckCodes('imageVersion', templateResource('imageVersion', 'g1/ubuntu/1.0.0', { publishingProfile: { endOfLifeDate: value } })).includes('endOfLifeInPast'),
           checksDefinition: !galleryCheckCodes('imageDefinition', templateResource('imageDefinition', 'g1/d', { endOfLifeDate: value })).includes('endOfLifeInPast'),
+          checksApplication: !galleryCheckCodes('application', templateResource('application', 'g1/app', { supportedOSType: 'Linux', endOfLifeDate: value })).includes('endOfLifeInPast'),
+          checksApplicationVersion: !galleryCheckCodes(
+            'applicationVersion',
+            templateResource('applicationVersion', 'g1/app/1.0.0', { publishingProfile: { source: { mediaLink: 'https://a.blob.core.windows.net/c/app' }, endOfLifeDate: value } }),
+          ).includes('endOfLifeInPast'),
         };
         if (day) {
           // The forms take a day (YYYY-MM-DD) only.

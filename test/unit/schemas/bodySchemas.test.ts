@@ -5,18 +5,35 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-json-languageservice';
 import { GalleryTemplateLanguageService } from '../../../src/schemas/GalleryTemplateLanguageService';
-import { RESOURCE_KIND_INFO } from '../../../src/schemas/resourceKinds';
+import { GALLERY_RESOURCE_KINDS, RESOURCE_KIND_INFO } from '../../../src/schemas/resourceKinds';
 import { completeBody, documentationOf, hoverBody, hoverText, labels, messages, restExamples, validateBody } from './schemaTestSupport';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
+/** When Microsoft's VM application version examples were written: their end-of-life date (2019-07-01) was still ahead. */
+const EXAMPLES_WRITTEN = new Date('2019-06-01T00:00:00Z');
+const PAST_END_OF_LIFE = /^End-of-life date 2019-07-01T07:00:00(Z|\+00:00) is in the past\. Azure rejects creating or updating an application version /;
+
+/** The service's diagnostics for a body file: none, or (today) only the warning that the examples' end-of-life date has passed. */
+async function serviceMessages(uri: string, text: string): Promise<string[]> {
+  const document = TextDocument.create(uri, 'json', 1, text);
+  const today = messages(await new GalleryTemplateLanguageService({ now: () => NOW }).doValidation(document));
+  const then = messages(await new GalleryTemplateLanguageService({ now: () => EXAMPLES_WRITTEN }).doValidation(document));
+  assert.deepEqual(
+    today.filter((message) => !PAST_END_OF_LIFE.test(message)),
+    then,
+    `${uri}: only the end-of-life warning depends on the date`,
+  );
+  assert.equal(today.length - then.length, text.includes('"endOfLifeDate": "2019-07-01T07:00:00') ? 1 : 0, `${uri}: the 2019 end-of-life date is reported`);
+  return then;
+}
 
 describe('body schemas: REST examples', function () {
   const examples = restExamples();
   const requests = examples.filter((example) => (example.operation === 'create' || example.operation === 'update') && example.requestBody !== undefined);
 
-  it('finds the example requests of all four kinds, PUT and PATCH', () => {
+  it('finds the example requests of every kind, PUT and PATCH', () => {
     const found = new Set(requests.map((example) => `${example.kind}:${example.operation}`));
-    for (const kind of ['gallery', 'imageDefinition', 'imageVersion', 'managedImage']) {
+    for (const kind of GALLERY_RESOURCE_KINDS) {
       assert.ok(found.has(`${kind}:create`), `${kind} create example`);
       assert.ok(found.has(`${kind}:update`), `${kind} update example`);
     }
@@ -28,8 +45,7 @@ describe('body schemas: REST examples', function () {
     it(`${example.file}: the request body has no diagnostics as ${fileName}`, async () => {
       const text = JSON.stringify(example.requestBody, null, 2);
       assert.deepEqual(messages(await validateBody(fileName, text)), []);
-      const service = new GalleryTemplateLanguageService({ now: () => NOW });
-      assert.deepEqual(messages(await service.doValidation(TextDocument.create(`file:///requests/${fileName}`, 'json', 1, text))), []);
+      assert.deepEqual(await serviceMessages(`file:///requests/${fileName}`, text), []);
     });
   }
 
@@ -47,8 +63,7 @@ describe('body schemas: REST examples', function () {
         const fileName = `response${RESOURCE_KIND_INFO[example.kind].bodyFileSuffix}`;
         const text = JSON.stringify(body, null, 2);
         assert.deepEqual(messages(await validateBody(fileName, text)), [], example.file);
-        const service = new GalleryTemplateLanguageService({ now: () => NOW });
-        assert.deepEqual(messages(await service.doValidation(TextDocument.create(`file:///responses/${fileName}`, 'json', 1, text))), [], example.file);
+        assert.deepEqual(await serviceMessages(`file:///responses/${fileName}`, text), [], example.file);
         checked++;
       }
     }
@@ -72,6 +87,26 @@ describe('body schemas: completions and hover', () => {
     }
     assert.ok(!offered.includes('publishedDate'));
     assert.match(documentationOf(list, 'excludeFromLatest'), /latest version/);
+  });
+
+  it('VM application bodies: supportedOSType values with descriptions, the package settings, never read-only properties', async () => {
+    const os = await completeBody('agent.application.json', '{ "location": "westeurope", "properties": { "supportedOSType": | } }');
+    assert.deepEqual(labels(os).sort(), ['"Linux"', '"Windows"']);
+    assert.match(documentationOf(os, '"Linux"'), /installed on Linux VMs/);
+    const publishing = labels(await completeBody('agent.applicationversion.json', '{ "location": "westeurope", "properties": { "publishingProfile": { | } } }'));
+    for (const expected of ['source', 'manageActions', 'settings', 'targetRegions', 'endOfLifeDate', 'excludeFromLatest', 'enableHealthCheck']) {
+      assert.ok(publishing.includes(expected), `${expected} missing from ${publishing.join(', ')}`);
+    }
+    assert.ok(!publishing.includes('publishedDate'));
+    const properties = labels(await completeBody('agent.applicationversion.json', '{ "location": "westeurope", "properties": { | } }'));
+    assert.ok(properties.includes('safetyProfile'));
+    assert.ok(!properties.includes('provisioningState') && !properties.includes('replicationStatus'), properties.join(', '));
+    const reboot = await completeBody('agent.applicationversion.json', '{ "properties": { "publishingProfile": { "settings": { "scriptBehaviorAfterReboot": | } } } }');
+    assert.match(documentationOf(reboot, '"Rerun"'), /runs again/);
+    // PUT needs location and properties; PATCH does not.
+    assert.deepEqual(messages(await validateBody('agent.application.json', '{}')).sort(), ['Missing property "location".', 'Missing property "properties".']);
+    assert.deepEqual(messages(await validateBody('agent.application.patch.json', '{ "properties": { "supportedOSType": "Linux" } }')), []);
+    assert.deepEqual(messages(await validateBody('agent.applicationversion.json', '{ "location": "x", "properties": { "publishingProfile": {} } }')), ['Missing property "source".']);
   });
 
   it('never offers read-only properties', async () => {

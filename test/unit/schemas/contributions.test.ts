@@ -66,12 +66,12 @@ describe('contributions', () => {
 
   it('each template-resource snippet, expanded with its defaults, is a resource with no diagnostics', async () => {
     const all = Object.entries(snippets('./src/schemas/armTemplate.snippets.json'));
-    assert.equal(all.length, 4);
+    assert.equal(all.length, 6);
     const resources = all.map(([, snippet]) => expandSnippet(snippet.body)).join(',\n');
     const text = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
-  "parameters": { "sourceImageId": { "type": "string" } },
+  "parameters": { "sourceImageId": { "type": "string" }, "packageUrl": { "type": "securestring" } },
   "resources": [
 ${resources}
   ]
@@ -80,7 +80,7 @@ ${resources}
     const document = TextDocument.create('file:///work/deploy/snippets.json', 'json', 1, text);
     assert.deepEqual(
       service.templateResources(document).map((resource) => resource.kind),
-      ['gallery', 'imageDefinition', 'imageVersion', 'managedImage'],
+      ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage'],
     );
     assert.deepEqual(messages(await service.doValidation(document)), []);
   });
@@ -91,6 +91,8 @@ ${resources}
       'acg-body-gallery': '.gallery.json',
       'acg-body-image-definition': '.imagedefinition.json',
       'acg-body-image-version': '.imageversion.json',
+      'acg-body-application': '.application.json',
+      'acg-body-application-version': '.applicationversion.json',
       'acg-body-managed-image': '.image.json',
     };
     assert.deepEqual(Object.values(all).map((snippet) => snippet.prefix).sort(), Object.keys(suffixes).sort());

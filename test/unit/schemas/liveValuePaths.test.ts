@@ -18,4 +18,10 @@ describe('Azure values offered while editing gallery resources', () => {
     assert.equal(listForPath(['dependsOn', 0]), 'galleries');
     assert.equal(listForPath(['properties', 'description']), undefined);
   });
+
+  it('offers regions in VM application versions, and never lists storage blobs for their package or configuration', () => {
+    assert.equal(listForPath(['properties', 'publishingProfile', 'targetRegions', 0, 'name']), 'locations');
+    assert.equal(listForPath(['properties', 'publishingProfile', 'source', 'mediaLink']), undefined);
+    assert.equal(listForPath(['properties', 'publishingProfile', 'source', 'defaultConfigurationLink']), undefined);
+  });
 });

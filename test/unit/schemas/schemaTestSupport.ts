@@ -150,6 +150,12 @@ function kindOfExample(name: string): GalleryResourceKind | undefined {
   if (SHARING_UPDATE_EXAMPLE.test(name)) {
     return undefined;
   }
+  if (name.startsWith('GalleryApplicationVersion_')) {
+    return 'applicationVersion';
+  }
+  if (name.startsWith('GalleryApplication_')) {
+    return 'application';
+  }
   if (name.startsWith('GalleryImageVersion_')) {
     return 'imageVersion';
   }
@@ -192,7 +198,7 @@ function* exampleFiles(dir: string): Generator<string> {
   }
 }
 
-/** Every x-ms-example of our four kinds in test/fixtures/reference/rest-examples, with its request body and responses. */
+/** Every x-ms-example of our kinds in test/fixtures/reference/rest-examples, with its request body and responses. */
 export function restExamples(): RestExample[] {
   const result: RestExample[] = [];
   for (const file of exampleFiles(restExamplesDir)) {

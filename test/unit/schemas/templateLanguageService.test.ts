@@ -116,6 +116,52 @@ describe('template language service: seeded mistakes', () => {
     ]);
   });
 
+  it('checks VM applications and their versions like images: version names, source region, end of life, nesting', async () => {
+    const text = template(`    {
+      "type": "Microsoft.Compute/galleries", "apiVersion": "2025-12-03", "name": "g", "location": "westus",
+      "resources": [
+        {
+          "type": "applications", "apiVersion": "2025-12-03", "name": "g/app", "location": "westus",
+          "properties": { "supportedOSType": "Linux", "endOfLifeDate": "2020-01-01" },
+          "resources": [
+            { "type": "versions", "apiVersion": "2025-12-03", "name": "1.0", "location": "westus",
+              "properties": { "publishingProfile": { "source": { "mediaLink": "https://a.blob.core.windows.net/p/app?sv=2024&sig=SECRET" },
+                "targetRegions": [ { "name": "eastus" }, { "name": "East US" } ] } } }
+          ]
+        }
+      ]
+    },
+    {
+      "type": "Microsoft.Compute/galleries/applications/versions", "apiVersion": "2025-12-03", "name": "g/app/1.0.99999999999", "location": "eastus",
+      "properties": { "publishingProfile": { "source": { "mediaLink": "https://a.blob.core.windows.net/p/app" }, "endOfLifeDate": "2021-06-30",
+        "storageAccountType": "Standard_LRS", "storageAccountStrategy": "PreferStandard_ZRS" } }
+    },
+    {
+      "type": "Microsoft.Compute/galleries/applications", "apiVersion": "2025-12-03", "name": "app", "location": "eastus",
+      "properties": { "supportedOSType": "Solaris" }
+    }`);
+    const diagnostics = describeDiagnostics(text, await service().doValidation(document(text))).sort();
+    assert.deepEqual(diagnostics, [
+      'error duplicateTargetRegion `"East US"` Target region "East US" is listed twice (as "eastus" before). Azure rejects duplicate target regions.',
+      'error imageVersionName `"1.0"` Application version name "1.0" must have three parts, Major.Minor.Patch (for example 1.0.0).',
+      'error imageVersionName `"g/app/1.0.99999999999"` Application version name "1.0.99999999999": Patch part 99999999999 is larger than 2,147,483,647 (each part must be a 32-bit integer).',
+      'error nameSegments `"app"` A top-level Microsoft.Compute/galleries/applications resource needs a 2-part name "gallery/application", not "app".',
+      'error nameSegments `"g/app"` A VM application declared inside its parent\'s resources as "applications" takes a 1-part name relative to the parent, not "g/app".',
+      'error schema `"Solaris"` Value is not accepted. Valid values: "Windows", "Linux".',
+      'error sourceRegionNotTargeted `[ { "name": "eastus" }, ` The source region "westus" (the version\'s location) is not among the target regions ("eastus", "East US"). Azure requires publishingProfile.targetRegions to include the location of the application version.',
+      'error storageAccountTypeAndStrategy `"storageAccountStrategy"` storageAccountStrategy cannot be set together with storageAccountType in the publishing profile; keep one (a target region can still set its own storageAccountType).',
+      'warning endOfLifeInPast `"2020-01-01"` End-of-life date 2020-01-01 is in the past. Azure rejects creating or updating an application whose end-of-life date has passed ("EndOfLifeDate must be set to a future date").',
+      'warning endOfLifeInPast `"2021-06-30"` End-of-life date 2021-06-30 is in the past. Azure rejects creating or updating an application version whose end-of-life date has passed ("EndOfLifeDate must be set to a future date").',
+    ]);
+    // A mediaLink's SAS token is a credential: no message repeats it.
+    assert.ok(diagnostics.every((line) => !line.includes('SECRET')));
+    const svc = service();
+    assert.deepEqual(
+      svc.templateResources(document(text)).map((r) => r.kind),
+      ['gallery', 'application', 'applicationVersion', 'applicationVersion', 'application'],
+    );
+  });
+
   it('accepts multi-segment relative child types with as many name segments', async () => {
     const text = template(`    {
       "type": "Microsoft.Compute/galleries", "apiVersion": "2025-12-03", "name": "g", "location": "westus",

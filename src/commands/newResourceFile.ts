@@ -26,7 +26,7 @@ export async function newResourceFile(): Promise<void> {
     throw new PickCancelled();
   }
   const kind = chosen.resourceKind;
-  const base = kind === 'imageVersion' ? '1.0.0' : `my${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+  const base = kind === 'imageVersion' || kind === 'applicationVersion' ? '1.0.0' : `my${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const fileName = freeResourceFileName(kind, base, chosen.variant, await takenFileNames(folder));
   const uri = folder ? vscode.Uri.joinPath(folder, fileName).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: `/${fileName}` });

@@ -20,32 +20,19 @@
  */
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../emulator/ArmEmulator';
-import { openWorkbench, resizeSidebar, screenshot, type Workbench } from '../../harness/browser';
-import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
-import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
-import { packageExtension } from '../../harness/packageExtension';
-import { DEFAULT_TEST_ACCOUNT, REPO_ROOT, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
+import { resizeSidebar, screenshot } from '../../harness/browser';
+import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
+import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
+import { REPO_ROOT } from '../../harness/seed';
 import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
 
-const AUTH_PROVIDER_DIR = path.resolve(__dirname, '..', 'auth-provider');
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'applications.json');
 const VIEW = 'Galleries';
 const SUBSCRIPTION = 'Contoso Applications';
 const GALLERY = '/subscriptions/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f/resourceGroups/rg-apps/providers/Microsoft.Compute/galleries/appsGallery';
 const AGENT = `${GALLERY}/applications/contoso-agent`;
 
-function expect(condition: boolean, message: string): asserts condition {
-    if (!condition) {
-        throw new Error(message);
-    }
-}
 
-function equal<T>(actual: T, expected: T, what: string): void {
-    const a = JSON.stringify(actual);
-    const e = JSON.stringify(expected);
-    expect(a === e, `${what}: expected ${e}, got ${a}`);
-}
 
 function row(rows: readonly Row[], tail: readonly string[]): Row {
     const found = findRow(rows, tail);
@@ -56,29 +43,13 @@ function row(rows: readonly Row[], tail: readonly string[]): Row {
 const labelsUnder = (rows: readonly Row[], tail: readonly string[]): string[] => childrenOf(rows, tail).map((r) => r.label);
 
 async function main(): Promise<number> {
-    const seed = readSeed(SEED);
-    const account = testAuthEnv(seed).ACG_TEST_AUTH_ACCOUNT ?? DEFAULT_TEST_ACCOUNT;
-    let emu: RunningEmulator | undefined;
-    let cs: CodeServerHandle | undefined;
-    let wb: Workbench | undefined;
     const run = new CheckRun();
     const { check } = run;
+    const started: StartedHandles = {};
 
     try {
-        const vsix = await packageExtension();
-        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
-        emu = await startEmulator({ seed: SEED, lroDelayMs: 50, retryAfterSeconds: 1 });
+        const { emu, wb, account } = await startSeededWorkbench(started, run.t0, { seed: SEED, emulator: { lroDelayMs: 50, retryAfterSeconds: 1 }, clipboard: true });
         const emulator = emu;
-        console.log(`emulator ${emu.url} (${since(run.t0)})`);
-        cs = await launchCodeServer({
-            extensions: [vsix, AUTH_PROVIDER_DIR],
-            settings: emulatorCloudSettings(emu.url),
-            env: { NODE_EXTRA_CA_CERTS: emu.caCertPath, ...testAuthEnv(seed) },
-        });
-        console.log(`code-server ${cs.url} (${since(run.t0)})`);
-        wb = await openWorkbench(cs.url, { viewport: { width: 1400, height: 1000 } });
-        await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
-        console.log(`workbench ready (${since(run.t0)})\n`);
         console.log('VM applications in the explorer');
         const page: Page = wb.page;
         let rows: Row[] = [];
@@ -195,9 +166,9 @@ async function main(): Promise<number> {
             .join('\n')}`);
     } catch (e) {
         run.failed(e);
-        await reportFailure('applications', { wb, cs });
+        await reportFailure('applications', started);
     } finally {
-        await closeStarted({ wb, cs, emu });
+        await closeStarted(started);
     }
     return run.summary();
 }

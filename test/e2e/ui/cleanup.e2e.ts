@@ -27,12 +27,9 @@
  */
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../emulator/ArmEmulator';
-import { openWorkbench, quickInput, screenshot, type Workbench } from '../../harness/browser';
-import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
-import { packageExtension } from '../../harness/packageExtension';
-import { DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
-import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
+import { quickInput, screenshot } from '../../harness/browser';
+import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
+import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
 import {
     activeEditor,
     childrenOf,
@@ -49,23 +46,12 @@ import {
     type Row,
 } from './workbenchUi';
 
-const AUTH_PROVIDER_DIR = path.resolve(__dirname, '..', 'auth-provider');
 const SEED = path.resolve(__dirname, '..', '..', 'emulator', 'seeds', 'lifecycle.json');
 const VIEW = 'Galleries';
 const SUBSCRIPTION = 'Contoso Lifecycle';
 const WEEKLY = '/subscriptions/6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d/resourceGroups/rg-lifecycle/providers/Microsoft.Compute/galleries/lifecycleGallery/images/weekly';
 
-function expect(condition: boolean, message: string): asserts condition {
-    if (!condition) {
-        throw new Error(message);
-    }
-}
 
-function equal<T>(actual: T, expected: T, what: string): void {
-    const a = JSON.stringify(actual);
-    const e = JSON.stringify(expected);
-    expect(a === e, `${what}: expected ${e}, got ${a}`);
-}
 
 const versionLabels = (rows: readonly Row[]): string[] => childrenOf(rows, ['weekly']).map((r) => r.label).filter((l) => /^\d+\.\d+\.\d+$/.test(l));
 
@@ -106,26 +92,12 @@ function topLevelKeys(text: string): string[] {
 }
 
 async function main(): Promise<number> {
-    const account = process.env.ACG_TEST_AUTH_ACCOUNT ?? DEFAULT_TEST_ACCOUNT;
-    let emu: RunningEmulator | undefined;
-    let cs: CodeServerHandle | undefined;
-    let wb: Workbench | undefined;
     const run = new CheckRun();
     const { check } = run;
+    const started: StartedHandles = {};
 
     try {
-        const vsix = await packageExtension();
-        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
-        emu = await startEmulator({ seed: SEED, lroDelayMs: 50 });
-        console.log(`emulator ${emu.url} (${since(run.t0)})`);
-        cs = await launchCodeServer({
-            extensions: [vsix, AUTH_PROVIDER_DIR],
-            settings: emulatorCloudSettings(emu.url),
-            env: { NODE_EXTRA_CA_CERTS: emu.caCertPath, ...testAuthEnv(readSeed(SEED)) },
-        });
-        console.log(`code-server ${cs.url} (${since(run.t0)})`);
-        wb = await openWorkbench(cs.url, { viewport: { width: 1600, height: 1000 } });
-        console.log(`workbench ready (${since(run.t0)})\n`);
+        const { emu, wb, account } = await startSeededWorkbench(started, run.t0, { seed: SEED, emulator: { lroDelayMs: 50 }, viewport: { width: 1600, height: 1000 } });
         console.log('Clean up versions and compare');
         const page: Page = wb.page;
         let rows: Row[] = [];
@@ -140,7 +112,7 @@ async function main(): Promise<number> {
             equal(versionLabels(rows), ['1.7.0', '1.6.0', '1.5.0', '1.4.0', '1.3.0', '1.2.0', '1.1.0', '1.0.0'], 'versions of weekly');
         });
 
-        const deletesBefore = (): number => emu!.requests.filter((r) => r.method === 'DELETE').length;
+        const deletesBefore = (): number => emu.requests.filter((r) => r.method === 'DELETE').length;
 
         await check('Clean Up Versions…: rules with checkboxes, then the number, then a preview that keeps latest; nothing deleted yet', async () => {
             await contextMenu(page, await rowLocator(page, VIEW, ['weekly']), 'Clean Up Versions…');
@@ -193,7 +165,7 @@ async function main(): Promise<number> {
             rows = await waitForRows(page, VIEW, 'weekly after the clean-up', (rs) => versionLabels(rs).length === 3);
             equal(versionLabels(rows), ['1.7.0', '1.6.0', '1.2.0'], 'versions of weekly after the clean-up');
             for (const v of ['1.0.0', '1.1.0', '1.3.0', '1.4.0', '1.5.0']) {
-                expect(emu!.store.getResourceJson(`${WEEKLY}/versions/${v}`) === undefined, `${v} still exists in the emulator`);
+                expect(emu.store.getResourceJson(`${WEEKLY}/versions/${v}`) === undefined, `${v} still exists in the emulator`);
             }
             const outcome = await waitForEditorText(page, 'the outcome in the preview', (t) => t.includes('Outcome'));
             expect(/\| weekly \| 1\.0\.0 \| [\d-]+ \| deleted \(restorable\) \| older than 5 days \|/.test(outcome.text), `outcome:\n${outcome.text}`);
@@ -266,7 +238,7 @@ async function main(): Promise<number> {
 
         const recentlyDeleted = (rs: readonly Row[]): string[] => childrenOf(rs, ['weekly', 'Recently deleted']).map((r) => r.label);
         const changesSince = (from: number): string[] =>
-            emu!.requests.slice(from).filter((r) => r.method === 'DELETE' || r.method === 'PATCH' || r.method === 'PUT').map((r) => `${r.method} ${r.path}`);
+            emu.requests.slice(from).filter((r) => r.method === 'DELETE' || r.method === 'PATCH' || r.method === 'PUT').map((r) => `${r.method} ${r.path}`);
 
         await check('Restore on 1.4.0 (deleted by the clean-up) under "Recently deleted": back among the versions, gone from "Recently deleted"', async () => {
             await page.keyboard.press('Escape');
@@ -275,7 +247,7 @@ async function main(): Promise<number> {
             for (const v of ['1.5.0', '1.4.0', '1.3.0', '1.1.0', '1.0.0']) {
                 expect(recentlyDeleted(rows).includes(v), `${v} under "Recently deleted": ${JSON.stringify(recentlyDeleted(rows))}`);
             }
-            const from = emu!.requests.length;
+            const from = emu.requests.length;
             await contextMenu(page, await rowLocator(page, VIEW, ['Recently deleted', '1.4.0']), 'Restore');
             await waitForToast(page, /^Restored image version "lifecycleGallery\/weekly\/1\.4\.0"\.$/, 30_000);
             rows = await waitForRows(page, VIEW, '1.4.0 among the versions of weekly', (rs) => versionLabels(rs).includes('1.4.0'));
@@ -285,7 +257,7 @@ async function main(): Promise<number> {
                 expect(recentlyDeleted(rows).includes(v), `${v} still under "Recently deleted": ${JSON.stringify(recentlyDeleted(rows))}`);
             }
             equal(changesSince(from), [`PATCH ${WEEKLY}/versions/1.4.0`], 'what Restore sent');
-            expect(emu!.store.getResourceJson(`${WEEKLY}/versions/1.4.0`) !== undefined, '1.4.0 is back in the emulator');
+            expect(emu.store.getResourceJson(`${WEEKLY}/versions/1.4.0`) !== undefined, '1.4.0 is back in the emulator');
             await page.mouse.move(1500, 700);
             await screenshot(page, 'cleanup-restored');
         });
@@ -304,7 +276,7 @@ async function main(): Promise<number> {
             equal(entries, ['Compare Selected Versions', 'Delete…'], 'context-menu entries on a multi-selection');
             await page.mouse.move(1500, 700);
             await screenshot(page, 'cleanup-multi-menu');
-            const from = emu!.requests.length;
+            const from = emu.requests.length;
             await page.getByRole('menuitem', { name: 'Delete…' }).filter({ visible: true }).first().click();
             const { dialog, text } = await waitForDialog(page, /Delete 2 selected items/, 30_000);
             equal(text.message, 'Delete 2 selected items?', 'the confirmation');
@@ -333,9 +305,9 @@ async function main(): Promise<number> {
         console.log(`\ntree as shown:\n${describeRows(rows).split('\n').map((l) => `  ${l}`).join('\n')}`);
     } catch (e) {
         run.failed(e);
-        await reportFailure('cleanup', { wb, cs });
+        await reportFailure('cleanup', started);
     } finally {
-        await closeStarted({ wb, cs, emu });
+        await closeStarted(started);
     }
     return run.summary();
 }

@@ -20,31 +20,19 @@
  */
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../emulator/ArmEmulator';
-import { openWorkbench, resizeSidebar, screenshot, type Workbench } from '../../harness/browser';
-import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
-import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
-import { packageExtension } from '../../harness/packageExtension';
-import { DEFAULT_TEST_ACCOUNT, REPO_ROOT, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
+import { resizeSidebar, screenshot } from '../../harness/browser';
+import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
+import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
+import type { RunningEmulator } from '../../emulator/ArmEmulator';
+import { REPO_ROOT } from '../../harness/seed';
 import { childrenOf, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
 
-const AUTH_PROVIDER_DIR = path.resolve(__dirname, '..', 'auth-provider');
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'lifecycle.json');
 const VIEW = 'Galleries';
 const SUBSCRIPTION = 'Contoso Lifecycle';
 const WEEKLY = '/subscriptions/6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d/resourceGroups/rg-lifecycle/providers/Microsoft.Compute/galleries/lifecycleGallery/images/weekly';
 
-function expect(condition: boolean, message: string): asserts condition {
-    if (!condition) {
-        throw new Error(message);
-    }
-}
 
-function equal<T>(actual: T, expected: T, what: string): void {
-    const a = JSON.stringify(actual);
-    const e = JSON.stringify(expected);
-    expect(a === e, `${what}: expected ${e}, got ${a}`);
-}
 
 function row(rows: readonly Row[], tail: readonly string[]): Row {
     const found = findRow(rows, tail);
@@ -58,28 +46,13 @@ function changesSince(emu: RunningEmulator, from: number): string[] {
 }
 
 async function main(): Promise<number> {
-    const seed = readSeed(SEED);
-    const account = testAuthEnv(seed).ACG_TEST_AUTH_ACCOUNT ?? DEFAULT_TEST_ACCOUNT;
-    let emu: RunningEmulator | undefined;
-    let cs: CodeServerHandle | undefined;
-    let wb: Workbench | undefined;
     const run = new CheckRun();
     const { check } = run;
+    const started: StartedHandles = {};
 
     try {
-        const vsix = await packageExtension();
-        console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
-        emu = await startEmulator({ seed: SEED, lroDelayMs: 50, retryAfterSeconds: 1 });
+        const { emu, wb, account } = await startSeededWorkbench(started, run.t0, { seed: SEED, emulator: { lroDelayMs: 50, retryAfterSeconds: 1 } });
         const emulator = emu;
-        console.log(`emulator ${emu.url} (${since(run.t0)})`);
-        cs = await launchCodeServer({
-            extensions: [vsix, AUTH_PROVIDER_DIR],
-            settings: emulatorCloudSettings(emu.url),
-            env: { NODE_EXTRA_CA_CERTS: emu.caCertPath, ...testAuthEnv(seed) },
-        });
-        console.log(`code-server ${cs.url} (${since(run.t0)})`);
-        wb = await openWorkbench(cs.url, { viewport: { width: 1400, height: 1000 } });
-        console.log(`workbench ready (${since(run.t0)})\n`);
         console.log('Soft delete and deletion safety');
         const page: Page = wb.page;
         let rows: Row[] = [];
@@ -177,9 +150,9 @@ async function main(): Promise<number> {
             .join('\n')}`);
     } catch (e) {
         run.failed(e);
-        await reportFailure('lifecycle', { wb, cs });
+        await reportFailure('lifecycle', started);
     } finally {
-        await closeStarted({ wb, cs, emu });
+        await closeStarted(started);
     }
     return run.summary();
 }

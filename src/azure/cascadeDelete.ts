@@ -12,7 +12,7 @@
  * no soft delete.)
  */
 import * as l10n from '@vscode/l10n';
-import { deletionBlock, isSoftDeleteEnabled, purgeTime } from '../domain/deletionSafety';
+import { deletionBlock, isSoftDeleteEnabled, lastPurgeTime, purgeTime } from '../domain/deletionSafety';
 import type { DeletionBlock } from '../domain/deletionSafety';
 import { describeArmError } from './armError';
 import { applicationId, applicationVersionId, displayName, galleryId, imageDefinitionId, imageVersionId, parseIdOfKind } from './armId';
@@ -88,19 +88,14 @@ export async function planCascade(service: GalleryService, root: CascadeRoot, si
   const softDelete = await softDeletePromise;
   const blocked: Array<CascadePlan['blocked'][number]> = [];
   const holding: ImageDefinitionId[] = [];
-  let holdingUntil: number | undefined;
+  const heldTimes: Array<string | undefined> = [];
   const versionLists = await mapLimit(definitions, LIST_CONCURRENCY, async (definition) => {
     const listed = await listAll((o) => service.listImageVersions(definition, o), signal);
     const held = softDelete ? await listAll((o) => service.listSoftDeletedVersions(definition, o), signal) : [];
     if (held.length > 0) {
       holding.push(definition);
     }
-    for (const h of held) {
-      const purge = purgeTime(h.softDeletedTime)?.getTime();
-      if (purge !== undefined && (holdingUntil === undefined || purge > holdingUntil)) {
-        holdingUntil = purge;
-      }
-    }
+    heldTimes.push(...held.map((h) => h.softDeletedTime));
     return listed.map((v) => {
       const version = imageVersionId(definition, v.name ?? '');
       const block = deletionBlock(v, now);
@@ -124,7 +119,7 @@ export async function planCascade(service: GalleryService, root: CascadeRoot, si
     blocked,
     softDelete,
     holding,
-    holdingUntil: holdingUntil === undefined ? undefined : new Date(holdingUntil),
+    holdingUntil: lastPurgeTime(heldTimes),
   };
 }
 

@@ -7,7 +7,7 @@ import type { AzureAccount } from '../azure/AzureAccount';
 import { describeOrder, describeOutcome, describePlan, executeCascade, planCascade } from '../azure/cascadeDelete';
 import { listAll } from '../azure/listAll';
 import type { GalleryImageVersion, GalleryService } from '../azure/services';
-import { deletionBlock, isSoftDeleteEnabled, purgeTime } from '../domain/deletionSafety';
+import { deletionBlock, isSoftDeleteEnabled, lastPurgeTime } from '../domain/deletionSafety';
 import { formatDate } from '../tree/resourceItem';
 import { blockedCascadeRefusal, blockedVersionRefusal, cascadeSoftDeleteSentence, latestAfterDeletion, softDeleteOutcome, versionDeleteConfirmation } from './deleteConfirmation';
 import type { LatestChange, ModalText } from './deleteConfirmation';
@@ -79,8 +79,7 @@ async function heldBySoftDeleted(service: GalleryService, id: ImageDefinitionId,
   if (held.length === 0) {
     return undefined;
   }
-  const purges = held.map((h) => purgeTime(h.softDeletedTime)?.getTime()).filter((t): t is number => t !== undefined);
-  const last = purges.length > 0 ? formatDate(new Date(Math.max(...purges))) : undefined;
+  const last = formatDate(lastPurgeTime(held.map((h) => h.softDeletedTime)));
   return {
     message:
       held.length === 1

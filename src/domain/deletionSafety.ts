@@ -94,3 +94,18 @@ export function refusedRegionRemovals(before: readonly string[], after: readonly
   }
   return before.filter((region) => region !== '' && !after.some((kept) => sameRegion(kept, region)));
 }
+
+/**
+ * When the last of these soft-deleted versions is purged (what keeps their image definition, and its gallery, from
+ * being deleted), or undefined when no time is readable.
+ */
+export function lastPurgeTime(softDeletedTimes: Iterable<Date | string | undefined>): Date | undefined {
+  let last: number | undefined;
+  for (const time of softDeletedTimes) {
+    const purge = purgeTime(time)?.getTime();
+    if (purge !== undefined && (last === undefined || purge > last)) {
+      last = purge;
+    }
+  }
+  return last === undefined ? undefined : new Date(last);
+}

@@ -111,7 +111,6 @@ export class ApplicationsNode extends PagedListNode<GalleryApplication> {
 export class ApplicationNode extends VersionListNode<GalleryApplicationVersion> {
   /** The lower-cased ARM id: TreeItem.id, so expansion survives refresh. */
   readonly id: string;
-  private eolDate: Date | undefined;
 
   constructor(
     ctx: TreeContext,
@@ -154,9 +153,7 @@ export class ApplicationNode extends VersionListNode<GalleryApplicationVersion> 
     }
     const armId = applicationVersionId(this.armId, name);
     noteUnexpectedId(this.ctx.log, `VM application version ${quoted(name)}`, item.id, armId.id);
-    const eol = this.application.endOfLifeDate;
-    this.eolDate ??= eol === undefined ? undefined : new Date(eol);
-    return new ApplicationVersionNode(this.ctx, this, item, this.eolDate, this.tenantId, armId);
+    return new ApplicationVersionNode(this.ctx, this, item, this.sharedEndOfLife(this.application.endOfLifeDate), this.tenantId, armId);
   }
 
   protected emptyNode(): TreeNode {

@@ -73,15 +73,6 @@ export class ImageDefinitionNode extends VersionListNode<GalleryImageVersion> {
       .listImageVersions(this.armId, { signal, ...(continuationToken ? { continuationToken } : {}) });
   }
 
-  private eolDate: Date | undefined;
-  private endOfLife(value: Date | string | undefined): Date | undefined {
-    if (value === undefined) {
-      return undefined;
-    }
-    this.eolDate ??= new Date(value);
-    return this.eolDate;
-  }
-
   protected createChild(item: GalleryImageVersion): TreeNode | undefined {
     const name = usableName(item.name);
     if (name === undefined) {
@@ -91,7 +82,7 @@ export class ImageDefinitionNode extends VersionListNode<GalleryImageVersion> {
     const armId = imageVersionId(this.armId, name);
     noteUnexpectedId(this.ctx.log, `Image version ${quoted(name)}`, item.id, armId.id);
     const eol = this.definition.endOfLifeDate;
-    return new ImageVersionNode(this.ctx, this, item, this.endOfLife(eol), this.tenantId, armId);
+    return new ImageVersionNode(this.ctx, this, item, this.sharedEndOfLife(eol), this.tenantId, armId);
   }
 
   protected emptyNode(): TreeNode {

@@ -10,6 +10,20 @@ import type { VersionKey } from './versionOrdering';
  * page, and `latest` marked once every page is known. The same code for both kinds.
  */
 export abstract class VersionListNode<T extends GalleryVersion> extends PagedListNode<T> {
+  private parentEndOfLife: Date | undefined;
+
+  /**
+   * The definition's (or application's) end of life, which every version row falls back to: one Date for the whole
+   * list, not one per version (10,000-version lists).
+   */
+  protected sharedEndOfLife(value: Date | string | undefined): Date | undefined {
+    if (value === undefined) {
+      return undefined;
+    }
+    this.parentEndOfLife ??= new Date(value);
+    return this.parentEndOfLife;
+  }
+
   protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
     const key = (n: TreeNode): VersionKey => (n instanceof VersionNode ? n.sortKey : versionKey(''));
     const sortedPage = [...page].sort((a, b) => compareVersionKeys(key(b), key(a)));

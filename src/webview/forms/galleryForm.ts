@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { galleryId, parseComputeResourceId } from '../../azure/armId';
 import { SOFT_DELETE_RETENTION_DAYS } from '../../domain/deletionSafety';
-import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, ValidationContext } from './formTypes';
+import type { FieldErrors, FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, ValidationContext } from './formTypes';
 import {
   GALLERY_API_VERSION,
   locationField,
@@ -100,6 +100,14 @@ export const galleryForm: FormDefinition = {
       put(errors, 'description', l10n.t('The description has at most 4,096 characters.'));
     }
     return errors;
+  },
+
+  warnings(values: FormValues, mode: FormMode, context: ValidationContext): FieldErrors {
+    // Turning soft delete off is allowed and takes effect at once: say what the user gives up before they save.
+    const turningOff = mode === 'update' && context.original !== undefined && flag(context.original, 'isSoftDeleteEnabled') && !flag(values, 'isSoftDeleteEnabled');
+    return turningOff
+      ? { isSoftDeleteEnabled: l10n.t('With soft delete off, image versions deleted from now on are deleted for good: they cannot be restored from "Recently deleted".') }
+      : {};
   },
 
   target(values: FormValues, mode: FormMode) {

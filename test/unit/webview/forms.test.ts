@@ -89,6 +89,16 @@ describe('resource forms: validation and the exact request body', () => {
       assert.equal(form.fromResource({ id: `${RG_ID}/providers/Microsoft.Compute/galleries/g2`, properties: {} }).isSoftDeleteEnabled, false);
     });
 
+    it('warns when an edit turns soft delete off, and only then', () => {
+      const original = form.fromResource({ id: `${RG_ID}/providers/Microsoft.Compute/galleries/g1`, location: 'eastus', properties: { softDeletePolicy: { isSoftDeleteEnabled: true } } });
+      const ctx = { ...context, original };
+      assert.match(form.warnings?.({ ...original, isSoftDeleteEnabled: false }, 'update', ctx).isSoftDeleteEnabled ?? '', /deleted for good: they cannot be restored/);
+      assert.deepEqual(form.warnings?.(original, 'update', ctx), {});
+      assert.deepEqual(form.warnings?.({ ...original, isSoftDeleteEnabled: false }, 'create', context), {});
+      const wasOff = { ...original, isSoftDeleteEnabled: false };
+      assert.deepEqual(form.warnings?.(wasOff, 'update', { ...context, original: wasOff }), {});
+    });
+
     it('reads an existing gallery back into the form', () => {
       const values = form.fromResource({ id: `${RG_ID}/providers/Microsoft.Compute/galleries/g1`, name: 'g1', location: 'westus', tags: { a: 'b' }, properties: { description: 'x' } });
       assert.equal(values.name, 'g1');

@@ -158,7 +158,13 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       copyText: (value) => Promise.resolve(vscode.env.clipboard.writeText(value)),
       onSubmitted: (submit, notes) => {
         const name = displayName(parseComputeResourceId(submit.target.id) ?? target ?? { kind: 'gallery', gallery: submit.target.id, id: '', subscriptionId: '', resourceGroup: '' });
-        void vscode.window.showInformationMessage(inertNotificationText([submit.mode === 'create' ? vscode.l10n.t('Created {0} "{1}".', definition.noun, name) : vscode.l10n.t('Saved {0} "{1}".', definition.noun, name), ...notes].join(' ')));
+        const done =
+          submit.kind === 'gallerySharing'
+            ? vscode.l10n.t('Changed who gallery "{0}" is shared with.', name)
+            : submit.mode === 'create'
+              ? vscode.l10n.t('Created {0} "{1}".', definition.noun, name)
+              : vscode.l10n.t('Saved {0} "{1}".', definition.noun, name);
+        void vscode.window.showInformationMessage(inertNotificationText([done, ...notes].join(' ')));
         // Forget it before it goes: a new form for the same parent must not find this one.
         if (this.open.get(key) === panel) {
           this.open.delete(key);

@@ -289,7 +289,7 @@ export const gallerySharingForm: FormDefinition = {
       }
     }
     if (needsConfirmation(values) && !flag(values, 'confirm')) {
-      put(errors, 'confirm', l10n.t('Confirm that you want this change: read what it does above the checkbox.'));
+      put(errors, 'confirm', l10n.t('Confirm that you want this change: read what it does, next to the checkbox.'));
     }
     if (!galleryOf(values)) {
       put(errors, '_form', l10n.t('The gallery is still being read; try again in a moment.'));
@@ -297,13 +297,13 @@ export const gallerySharingForm: FormDefinition = {
     return errors;
   },
 
-  /** What changes for whom, next to the confirmation (or next to the mode when nothing needs confirming). */
+  /** What changes for whom: next to the confirmation, or next to the mode when nothing needs confirming. */
   warnings(values: FormValues): Record<string, string> {
     const current = currentSnapshot(values);
     const steps = plannedSteps(values);
     const lines = describeSharingConsequences(sharingConsequences(current, steps), text(values, 'name'), current.publicNames);
     if (lines.length === 0) {
-      return steps.length === 0 ? { permission: l10n.t('Nothing changes: the gallery is shared like this already.') } : {};
+      return {};
     }
     return needsConfirmation(values) ? { confirm: lines.join(' ') } : { permission: lines.join(' ') };
   },

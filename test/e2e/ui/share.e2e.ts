@@ -84,7 +84,7 @@ async function main(): Promise<number> {
             await signInFromView(page, { container: 'Compute Gallery', view: VIEW, button: 'Sign in to Azure', account });
             await expandRow(page, VIEW, [account]);
             await expandRow(page, VIEW, [account, SUBSCRIPTION]);
-            await resizeSidebar(page, 520);
+            await resizeSidebar(page, 700);
             equal(await galleryDescription(page, 'contosoToShare listed', (d) => d !== ''), 'eastus · rg-sharing · Private', 'the row of contosoToShare');
             await page.mouse.move(1100, 700);
             await screenshot(page, 'share-private');
@@ -111,12 +111,14 @@ async function main(): Promise<number> {
             console.log(`    request shown:\n${shown.replace(/^/gm, '      ')}`);
             expect(shown.startsWith(`# 1/1\nPOST ${GALLERY}/share?api-version=2025-12-03`), `the request line: ${shown.split('\n').slice(0, 2).join(' | ')}`);
             equal(JSON.parse(shown.split('\n').slice(2).join('\n')) as unknown, { operationType: 'Add', groups: [{ type: 'Subscriptions', ids: [NORTHWIND_SUB] }, { type: 'AADTenants', ids: [NORTHWIND_TENANT] }] }, 'the body shown');
+            const says = (await form.locator('#f-permission-warning').innerText()).trim();
+            expect(says.includes(`These subscriptions can use the images of gallery "contosoToShare": ${NORTHWIND_SUB}.`) && says.includes(NORTHWIND_TENANT), `what the form says it does: ${says}`);
             expect((await form.getByLabel(CONFIRM).count()) === 0, 'nobody loses access: no confirmation asked');
             await screenshot(page, 'share-form');
             const from = emu.requests.length;
             await clearToasts(page);
             await form.getByRole('button', { name: 'Save changes', exact: true }).press('Enter');
-            await waitForToast(page, /Saved gallery sharing "contosoToShare"/, 30_000);
+            await waitForToast(page, /Changed who gallery "contosoToShare" is shared with/, 30_000);
             equal(writes(from), ['POST {gallery}/share'], 'what was sent');
             equal(await galleryDescription(page, 'the row shows the share', (d) => d.includes('Shared with 1')), 'eastus · rg-sharing · Shared with 1 subscription and 1 tenant', 'the row of contosoToShare');
             await page.mouse.move(1100, 700);
@@ -166,7 +168,7 @@ async function main(): Promise<number> {
             await confirm.check();
             await clearToasts(page);
             await form.getByRole('button', { name: 'Save changes', exact: true }).press('Enter');
-            await waitForToast(page, /Saved gallery sharing "contosoToShare"/, 30_000);
+            await waitForToast(page, /Changed who gallery "contosoToShare" is shared with/, 30_000);
             equal(writes(from), ['PATCH {gallery}', 'POST {gallery}/share'], 'what was sent, in order');
             const description = await galleryDescription(page, 'the row shows the public name', (d) => d.includes('Community'));
             expect(/^eastus · rg-sharing · Community: contoso-[0-9a-f-]{36}$/.test(description), `the row of contosoToShare: ${description}`);

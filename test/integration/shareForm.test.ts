@@ -81,6 +81,12 @@ describe('integration: the Share form against the emulator (issue 13)', function
     assert.equal(submitted, 1);
     assert.deepEqual(shareRequests(), [`POST ${GALLERY_ID}/share`]);
     assert.equal(await label(), 'Shared with 1 subscription and 1 tenant');
+    // Show Properties reads the gallery with its groups
+    const properties = (await services.galleryService(CONTOSO_SUB, CONTOSO_TENANT).getResourceJson(GALLERY)) as { properties?: { sharingProfile?: { groups?: unknown } } };
+    assert.deepEqual(properties.properties?.sharingProfile?.groups, [
+      { type: 'Subscriptions', ids: [NORTHWIND_SUB] },
+      { type: 'AADTenants', ids: [NORTHWIND_TENANT] },
+    ]);
     const northwind = services.galleryService(NORTHWIND_SUB, NORTHWIND_TENANT);
     const seen = await northwind.listSharedGalleries('eastus', 'subscription');
     assert.ok(seen.items.some((g) => g.name === 'contosoToShare'), 'Northwind sees the gallery shared with its subscription');

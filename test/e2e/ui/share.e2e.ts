@@ -7,7 +7,8 @@
  *  - Share… opens the Share form (axe-core: no serious or critical violations); choosing "Subscriptions and tenants"
  *    and adding Northwind's subscription and tenant lists the one request it will send (POST …/share, Add) before
  *    anything is sent; Save sends it, the form closes and the row says "Shared with 1 subscription and 1 tenant";
- *  - Stop Sharing: a modal names the subscription and the tenant that lose access; confirmed, the row says "Private";
+ *  - Remove from Sharing…: pick the tenant; the modal names it alone; the row says "Shared with 1 subscription";
+ *  - Stop Sharing: a modal names the subscription that loses access; confirmed, the row says "Private";
  *  - Share… → Community: saving without the confirmation shows the error and sends nothing; the form says every Azure
  *    user can use the images; confirmed, the row says "Community: contoso-<GUID>" (its public name).
  *
@@ -24,7 +25,7 @@ import { REPO_ROOT } from '../../harness/seed';
 import { axeVersion, expectNoSeriousViolations } from './axe';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
-import { clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, quickPickRows, readRows, rowLocator, setQuickPickTick, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'sharing.json');
 const VIEW = 'Galleries';
@@ -125,6 +126,26 @@ async function main(): Promise<number> {
             await screenshot(page, 'share-shared');
         });
 
+        await check('Remove from Sharing…: pick the tenant; the modal names it alone; the row counts the subscription left', async () => {
+            await clearToasts(page);
+            const from = emu.requests.length;
+            await contextMenu(page, await rowLocator(page, VIEW, [SUBSCRIPTION, GALLERY_NAME]), 'Remove from Sharing…');
+            const picker = page.locator('.quick-input-widget').filter({ has: page.locator('.quick-input-title', { hasText: /Remove from sharing of gallery contosoToShare/ }) }).first();
+            await picker.waitFor({ state: 'visible', timeout: 20_000 });
+            equal((await quickPickRows(page)).map((r) => r.label), [NORTHWIND_SUB, NORTHWIND_TENANT], 'what can be removed');
+            await setQuickPickTick(page, picker, NORTHWIND_TENANT, true);
+            equal((await quickPickRows(page)).map((r) => r.checked), [false, true], 'the tenant ticked');
+            await picker.locator('.quick-input-action .monaco-button', { hasText: 'OK' }).click();
+            const { dialog, text } = await waitForDialog(page, /with the selected subscriptions and tenants/, 30_000);
+            console.log(`    modal: ${text.message}\n    detail: ${text.detail.replace(/\n+/g, ' / ')}`);
+            expect(text.detail.includes(NORTHWIND_TENANT) && !text.detail.includes(NORTHWIND_SUB), `the modal names the tenant only: ${text.detail}`);
+            equal(writes(from), [], 'nothing sent before the confirmation');
+            await clickDialogButton(dialog, 'Remove');
+            await waitForToast(page, /is no longer shared with 4b5c6d7e/, 30_000);
+            equal(writes(from), ['POST {gallery}/share'], 'what was sent');
+            equal(await galleryDescription(page, 'the row counts one subscription', (d) => d.endsWith('Shared with 1 subscription')), 'eastus · rg-sharing · Shared with 1 subscription', 'the row of contosoToShare');
+        });
+
         await check('Stop Sharing: a modal names who loses access; confirmed, the row says Private', async () => {
             await clearToasts(page);
             const from = emu.requests.length;
@@ -132,7 +153,7 @@ async function main(): Promise<number> {
             const { dialog, text } = await waitForDialog(page, /Stop sharing gallery/, 30_000);
             console.log(`    modal: ${text.message}\n    detail: ${text.detail.replace(/\n+/g, ' / ')}`);
             expect(text.message === 'Stop sharing gallery "contosoToShare" with everyone?', `the question: ${text.message}`);
-            expect(text.detail.includes(NORTHWIND_SUB) && text.detail.includes(NORTHWIND_TENANT), `the modal names the subscription and the tenant: ${text.detail}`);
+            expect(text.detail.includes(NORTHWIND_SUB), `the modal names the subscription: ${text.detail}`);
             equal(writes(from), [], 'nothing sent before the confirmation');
             await page.mouse.move(1100, 200);
             await screenshot(page, 'share-stop-dialog');

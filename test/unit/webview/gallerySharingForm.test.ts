@@ -9,7 +9,7 @@ import { formDefinition } from '../../../src/webview/forms/formRegistry';
 import type { FormValues, JsonObject, PickerOption } from '../../../src/webview/forms/formTypes';
 import { plannedSteps } from '../../../src/webview/forms/gallerySharingForm';
 import { sanitizeValues } from '../../../src/webview/forms/sanitize';
-import type { HostMessage } from '../../../src/webview/protocol';
+import { restoreProblem, type HostMessage } from '../../../src/webview/protocol';
 
 const SUB = '8f3b1c2d-4e5f-4a6b-9c7d-0e1f2a3b4c5d';
 const OTHER_SUB = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
@@ -111,6 +111,11 @@ class SharingBackend implements FormBackend {
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 10));
 
 describe('Share form on the host (issue 13)', () => {
+  it('comes back after a window reload only for a gallery', () => {
+    assert.equal(restoreProblem({ v: 1, kind: 'gallerySharing', mode: 'update', targetId: GALLERY_ID, values: {} }), undefined);
+    assert.match(restoreProblem({ v: 1, kind: 'gallerySharing', mode: 'update', targetId: `${GALLERY_ID}/images/ubuntu`, values: {} }) ?? '', /does not match the form \(gallery\)/);
+  });
+
   async function session(resource: JsonObject): Promise<{ s: FormSession; backend: SharingBackend; posted: HostMessage[] }> {
     const backend = new SharingBackend(resource);
     const posted: HostMessage[] = [];

@@ -337,22 +337,25 @@ export const gallerySharingForm: FormDefinition = {
   fromResource(resource: JsonObject): FormValues {
     const id = parseComputeResourceId(stringAt(resource, 'id'));
     const profile = objectAt(resource, 'properties', 'sharingProfile');
+    const info = objectAt(profile, 'communityGalleryInfo');
+    const strings = (value: Json[]): string[] => value.filter((x): x is string => typeof x === 'string');
     const snapshot = snapshotOf(
-      profile
-        ? {
-            permissions: stringAt(profile, 'permissions'),
-            groups: arrayAt(profile, 'groups').filter(isJsonObject).map((g) => ({ type: stringAt(g, 'type'), ids: arrayAt(g, 'ids').filter((x): x is string => typeof x === 'string') })),
-            ...(objectAt(profile, 'communityGalleryInfo')
-              ? {
-                  communityGalleryInfo: {
-                    ...(objectAt(profile, 'communityGalleryInfo') as Record<string, unknown>),
-                    publicNames: arrayAt(profile, 'communityGalleryInfo', 'publicNames').filter((x): x is string => typeof x === 'string'),
-                    communityGalleryEnabled: objectAt(profile, 'communityGalleryInfo')?.communityGalleryEnabled === true,
-                  },
-                }
-              : {}),
-          }
-        : undefined,
+      profile && {
+        permissions: stringAt(profile, 'permissions'),
+        groups: arrayAt(profile, 'groups')
+          .filter(isJsonObject)
+          .map((g) => ({ type: stringAt(g, 'type'), ids: strings(arrayAt(g, 'ids')) })),
+        ...(info && {
+          communityGalleryInfo: {
+            publisherUri: stringAt(info, 'publisherUri'),
+            publisherContact: stringAt(info, 'publisherContact'),
+            eula: stringAt(info, 'eula'),
+            publicNamePrefix: stringAt(info, 'publicNamePrefix'),
+            communityGalleryEnabled: info.communityGalleryEnabled === true,
+            publicNames: strings(arrayAt(info, 'publicNames')),
+          },
+        }),
+      },
     );
     const community = snapshot.community;
     return {

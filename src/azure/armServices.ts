@@ -339,7 +339,8 @@ class ArmGalleryService implements GalleryService {
     await withSignal(options, async () => {
       switch (id.kind) {
         case 'gallery':
-          return this.client.galleries.get(id.resourceGroup, id.gallery, captured);
+          // With the subscriptions and tenants it is shared with (issue 13: Properties lists them).
+          return this.client.galleries.get(id.resourceGroup, id.gallery, { ...captured, expand: 'SharingProfile/Groups' });
         case 'imageDefinition':
           return this.client.galleryImages.get(id.resourceGroup, id.gallery, id.imageDefinition, captured);
         case 'imageVersion':

@@ -173,7 +173,10 @@ export interface GalleryService {
   /** With `$expand=ReplicationStatus`, like {@link getImageVersion}. */
   getApplicationVersion(id: ApplicationVersionId, options?: CallOptions): Promise<GalleryApplicationVersion>;
 
-  /** The resource as ARM returned it (the REST shape, with `properties`), for the properties view. */
+  /**
+   * The resource as ARM returned it (the REST shape, with `properties`), for the properties view. A gallery is read
+   * with `$expand=SharingProfile/Groups`, so its sharing groups are listed.
+   */
   getResourceJson(id: ComputeResourceId, options?: CallOptions): Promise<Record<string, unknown>>;
 
   /** Each delete waits for ARM's long-running operation to finish (or throws its error). */

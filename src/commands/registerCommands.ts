@@ -15,7 +15,10 @@ import { deleteSelection, selectedNodes } from './deleteMany';
 import { deleteResource } from './deleteResource';
 import { newResourceFile } from './newResourceFile';
 import { openInPortal } from './openInPortal';
+import { removeFromSharing } from './removeFromSharing';
 import { restoreImageVersion } from './restoreImageVersion';
+import { shareGallery } from './shareGallery';
+import { stopSharingGallery } from './stopSharingGallery';
 import type { ResourceDocumentProvider } from '../properties/ResourceDocumentProvider';
 import { REPORT_SCHEME, ReportDocuments } from '../properties/ReportDocuments';
 import { wrapCommand } from './runCommand';
@@ -74,6 +77,9 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.createImageVersion', vscode.l10n.t("Couldn't open the image version form"), (node) => createImageVersion(forms, asNode(node))],
     ['azureComputeGallery.createManagedImage', vscode.l10n.t("Couldn't open the managed image form"), (node) => createManagedImage(forms, asNode(node))],
     ['azureComputeGallery.edit', vscode.l10n.t("Couldn't open the form"), (node) => updateResource(account, forms, asNode(node))],
+    ['azureComputeGallery.shareGallery', vscode.l10n.t("Couldn't open the Share form"), (node) => shareGallery(account, forms, asNode(node))],
+    ['azureComputeGallery.stopSharing', vscode.l10n.t("Couldn't stop sharing the gallery"), (node) => stopSharingGallery(account, tree, log, asNode(node))],
+    ['azureComputeGallery.removeFromSharing', vscode.l10n.t("Couldn't remove from the gallery's sharing"), (node) => removeFromSharing(account, tree, log, asNode(node))],
     ['azureComputeGallery.restoreImageVersion', vscode.l10n.t("Couldn't restore the image version"), (node) => restoreImageVersion(account, tree, log, asNode(node))],
   ];
   return [

@@ -18,6 +18,7 @@ import { deletionBlock } from '../domain/deletionSafety';
 import { endOfLifeTime, isPastEndOfLife } from '../domain/endOfLife';
 import { normalizeRegion } from '../domain/regions';
 import { securityTypeFitsGeneration } from '../domain/securityProfile';
+import { COMMUNITY_INFO_FIELDS, communityInfoProblems, PUBLIC_NAME_PREFIX_MAX, PUBLIC_NAME_PREFIX_MIN, type CommunityInfoField, type CommunityInfoReason } from '../domain/sharing';
 import { VERSION_PART_LABELS, VERSION_PART_MAX_DIGITS, versionNameRule } from '../domain/versions';
 import { isArmExpression, property, stringValue } from './templateResources';
 
@@ -35,6 +36,8 @@ export type GalleryCheckCode =
   | 'minGreaterThanMax'
   | 'securityTypeNeedsGen2'
   | 'storageAccountTypeAndStrategy'
+  | 'communityInfoMissing'
+  | 'communityInfoFormat'
   | 'unknownProperty';
 
 export interface GalleryProblem {
@@ -66,7 +69,7 @@ export interface GalleryCheckContext {
  * resource object (compared without case, as `property` does), `codes` what it reports. The unknown-property check
  * reads every key and where objects and arrays are, but no scalar value.
  */
-export type GalleryCheckGroup = 'name' | 'targetRegions' | 'endOfLife' | 'deletionSafety' | 'storageAccount' | 'recommended' | 'securityType' | 'unknownProperties';
+export type GalleryCheckGroup = 'name' | 'targetRegions' | 'endOfLife' | 'deletionSafety' | 'storageAccount' | 'recommended' | 'securityType' | 'communityGallery' | 'unknownProperties';
 
 const CHECK_GROUPS: Readonly<Record<GalleryCheckGroup, { readonly codes: readonly GalleryCheckCode[]; readonly reads: readonly (readonly string[])[] | 'keys' }>> = {
   name: { codes: ['nameSegments', 'imageVersionName'], reads: [['name']] },
@@ -85,6 +88,7 @@ const CHECK_GROUPS: Readonly<Record<GalleryCheckGroup, { readonly codes: readonl
   },
   recommended: { codes: ['minGreaterThanMax'], reads: [['properties', 'recommended']] },
   securityType: { codes: ['securityTypeNeedsGen2'], reads: [['properties', 'features'], ['properties', 'hyperVGeneration']] },
+  communityGallery: { codes: ['communityInfoMissing', 'communityInfoFormat'], reads: [['properties', 'sharingProfile']] },
   unknownProperties: { codes: ['unknownProperty'], reads: 'keys' },
 };
 
@@ -168,10 +172,12 @@ interface KindChecks {
   };
   /** Recommended ranges and security type vs generation. */
   readonly imageDefinitionRules?: boolean;
+  /** `sharingProfile`: Community needs the publisher information (issue 13). */
+  readonly sharingProfile?: boolean;
 }
 
 const KIND_CHECKS: Readonly<Record<GalleryResourceKind, KindChecks>> = {
-  gallery: { nameShape: 'gallery' },
+  gallery: { nameShape: 'gallery', sharingProfile: true },
   imageDefinition: { nameShape: 'gallery/definition', endOfLife: { inPublishingProfile: false, what: () => l10n.t('image definition') }, imageDefinitionRules: true },
   imageVersion: {
     nameShape: 'gallery/definition/version',
@@ -229,6 +235,9 @@ export function runGalleryChecks(context: GalleryCheckContext, groups: ReadonlyS
     if (groups.has('securityType')) {
       checkSecurityType(properties, problems);
     }
+  }
+  if (plan.sharingProfile && groups.has('communityGallery')) {
+    checkCommunityInfo(property(properties, 'sharingProfile'), context.update === true, problems);
   }
   if (!groups.has('unknownProperties')) {
     return problems;
@@ -440,6 +449,69 @@ function checkSecurityType(properties: Node | undefined, problems: GalleryProble
           : l10n.t('Security type "{0}" needs a Generation 2 image: set hyperVGeneration to "V2" (it defaults to "V1").', value),
       });
     }
+  }
+}
+
+/**
+ * `permissions: Community` without the publisher information ARM needs before EnableCommunity: an error per missing
+ * field (the same rule as the Share form, src/domain/sharing.ts); a badly formed one (not https, not an e-mail, a
+ * prefix of other characters or length) a warning, since the deployment itself accepts it. An update body that leaves
+ * `communityGalleryInfo` out keeps the gallery's: nothing to check.
+ */
+function checkCommunityInfo(sharingProfile: Node | undefined, update: boolean, problems: GalleryProblem[]): void {
+  const permissionsNode = property(sharingProfile, 'permissions');
+  if (stringValue(permissionsNode)?.toLowerCase() !== 'community' || !permissionsNode) {
+    return;
+  }
+  const infoNode = property(sharingProfile, 'communityGalleryInfo');
+  if ((infoNode && infoNode.type !== 'object') || (!infoNode && update)) {
+    return; // an ARM expression, or a PATCH keeping what the gallery has
+  }
+  // A member that is an expression (or not a string: the schema says so) is there; its value is known only at deployment.
+  const present: Partial<Record<CommunityInfoField, string>> = {};
+  const known: Partial<Record<CommunityInfoField, string>> = {};
+  const nodes: Partial<Record<CommunityInfoField, Node>> = {};
+  for (const field of COMMUNITY_INFO_FIELDS) {
+    const node = property(infoNode, field);
+    const value = stringValue(node);
+    if (node && (value === undefined || value.trim() !== '')) {
+      nodes[field] = node;
+      present[field] = value ?? '?';
+      if (value !== undefined && !isArmExpression(value)) {
+        known[field] = value;
+      }
+    }
+  }
+  const missing = communityInfoProblems(present, 'required').map((p) => p.field);
+  if (missing.length > 0) {
+    problems.push({
+      ...at(infoNode ?? permissionsNode),
+      severity: 'error',
+      code: 'communityInfoMissing',
+      message: l10n.t(
+        'A community gallery needs communityGalleryInfo.{0}: Azure refuses to enable community sharing without publisherUri, publisherContact, eula and publicNamePrefix.',
+        missing.join(', communityGalleryInfo.'),
+      ),
+    });
+  }
+  for (const problem of communityInfoProblems(known, 'format')) {
+    const node = nodes[problem.field];
+    if (!node) {
+      continue;
+    }
+    problems.push({ ...at(node), severity: 'warning', code: 'communityInfoFormat', message: communityFormatMessage(problem.field, problem.reason) });
+  }
+}
+
+function communityFormatMessage(field: CommunityInfoField, reason: CommunityInfoReason): string {
+  switch (reason) {
+    case 'notEmail':
+      return l10n.t('{0} is shown to every Azure user as the publisher\'s support address: use an e-mail address such as images@contoso.com.', field);
+    case 'prefixCharacters':
+    case 'prefixLength':
+      return l10n.t('publicNamePrefix has {0} to {1} letters or digits; Azure adds "-" and a GUID to make the public name.', PUBLIC_NAME_PREFIX_MIN, PUBLIC_NAME_PREFIX_MAX);
+    default:
+      return l10n.t('{0} is shown to every Azure user as a link: use an https:// address.', field);
   }
 }
 

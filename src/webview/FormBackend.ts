@@ -5,9 +5,12 @@
 import * as l10n from '@vscode/l10n';
 import { describeArmError } from '../azure/armError';
 import { armIdProblem, displayName, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
-import type { ComputeResourceId } from '../azure/armId';
+import type { ComputeResourceId, GalleryId } from '../azure/armId';
 import { listAll, mapLimit } from '../azure/listAll';
 import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, ResourceGroupInfo, SubscriptionInfo } from '../azure/services';
+import { formResourceKind } from './forms/formTypes';
+import { plannedSteps } from './forms/gallerySharingForm';
+import { communityInfoBody } from '../domain/sharing';
 import type { ArmTarget, FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource, ResourceFacts, ValidationContext } from './forms/formTypes';
 import { resourceGroupOf } from './forms/commonFields';
 import { resourceGroupNameProblem } from './forms/fieldRules';
@@ -55,8 +58,8 @@ export interface FormBackend {
   /** A key for the neighbours of the resource the values describe; undefined when there are none to read yet. */
   siblingScope(kind: FormKind, mode: FormMode, values: FormValues): string | undefined;
   loadSiblings(kind: FormKind, mode: FormMode, values: FormValues, signal: AbortSignal): Promise<SiblingFacts>;
-  /** The resource as ARM returns it (update mode). */
-  loadResource(id: string, signal: AbortSignal): Promise<JsonObject>;
+  /** The resource as ARM returns it (update mode); the Share form's gallery with its sharing groups. */
+  loadResource(id: string, signal: AbortSignal, kind?: FormKind): Promise<JsonObject>;
   /**
    * Sends the request and waits for ARM's long-running operation. A create first makes sure that the
    * target does not exist (and that a "new" resource group is really new): it never PUTs over a resource.
@@ -248,6 +251,8 @@ export class ArmFormBackend implements FormBackend {
         const rg = resourceGroupOf(values, mode);
         return sub && rg ? `${sub}/${rg}` : undefined;
       }
+      case 'gallerySharing':
+        return undefined;
     }
   }
 
@@ -292,6 +297,8 @@ export class ArmFormBackend implements FormBackend {
           ...(existingResourceGroup ? { existingResourceGroup } : {}),
         };
       }
+      case 'gallerySharing':
+        return {};
     }
   }
 
@@ -304,10 +311,15 @@ export class ArmFormBackend implements FormBackend {
     return name ? service.getResourceGroup(name, { signal }).catch((): undefined => undefined) : undefined;
   }
 
-  async loadResource(id: string, signal: AbortSignal): Promise<JsonObject> {
+  async loadResource(id: string, signal: AbortSignal, kind?: FormKind): Promise<JsonObject> {
     const armId = parseComputeResourceId(id);
     if (!armId) {
       throw new Error(l10n.t('"{0}" is not a resource this extension edits.', id));
+    }
+    if (kind === 'gallerySharing' && armId.kind === 'gallery') {
+      // The subscriptions and tenants it is shared with come only with $expand=SharingProfile/Groups.
+      const gallery = await (await this.service(armId.subscriptionId)).getGalleryWithSharing(armId, { signal });
+      return JSON.parse(JSON.stringify({ id: gallery.id ?? armId.id, name: gallery.name ?? armId.gallery, location: gallery.location, properties: { sharingProfile: gallery.sharingProfile ?? {} } })) as JsonObject;
     }
     const json = await (await this.service(armId.subscriptionId)).getResourceJson(armId, { signal });
     return JSON.parse(JSON.stringify(json)) as JsonObject;
@@ -317,8 +329,11 @@ export class ArmFormBackend implements FormBackend {
     const { target, mode } = request;
     const problem = armIdProblem(target.id);
     const id = problem ? undefined : parseComputeResourceId(target.id);
-    if (!id || id.kind !== request.kind) {
-      throw new NothingSentError(problem ?? l10n.t('"{0}" is not the id of a {1}. Nothing was sent.', target.id, kindLabel(request.kind)));
+    if (!id || id.kind !== formResourceKind(request.kind)) {
+      throw new NothingSentError(problem ?? l10n.t('"{0}" is not the id of a {1}. Nothing was sent.', target.id, kindLabel(formResourceKind(request.kind))));
+    }
+    if (request.kind === 'gallerySharing' && id.kind === 'gallery') {
+      return this.submitSharing(id, request.values, signal);
     }
     const service = await this.service(target.subscriptionId);
     const body: ArmRequestBody = request.body;
@@ -359,6 +374,38 @@ export class ArmFormBackend implements FormBackend {
         break;
     }
     return { notes };
+  }
+
+  /**
+   * The Share form's requests, in order (planned again here from the host's own values, whose starting point the
+   * host read from Azure: the same list the page showed). A failure after the first request says how far it got.
+   */
+  private async submitSharing(gallery: GalleryId, values: FormValues, signal: AbortSignal): Promise<SubmitOutcome> {
+    const steps = plannedSteps(values);
+    if (steps.length === 0) {
+      throw new NothingSentError(l10n.t('Nothing to change: the gallery is shared like this already. Nothing was sent.'), 'permission');
+    }
+    const service = await this.service(gallery.subscriptionId);
+    const call = { signal };
+    for (const [index, step] of steps.entries()) {
+      try {
+        if (step.kind === 'share') {
+          await service.updateSharingProfile(gallery, step.update, call);
+        } else {
+          await service.updateGallery(gallery, communityInfoBody(step.info), call);
+        }
+      } catch (err) {
+        if (index === 0) {
+          throw err;
+        }
+        const info = describeArmError(err);
+        throw Object.assign(
+          new Error(l10n.t('Request {0} of {1} failed: {2} The requests before it took effect: refresh the gallery to see how it is shared now.', index + 1, steps.length, info.message)),
+          info.code ? { code: info.code } : {},
+        );
+      }
+    }
+    return { notes: [] };
   }
 
   private async update(service: GalleryService, id: ComputeResourceId, body: ArmRequestBody, call: { signal: AbortSignal }): Promise<void> {

@@ -15,6 +15,7 @@ import type { SubmitOutcome, SubmitRequest } from './FormBackend';
 import { formHtml, createNonce } from './formHtml';
 import { FormSession } from './FormSession';
 import { formDefinition } from './forms/formRegistry';
+import { formResourceKind } from './forms/formTypes';
 import type { FormKind, FormMode, FormValues } from './forms/formTypes';
 import { text } from './forms/values';
 import { isPersistedFormState, restoreProblem } from './protocol';
@@ -32,7 +33,7 @@ export interface OpenFormRequest {
 }
 
 /** The tree row a new resource of this form appears under (the tree's own id function). */
-export function parentNodeId(kind: FormKind, resourceId: string): string | undefined {
+export function parentNodeId(kind: ReturnType<typeof formResourceKind>, resourceId: string): string | undefined {
   const id = parseComputeResourceId(resourceId);
   return id?.kind === kind ? listNodeIdOf(id) : undefined;
 }
@@ -117,8 +118,11 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   private title(request: OpenFormRequest): string {
-    const noun = kindLabel(request.kind);
+    const noun = kindLabel(formResourceKind(request.kind));
     const target = request.targetId ? parseComputeResourceId(request.targetId) : undefined;
+    if (request.kind === 'gallerySharing') {
+      return vscode.l10n.t('Share {0}', target ? displayName(target) : noun);
+    }
     return request.mode === 'update' && target ? vscode.l10n.t('Edit {0}', displayName(target)) : vscode.l10n.t('New {0}', noun);
   }
 
@@ -154,7 +158,13 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       copyText: (value) => Promise.resolve(vscode.env.clipboard.writeText(value)),
       onSubmitted: (submit, notes) => {
         const name = displayName(parseComputeResourceId(submit.target.id) ?? target ?? { kind: 'gallery', gallery: submit.target.id, id: '', subscriptionId: '', resourceGroup: '' });
-        void vscode.window.showInformationMessage(inertNotificationText([submit.mode === 'create' ? vscode.l10n.t('Created {0} "{1}".', definition.noun, name) : vscode.l10n.t('Saved {0} "{1}".', definition.noun, name), ...notes].join(' ')));
+        const done =
+          submit.kind === 'gallerySharing'
+            ? vscode.l10n.t('Changed who gallery "{0}" is shared with.', name)
+            : submit.mode === 'create'
+              ? vscode.l10n.t('Created {0} "{1}".', definition.noun, name)
+              : vscode.l10n.t('Saved {0} "{1}".', definition.noun, name);
+        void vscode.window.showInformationMessage(inertNotificationText([done, ...notes].join(' ')));
         // Forget it before it goes: a new form for the same parent must not find this one.
         if (this.open.get(key) === panel) {
           this.open.delete(key);
@@ -178,10 +188,11 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
   /** The write, under a cancellable notification; the tree shows "Creating…"/"Saving…" meanwhile and then reloads the parent. */
   private async runWithProgress(request: SubmitRequest, send: (signal: AbortSignal) => Promise<SubmitOutcome | void>): Promise<SubmitOutcome | void> {
     const id = parseComputeResourceId(request.target.id);
-    const noun = kindLabel(request.kind);
+    const noun = kindLabel(formResourceKind(request.kind));
     const name = id ? displayName(id) : request.target.id;
-    const parentId = parentNodeId(request.kind, request.target.id);
-    const label = request.mode === 'create' ? vscode.l10n.t('Creating…') : vscode.l10n.t('Saving…');
+    const parentId = parentNodeId(formResourceKind(request.kind), request.target.id);
+    const sharing = request.kind === 'gallerySharing';
+    const label = request.mode === 'create' ? vscode.l10n.t('Creating…') : sharing ? vscode.l10n.t('Changing sharing…') : vscode.l10n.t('Saving…');
     if (request.mode === 'create' && parentId) {
       this.tree.markCreating(parentId, request.target.id, id ? lastName(id) : name, label);
     } else {
@@ -192,7 +203,11 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     }
     try {
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: request.mode === 'create' ? vscode.l10n.t('Creating {0} {1}', noun, name) : vscode.l10n.t('Saving {0} {1}', noun, name), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: request.mode === 'create' ? vscode.l10n.t('Creating {0} {1}', noun, name) : sharing ? vscode.l10n.t('Changing who gallery {0} is shared with', name) : vscode.l10n.t('Saving {0} {1}', noun, name),
+          cancellable: true,
+        },
         (_progress, token) => withAbortSignal(token, send),
       );
       this.log.info(`${request.mode === 'create' ? 'Created' : 'Updated'} ${noun} ${request.target.id}`);

@@ -260,7 +260,7 @@ export class FormSession {
   private async loadResource(): Promise<void> {
     const { definition, mode, targetId } = this.options;
     try {
-      const resource = await this.options.backend.loadResource(targetId ?? '', this.lifetime.signal);
+      const resource = await this.options.backend.loadResource(targetId ?? '', this.lifetime.signal, definition.kind);
       this.original = definition.fromResource(resource);
       // Keep what the user typed before a reload; locked fields always come from Azure.
       const typed = this.options.values;

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { armIdProblem, kindLabel, parseComputeResourceId } from '../azure/armId';
-import { FORM_KINDS, PICKER_SOURCES } from './forms/formTypes';
+import { FORM_KINDS, PICKER_SOURCES, formResourceKind } from './forms/formTypes';
 import type {
   FieldErrors,
   FormKind,
@@ -268,5 +268,6 @@ export function restoreProblem(state: PersistedFormState): string | undefined {
   if (problem) {
     return problem;
   }
-  return parseComputeResourceId(state.targetId)?.kind === state.kind ? undefined : l10n.t('The saved form\'s resource "{0}" does not match the form ({1}).', state.targetId, kindLabel(state.kind));
+  const kind = formResourceKind(state.kind);
+  return parseComputeResourceId(state.targetId)?.kind === kind ? undefined : l10n.t('The saved form\'s resource "{0}" does not match the form ({1}).', state.targetId, kindLabel(kind));
 }

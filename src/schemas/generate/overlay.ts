@@ -11,6 +11,7 @@
 import type { JSONSchema } from 'vscode-json-languageservice';
 import { SOFT_DELETE_RETENTION_DAYS } from '../../domain/deletionSafety';
 import { GALLERY_NAME_PATTERN, IMAGE_DEFINITION_NAME_PATTERN, identifierPattern, MANAGED_IMAGE_NAME_PATTERN } from '../../domain/names';
+import { EMAIL_PATTERN, PUBLIC_NAME_PREFIX_MAX, PUBLIC_NAME_PREFIX_MIN, PUBLIC_NAME_PREFIX_PATTERN } from '../../domain/sharing';
 import { VERSION_NAME_PATTERN, VERSION_PART_MAX_DIGITS } from '../../domain/versions';
 
 const GEN2_NOTE = 'Generation 2 VMs boot with UEFI and are required for Trusted Launch and Confidential VMs.';
@@ -211,7 +212,21 @@ export const PROPERTY_OVERLAYS: Readonly<Record<string, PropertyOverlay>> = {
   'UserArtifactSettings.scriptBehaviorAfterReboot': { default: 'None' },
   'GalleryApplicationCustomActionParameter.type': { default: 'String' },
   'GalleryApplicationCustomActionParameter.required': { default: false },
-  'CommunityGalleryInfo.publisherUri': { format: 'uri' },
+  'CommunityGalleryInfo.publisherUri': { format: 'uri', note: 'Use an https address. Required before community sharing can be enabled.' },
+  'CommunityGalleryInfo.publisherContact': {
+    pattern: EMAIL_PATTERN,
+    patternErrorMessage: 'An e-mail address, such as images@contoso.com.',
+    note: 'Required before community sharing can be enabled.',
+  },
+  'CommunityGalleryInfo.eula': { note: 'A link (https) to the end-user license agreement of the images. Required before community sharing can be enabled.' },
+  'CommunityGalleryInfo.publicNamePrefix': {
+    pattern: PUBLIC_NAME_PREFIX_PATTERN,
+    patternErrorMessage: `The public name prefix has ${PUBLIC_NAME_PREFIX_MIN} to ${PUBLIC_NAME_PREFIX_MAX} letters or digits.`,
+    note: 'Azure adds a unique suffix when community sharing is enabled: the public name is `{prefix}-{GUID}`. Required before community sharing can be enabled.',
+  },
+  'GalleryProperties.sharingProfile': {
+    note: 'A template or body file sets `permissions` and `communityGalleryInfo`. The subscriptions and tenants (`groups`) are changed only by the gallery\'s share action (POST …/share: Add, Remove, Reset, EnableCommunity), which is what "Share…" on the gallery in the Compute Gallery view sends.',
+  },
   'GalleryDiskImageSource.uri': { format: 'uri' },
   'ImageOSDisk.blobUri': { format: 'uri' },
   'ImageDataDisk.blobUri': { format: 'uri' },
@@ -221,7 +236,10 @@ export const PROPERTY_OVERLAYS: Readonly<Record<string, PropertyOverlay>> = {
   'GalleryImageVersionPublishingProfile.replicaCount': { default: 1 },
   'GalleryImageVersionPublishingProfile.storageAccountStrategy': { default: 'PreferStandard_ZRS' },
   'TargetRegion.regionalReplicaCount': { default: 1 },
-  'SharingProfile.permissions': { default: 'Private' },
+  'SharingProfile.permissions': {
+    default: 'Private',
+    note: 'Community needs all of `communityGalleryInfo` (publisherUri, publisherContact, eula, publicNamePrefix); the gallery becomes public only when EnableCommunity is sent to its share action afterwards, and only Reset makes it private again.',
+  },
   'ImageStorageProfile.zoneResilient': { default: false },
   'GalleryImageVersionPublishingProfile.targetRegions': {
     note: 'The version\'s own location (the source region) must be one of them. An update must list the complete set unless `safetyProfile.allowDeletionOfReplicatedLocations` is true.',

@@ -57,7 +57,10 @@ export function renderForm(state: FormState): Node[] {
     'div',
     { className: 'buttons' },
     h('button', { type: 'button', id: 'submit', 'data-action': 'submit', className: 'primary', disabled: state.busy || state.loading }, state.busy ? (state.mode === 'create' ? l10n.t('Creating…') : l10n.t('Saving…')) : submitLabel),
-    h('button', { type: 'button', id: 'toggle-json', 'data-action': 'toggle-json', 'aria-expanded': state.showJson ? 'true' : 'false', 'aria-controls': 'json' }, state.showJson ? l10n.t('Hide JSON') : l10n.t('Show JSON')),
+    // A form that sends several requests always shows them (the user sees the list before sending).
+    def.requests
+      ? null
+      : h('button', { type: 'button', id: 'toggle-json', 'data-action': 'toggle-json', 'aria-expanded': state.showJson ? 'true' : 'false', 'aria-controls': 'json' }, state.showJson ? l10n.t('Hide JSON') : l10n.t('Show JSON')),
     h('button', { type: 'button', id: 'copy-template', 'data-action': 'copy-template' }, l10n.t('Copy as ARM template resource')),
     h('button', { type: 'button', id: 'cancel', 'data-action': 'cancel' }, state.busy ? l10n.t('Close') : l10n.t('Cancel')),
   );
@@ -67,7 +70,7 @@ export function renderForm(state: FormState): Node[] {
     h('fieldset', { className: 'all', disabled: state.loading }, ...sections),
     buttons,
   );
-  return [heading, result, summary, status, form, ...(state.showJson ? [renderRequest(state)] : [])];
+  return [heading, result, summary, status, form, ...(state.showJson || def.requests ? [renderRequest(state)] : [])];
 }
 
 /** Exactly what is sent to Azure: the request line(s) and the JSON body. */
@@ -79,6 +82,17 @@ function renderRequest(state: FormState): HTMLElement {
   const { values, mode } = state;
   const target = def.target(values, mode);
   const lines: string[] = [];
+  const planned = def.requests?.(values, mode, state.context());
+  if (planned) {
+    // A form that sends several requests (Share): each, in order, as sent.
+    if (planned.length === 0) {
+      lines.push(l10n.t('Nothing is sent: nothing changes.'));
+    }
+    planned.forEach((request, index) => {
+      lines.push(`# ${index + 1}/${planned.length}`, `${request.method} ${request.path}`, JSON.stringify(request.body, null, 2), '');
+    });
+    return requestSection(lines, mode === 'create' ? l10n.t('Create {0}', def.noun) : l10n.t('Save changes'));
+  }
   const rg = mode === 'create' && text(values, 'resourceGroupMode') === 'new' ? text(values, 'newResourceGroup') : '';
   if (rg && target) {
     lines.push(`PUT /subscriptions/${target.subscriptionId}/resourcegroups/${rg}?api-version=${RESOURCE_GROUPS_API_VERSION}`);
@@ -92,11 +106,15 @@ function renderRequest(state: FormState): HTMLElement {
     body = l10n.t('Cannot build the body yet: {0}', err instanceof Error ? err.message : String(err));
   }
   lines.push(body);
+  return requestSection(lines, mode === 'create' ? l10n.t('Create {0}', def.noun) : l10n.t('Save changes'));
+}
+
+function requestSection(lines: readonly string[], submitLabel: string): HTMLElement {
   return h(
     'section',
     { id: 'json', 'aria-labelledby': 'json-title' },
     h('h2', { id: 'json-title' }, l10n.t('Request')),
-    h('p', { className: 'help' }, l10n.t('Exactly what is sent to Azure Resource Manager when you select "{0}".', mode === 'create' ? l10n.t('Create {0}', def.noun) : l10n.t('Save changes'))),
+    h('p', { className: 'help' }, l10n.t('Exactly what is sent to Azure Resource Manager when you select "{0}".', submitLabel)),
     h('pre', { tabindex: 0, 'aria-label': l10n.t('Request JSON') }, h('code', {}, lines.join('\n'))),
   );
 }

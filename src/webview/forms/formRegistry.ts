@@ -3,6 +3,7 @@
  */
 import type { FormDefinition, FormKind } from './formTypes';
 import { galleryForm } from './galleryForm';
+import { gallerySharingForm } from './gallerySharingForm';
 import { imageDefinitionForm } from './imageDefinitionForm';
 import { imageVersionForm } from './imageVersionForm';
 import { managedImageForm } from './managedImageForm';
@@ -12,6 +13,7 @@ const FORMS: Record<FormKind, FormDefinition> = {
   imageDefinition: imageDefinitionForm,
   imageVersion: imageVersionForm,
   managedImage: managedImageForm,
+  gallerySharing: gallerySharingForm,
 };
 
 export function formDefinition(kind: FormKind): FormDefinition {

@@ -3,10 +3,16 @@
  * Pure: no `vscode`, no DOM, no Azure SDK.
  */
 
-export type FormKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'managedImage';
+/** `gallerySharing`: the Share form of a gallery (update mode only; its target is the gallery). */
+export type FormKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'managedImage' | 'gallerySharing';
 export type FormMode = 'create' | 'update';
 
-export const FORM_KINDS: readonly FormKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'managedImage'];
+export const FORM_KINDS: readonly FormKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'managedImage', 'gallerySharing'];
+
+/** The kind of resource a form edits (the Share form edits a gallery). */
+export function formResourceKind<K extends FormKind>(kind: K): Exclude<K, 'gallerySharing'> | 'gallery' {
+  return kind === 'gallerySharing' ? 'gallery' : (kind as Exclude<K, 'gallerySharing'>);
+}
 
 /** One row of a table field (target regions, data disks, tags): column id → text. */
 export type TableRow = Readonly<Record<string, string>>;
@@ -176,6 +182,14 @@ export interface ValidationContext {
   readonly original?: FormValues;
 }
 
+/** One request of a form that sends several (the Share form): shown before sending, sent in this order. */
+export interface PlannedRequest {
+  readonly method: 'POST' | 'PATCH';
+  /** ARM path with its api-version. */
+  readonly path: string;
+  readonly body: JsonObject;
+}
+
 /** Where a request goes. */
 export interface ArmTarget {
   readonly method: 'PUT' | 'PATCH';
@@ -204,6 +218,11 @@ export interface FormDefinition {
   target(values: FormValues, mode: FormMode): ArmTarget | undefined;
   /** The exact JSON body sent to ARM. */
   requestBody(values: FormValues, mode: FormMode, context: ValidationContext): JsonObject;
+  /**
+   * A form that sends several requests lists them here, in order (the page shows them; the host sends exactly
+   * these). Without it, the one request is `target` + `requestBody`.
+   */
+  requests?(values: FormValues, mode: FormMode, context: ValidationContext): readonly PlannedRequest[];
   /** The resource as an ARM template resource (type, apiVersion, name, location, properties…). */
   templateResource(values: FormValues, context: ValidationContext): JsonObject;
   /** Form values of an existing resource (ARM's JSON, as GET returns it), for update mode. */

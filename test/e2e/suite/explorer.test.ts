@@ -72,19 +72,19 @@ describe('explorer', function () {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
-    it('subscriptions list their galleries (location · resource group), then their managed images folder', async () => {
+    it('subscriptions list their galleries (location · resource group · sharing), then their managed images folder', async () => {
         await child(production, 'suiteGallery');
         assert.deepEqual(await shown(production), [
-            'cascadeGallery — eastus · rg-explorer-images',
-            'exploreGallery — eastus · rg-explorer-images',
-            'flakyGallery — eastus · rg-explorer-images',
-            'suiteGallery — eastus · rg-explorer-images',
+            'cascadeGallery — eastus · rg-explorer-images · Private',
+            'exploreGallery — eastus · rg-explorer-images · Private',
+            'flakyGallery — eastus · rg-explorer-images · Private',
+            'suiteGallery — eastus · rg-explorer-images · Private',
             'Managed images',
         ]);
         const children = await childrenOf(api.treeDataProvider, production.node);
         assert.deepEqual(
             children.map((c) => c.item.contextValue),
-            ['gallery', 'gallery', 'gallery', 'gallery', 'managedImages'],
+            ['gallery;sharing-private', 'gallery;sharing-private', 'gallery;sharing-private', 'gallery;sharing-private', 'managedImages'],
             'context values (what the menus match)',
         );
         assert.equal(children[0]?.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a gallery can be expanded');

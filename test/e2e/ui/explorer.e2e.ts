@@ -190,12 +190,12 @@ async function main(): Promise<number> {
             rows = await expectShown(page, [account], [PRODUCTION.displayName], 'subscriptions under the account');
         });
 
-        await check('a subscription shows its galleries (location · resource group) and its managed images folder', async () => {
+        await check('a subscription shows its galleries (location · resource group · sharing) and its managed images folder', async () => {
             rows = await expandRow(page, VIEW, [PRODUCTION.displayName]);
             rows = await expectShown(
                 page,
                 [PRODUCTION.displayName],
-                ['cascadeGallery — eastus · rg-explorer-images', 'exploreGallery — eastus · rg-explorer-images', 'flakyGallery — eastus · rg-explorer-images', 'Managed images'],
+                ['cascadeGallery — eastus · rg-explorer-images · Private', 'exploreGallery — eastus · rg-explorer-images · Private', 'flakyGallery — eastus · rg-explorer-images · Private', 'Managed images'],
                 'children of the subscription',
             );
             equal(row(rows, ['exploreGallery']).icon, 'library', 'gallery icon');

@@ -51,6 +51,7 @@ const BASE: Readonly<Record<FormKind, FormValues>> = {
     targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS', osDiskEncryptionSetId: '', dataDiskEncryptionSetId: '' }],
   },
   managedImage: { subscriptionId: SUB, resourceGroup: 'rg', name: 'img-new', location: 'eastus', sourceType: 'blob', osType: 'Linux', osState: 'Generalized', osBlobUri: 'https://a.blob.core.windows.net/v/os.vhd' },
+  gallerySharing: { subscriptionId: SUB, resourceGroup: 'rg', name: 'g1', location: 'eastus', permission: 'Private' },
 };
 
 function formValues(kind: FormKind, change: FormValues): FormValues {
@@ -263,7 +264,7 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
     }
   });
 
-  const nameTables: readonly { title: string; kind: FormKind; rows: readonly Row[]; domain: (name: string) => unknown; templateName: (name: string) => string }[] = [
+  const nameTables: readonly { title: string; kind: 'gallery' | 'imageDefinition' | 'managedImage'; rows: readonly Row[]; domain: (name: string) => unknown; templateName: (name: string) => string }[] = [
     { title: 'gallery names', kind: 'gallery', rows: GALLERY_NAMES, domain: galleryNameRule, templateName: (n) => n },
     { title: 'image definition names', kind: 'imageDefinition', rows: DEFINITION_NAMES, domain: imageDefinitionNameRule, templateName: (n) => `g1/${n}` },
     { title: 'managed image names', kind: 'managedImage', rows: MANAGED_IMAGE_NAMES, domain: managedImageNameRule, templateName: (n) => n },

@@ -73,7 +73,7 @@ describe('tree accessibility: each row says in words what its description and ic
 
   it('galleries, definitions (end of life passed: the warning icon), subscriptions and managed images', async () => {
     const t = await rows([], new Date(Date.now() - 2 * DAY));
-    assert.equal(spoken(t.gallery), 'Gallery gal, westeurope, images-rg');
+    assert.equal(spoken(t.gallery), 'Gallery gal, westeurope, images-rg, Private');
     assert.equal(spoken(t.definition), 'Image definition ubuntu, Linux, Generalized, end of life passed');
     assert.equal(spoken(t.subscription), 'Subscription Contoso Dev, Disabled');
     assert.equal(spoken(t.managedImages), 'Managed images');

@@ -76,6 +76,8 @@ export class FakeAzure {
   delete: (id: string, signal: AbortSignal | undefined) => Promise<void> = () => Promise.resolve();
   getDefinition: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getImageDefinition not faked'));
   getResourceJson: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getResourceJson not faked'));
+  /** getGalleryWithSharing ($expand=SharingProfile/Groups). */
+  galleryWithSharing: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getGalleryWithSharing not faked'));
   readonly calls: string[] = [];
   /** "subscription tenant" of every galleryService() asked for. */
   readonly servicesFor: string[] = [];
@@ -94,6 +96,7 @@ export class FakeAzure {
       listApplicationVersions: (a: { id: string }, o?: PagedCallOptions) => (this.calls.push('applicationVersions'), this.applicationVersions(o, a.id)),
       getApplicationVersion: (id: { id: string }) => (this.calls.push(`getApplicationVersion ${id.id}`), this.getApplicationVersion(id.id)),
       getGallery: (id: { id: string }) => (this.calls.push(`getGallery ${id.id}`), this.gallery(id.id)),
+      getGalleryWithSharing: (id: { id: string }) => (this.calls.push(`getGalleryWithSharing ${id.id}`), this.galleryWithSharing(id.id)),
       listSoftDeletedVersions: (d: { id: string }, o?: PagedCallOptions) => (this.calls.push('softDeleted'), this.softDeleted(o, d.id)),
       restoreImageVersion: (id: { id: string }, o?: { signal?: AbortSignal }) => (this.calls.push(`restoreImageVersion ${id.id}`), this.restore(id.id, o?.signal)),
       ...Object.fromEntries(

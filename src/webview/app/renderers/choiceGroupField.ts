@@ -8,13 +8,13 @@ import type { FieldRenderContext } from './fieldParts';
 /** `field` is a radio field, or a multi field (several choices, stored comma-separated). */
 export function renderChoiceGroupField(field: SelectField | MultiField, ctx: FieldRenderContext): HTMLElement {
   const radio = field.type !== 'multi';
-  const { locked, error, helpText } = fieldParts(field, ctx);
+  const { locked, error, helpText, warningEl } = fieldParts(field, ctx);
   const id = domId(field.id);
   const value = text(ctx.state.values, field.id);
   const chosen = new Set(value.split(',').filter(Boolean));
   return h(
     'fieldset',
-    { className: 'field group', id, 'aria-describedby': describedBy(field.id, !!helpText, true), 'aria-invalid': error ? 'true' : undefined },
+    { className: 'field group', id, 'aria-describedby': describedBy(field.id, !!helpText, true, warningEl !== null), 'aria-invalid': error ? 'true' : undefined },
     h('legend', {}, field.label),
     ...field.choices.map((c, i) => {
       const optionId = `${id}-${i}`;
@@ -27,6 +27,8 @@ export function renderChoiceGroupField(field: SelectField | MultiField, ctx: Fie
       );
     }),
     helpText ? h('div', { id: `${id}-help`, className: 'help' }, helpText) : null,
+    // What the choice means for the request, when the form says it (the Share form: who gains and loses access).
+    warningEl,
     h('div', { id: `${id}-error`, className: 'field-error', 'aria-live': 'polite' }, error ?? ''),
   );
 }

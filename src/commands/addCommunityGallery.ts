@@ -26,7 +26,7 @@ export async function addCommunityGallery(account: AzureAccount, tree: GalleryTr
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add community gallery'),
     prompt: vscode.l10n.t('The public name the publisher gives (Community gallery name in the portal).'),
-    placeHolder: 'publisher-00000000-0000-0000-0000-000000000000',
+    placeHolder: vscode.l10n.t('publisher-00000000-0000-0000-0000-000000000000'),
     ignoreFocusOut: true,
     validateInput: publicGalleryNameProblem,
   });

@@ -5,7 +5,7 @@ import type { AzureAccount } from '../azure/AzureAccount';
 import type { SharedGalleryInviteRef } from '../azure/services';
 import { isGuid } from '../domain/sharing';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
-import { SharedGalleryNode, sharerOf } from '../tree/SharedGalleryNodes';
+import { SharedGalleryNode } from '../tree/SharedGalleryNodes';
 import type { TreeNode } from '../tree/TreeNode';
 import { galleryNameProblem } from '../webview/forms/fieldRules';
 import { PickCancelled } from './pickResource';
@@ -94,7 +94,7 @@ export async function rejectSharedGallery(account: AzureAccount, tree: GalleryTr
   let invite: SharedGalleryInviteRef;
   let target: SharedWithMeTarget;
   if (node instanceof SharedGalleryNode && node.source.kind === 'shared') {
-    const sharer = sharerOf(node.source.name);
+    const sharer = node.sharer;
     if (!sharer) {
       throw new Error(vscode.l10n.t('The shared gallery "{0}" has no unique name of the form subscription-NAME, so its owner is not known: reject it from the palette with what the sharer gave you.', node.source.name));
     }

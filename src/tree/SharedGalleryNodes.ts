@@ -66,6 +66,15 @@ export function imageReferenceOf(source: SharedSource, image: string, version?: 
   return { imageReference: { [key]: referenceIdOf(source, image, version) } };
 }
 
+/**
+ * The unique name a shared gallery is addressed by: the last segment of its `uniqueId` (`/SharedGalleries/{unique}`),
+ * else its `name` (which Microsoft's examples give as the unique name too).
+ */
+export function uniqueNameOf(gallery: SharedGallery): string | undefined {
+  const fromId = gallery.uniqueId?.match(/^\/SharedGalleries\/([^/]+)$/i)?.[1];
+  return usableName(fromId) ?? usableName(gallery.name);
+}
+
 /** `{sharerSubscriptionId}-{NAME}` (a shared gallery's unique name) → its parts; undefined when it is not that shape. */
 export function sharerOf(uniqueName: string): { readonly subscriptionId: string; readonly galleryName: string } | undefined {
   const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-(.+)$/i.exec(uniqueName);
@@ -174,9 +183,22 @@ export class SharedGalleryNode extends PagedListNode<SharedImage> {
     return this.community ? [...communityInfoRows(this, this.community), ...images] : images;
   }
 
-  /** The name people know: a shared gallery's own name (from its unique name), a community gallery's public name. */
+  /**
+   * The name people know: a shared gallery's own name (as listed when that differs from the unique name, else from the
+   * unique name, where it is upper case), a community gallery's public name.
+   */
   get label(): string {
-    return this.source.kind === 'shared' ? (sharerOf(this.source.name)?.galleryName ?? this.source.name) : this.source.name;
+    return this.source.kind === 'shared' ? (this.sharer?.galleryName ?? this.source.name) : this.source.name;
+  }
+
+  /** Who shared a shared gallery: the owner's subscription and the gallery's name there. */
+  get sharer(): { readonly subscriptionId: string; readonly galleryName: string } | undefined {
+    if (this.source.kind !== 'shared') {
+      return undefined;
+    }
+    const sharer = sharerOf(this.source.name);
+    const listedName = this.listed?.name;
+    return sharer && listedName && listedName.toLowerCase() === sharer.galleryName.toLowerCase() ? { ...sharer, galleryName: listedName } : sharer;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -186,7 +208,7 @@ export class SharedGalleryNode extends PagedListNode<SharedImage> {
     if (source.kind === 'shared') {
       item.contextValue = 'sharedGallery';
       item.iconPath = new vscode.ThemeIcon('library');
-      const sharer = sharerOf(source.name);
+      const sharer = this.sharer;
       const sharedWith = source.sharedTo === 'tenant' ? vscode.l10n.t('shared with your tenant') : vscode.l10n.t('shared with this subscription');
       item.description = [source.location, sharedWith].join(' · ');
       item.tooltip = markdownFacts(vscode.l10n.t('Shared gallery {0}', this.label), [

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { describeArmError } from '../azure/armError';
 import type { GalleryService, SharedGallery, SharedTo } from '../azure/services';
-import { usableName } from './listedChild';
 import { ErrorNode, MessageNode } from './MessageNodes';
 import { sharedWithMeNodeId } from './nodeIds';
 import type { ResourceContext } from './resourceContext';
 import { accessibleLabel, markdownFacts } from './resourceItem';
-import { SharedGalleryNode } from './SharedGalleryNodes';
+import { SharedGalleryNode, uniqueNameOf } from './SharedGalleryNodes';
 import type { SharedViewer } from './SharedGalleryNodes';
 import { REGION_CONCURRENCY, regionName, regionsToSearch, settleWithConcurrency } from './sharedRegions';
 import type { TreeContext } from './TreeContext';
@@ -167,8 +166,9 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
         return;
       }
       for (const gallery of result.value) {
-        const name = usableName(gallery.name);
+        const name = uniqueNameOf(gallery);
         if (name === undefined) {
+          this.ctx.log.warn(`Shared with me: skipped a gallery listed in ${region} without a usable unique name (${JSON.stringify(gallery.name ?? '')}).`);
           continue;
         }
         // Shared with the subscription and with its tenant: one row (the subscription's share listed first).

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { Deferred, FakeAzure, SUB, TENANT, labels, page, settle, testContext, testSharing } from './treeTestSupport';
 import { answers, clipboardWrites, inputAnswers, inputBoxes, openedExternal, quickPickAnswers, resetFakes, shownDetails, shownMessages } from './fakeVscode';
 import type { Page } from '../../../src/azure/services';
-import { CommunityInfoNode, SharedGalleryNode, SharedImageNode, SharedVersionNode } from '../../../src/tree/SharedGalleryNodes';
+import type { SharedVersionNode } from '../../../src/tree/SharedGalleryNodes';
+import { CommunityInfoNode, SharedGalleryNode, SharedImageNode } from '../../../src/tree/SharedGalleryNodes';
 import { SharedWithMeNode } from '../../../src/tree/SharedWithMeNode';
 import { REGION_CONCURRENCY, regionsFromSetting, regionsToSearch, settleWithConcurrency } from '../../../src/tree/sharedRegions';
 import { SubscriptionNode } from '../../../src/tree/SubscriptionNode';
@@ -123,7 +124,7 @@ describe('Shared with me in the tree', () => {
     const listing = node.getChildren(signal);
     for (let i = 0; i < 10; i++) {
       await settle();
-      gates.filter((g, j) => j >= i).slice(0, 1).forEach((g) => g.resolve({ items: [], continuationToken: undefined }));
+      gates[i]?.resolve({ items: [], continuationToken: undefined });
     }
     await listing;
     assert.equal(gates.length, 10, 'five regions, two lists each');

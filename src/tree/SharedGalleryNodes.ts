@@ -155,9 +155,10 @@ export class SharedGalleryNode extends PagedListNode<SharedImage> {
     const service = (await this.ctx.account.services()).galleryService(this.subscriptionId, this.tenantId);
     if (this.source.kind === 'community' && continuationToken === undefined) {
       const [gallery, page] = await Promise.all([service.getCommunityGallery(communityRef(this.source), { signal }), listImages(service, this.source, pageOptions(signal, undefined))]);
+      const before = this.community?.communityMetadata?.publisherUri;
       const first = this.community === undefined;
       this.community = gallery;
-      if (first) {
+      if (first || before !== gallery.communityMetadata?.publisherUri) {
         // The row's description and tooltip show the publisher, now known.
         this.ctx.refresh(this);
       }

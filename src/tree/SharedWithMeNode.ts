@@ -6,7 +6,7 @@ import { sharedWithMeNodeId } from './nodeIds';
 import type { ResourceContext } from './resourceContext';
 import { accessibleLabel, markdownFacts } from './resourceItem';
 import { SharedGalleryNode, uniqueNameOf } from './SharedGalleryNodes';
-import type { SharedViewer } from './SharedGalleryNodes';
+import type { SharedSource, SharedViewer } from './SharedGalleryNodes';
 import { REGION_CONCURRENCY, regionName, regionsToSearch, settleWithConcurrency } from './sharedRegions';
 import type { TreeContext } from './TreeContext';
 import type { RefreshableNode, TreeNode } from './TreeNode';
@@ -31,6 +31,13 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
   private generation = 0;
   /** The regions the description names, so the row is redrawn once when they become known. */
   private describedRegions: string | undefined;
+  /** The regions of the last listing: the description keeps them while a refresh lists again. */
+  private lastRegions: readonly string[] | undefined;
+  /**
+   * The gallery rows of the last listing, by id: a refresh lists each again (reset) but keeps the row, so what it
+   * already knows (a community gallery's publisher) stays on screen and its expansion is kept.
+   */
+  private rows = new Map<string, SharedGalleryNode>();
 
   constructor(
     private readonly ctx: TreeContext,
@@ -75,6 +82,7 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
         throw err;
       }
     }
+    this.lastRegions = this.loaded.regions;
     const regions = this.loaded.regions.join(', ');
     if (this.describedRegions !== regions) {
       this.describedRegions = regions;
@@ -174,7 +182,7 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
         // Shared with the subscription and with its tenant: one row (the subscription's share listed first).
         const key = `${region}|${name.toLowerCase()}`;
         if (!galleries.has(key)) {
-          galleries.set(key, new SharedGalleryNode(this.ctx, this, { kind: 'shared', location: regionName(gallery.location) ?? region, name, sharedTo }, gallery));
+          galleries.set(key, this.row({ kind: 'shared', location: regionName(gallery.location) ?? region, name, sharedTo }, gallery));
         }
       }
     });
@@ -188,9 +196,21 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
       children.push(new MessageNode(this, 'empty', label, 'info', { command: 'azureComputeGallery.lookInRegion', title: vscode.l10n.t('Look in Region…'), arguments: [this] }));
     }
     for (const community of memory?.communityGalleries(this.subscriptionId) ?? []) {
-      children.push(new SharedGalleryNode(this.ctx, this, { kind: 'community', location: community.location, name: community.publicGalleryName }, undefined));
+      children.push(this.row({ kind: 'community', location: community.location, name: community.publicGalleryName }, undefined));
     }
+    this.rows = new Map(children.filter((c): c is SharedGalleryNode => c instanceof SharedGalleryNode).map((c) => [c.id, c]));
     return { regions, children };
+  }
+
+  /** The row of a gallery: the one shown before (listed again) when it is the same gallery, else a new one. */
+  private row(source: SharedSource, listed: SharedGallery | undefined): SharedGalleryNode {
+    const fresh = new SharedGalleryNode(this.ctx, this, source, listed);
+    const shown = this.rows.get(fresh.id);
+    if (shown && shown.source.kind === source.kind && (source.kind === 'community' || (shown.source.kind === 'shared' && shown.source.sharedTo === source.sharedTo))) {
+      shown.reset();
+      return shown;
+    }
+    return fresh;
   }
 
   /** Every page of one region's list (up to {@link MAX_PAGES}). */
@@ -215,7 +235,7 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
     item.id = this.id;
     item.contextValue = 'sharedWithMe';
     item.iconPath = new vscode.ThemeIcon('references');
-    const regions = this.loaded?.regions;
+    const regions = this.loaded?.regions ?? this.lastRegions;
     if (regions !== undefined) {
       item.description = regions.length > 0 ? regions.join(', ') : vscode.l10n.t('no regions yet');
     }

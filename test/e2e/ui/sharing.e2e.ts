@@ -177,6 +177,9 @@ async function main(): Promise<number> {
             equal(accepts(), 1, 'one accept request');
             rows = await waitForRows(page, VIEW, 'northwindPending under Shared with me', (rs) => findRow(rs, [SHARED, 'northwindPending']) !== undefined, 30_000);
             equal(row(rows, [SHARED, 'northwindPending']).description, 'eastus · shared with this subscription', 'the accepted gallery');
+            // Listed again, the rows keep what they showed: the region searched, the community gallery's publisher.
+            rows = await waitForRows(page, VIEW, 'Shared with me naming its region again', (rs) => findRow(rs, [SUBSCRIPTION, SHARED])?.description === 'eastus');
+            equal(row(rows, [SHARED, PUBLIC_NAME]).description, 'publisher northwind.example.com · eastus', 'the community gallery after the refresh');
             await page.mouse.move(1100, 700);
             await screenshot(page, 'sharing-accepted');
         });

@@ -210,6 +210,31 @@ describe('Shared with me in the tree', () => {
   });
 });
 
+describe('Shared with me: listed again', () => {
+  beforeEach(() => resetFakes());
+
+  it('a refresh keeps the regions on the row and the community gallery\'s publisher while it lists again, and keeps the rows', async () => {
+    const azure = new FakeAzure();
+    azure.galleries = () => page([galleryAt('eastus')]);
+    const sharing = testSharing();
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    azure.communityGallery = () => Promise.resolve({ name: PUBLIC, communityMetadata: { publisherUri: 'https://northwind.example.com', publisherContact: 'a@b.c', publicNames: [PUBLIC] } });
+    const { node } = subscriptionNode(azure, sharing);
+    const first = await node.getChildren(signal);
+    const community = first[first.length - 1] as SharedGalleryNode;
+    await community.getChildren(signal);
+    assert.equal(description(community), 'publisher northwind.example.com · eastus');
+    node.reset();
+    assert.equal(description(node), 'eastus', 'the regions stay on the row while it lists again');
+    const again = await node.getChildren(signal);
+    assert.equal(again[again.length - 1], community, 'the same row, listed again');
+    assert.equal(description(community), 'publisher northwind.example.com · eastus');
+    azure.calls.length = 0;
+    await community.getChildren(signal);
+    assert.deepEqual(azure.calls.filter((c) => c.startsWith('community')), [`communityGallery eastus ${PUBLIC}`, `communityImages eastus ${PUBLIC}`], 'its images are read again');
+  });
+});
+
 describe('Shared with me: commands', () => {
   beforeEach(() => resetFakes());
 

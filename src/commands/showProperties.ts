@@ -17,10 +17,10 @@ async function showSharedProperties(account: AzureAccount, reports: ReportDocume
   const gallery = image ? image.parent : (node as SharedGalleryNode);
   const version = node instanceof SharedVersionNode ? node.name : undefined;
   const service = (await account.services()).galleryService(gallery.subscriptionId, gallery.tenantId);
-  const item = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading {0}…', node.id) }, (_p, token) =>
+  const name = [gallery.label, image?.name, version].filter(Boolean).join('-');
+  const item = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading {0}…', name) }, (_p, token) =>
     withAbortSignal(token, (signal) => readSharedItem(service, gallery.source, image?.name, version, signal)),
   );
-  const name = [gallery.label, image?.name, version].filter(Boolean).join('-');
   await reports.open(`${name}.json`, `${JSON.stringify(item, null, 2)}\n`);
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Deferred, FakeAzure, SUB, TENANT, labels, page, settle, testContext, testSharing } from './treeTestSupport';
-import { answers, clipboardWrites, inputAnswers, inputBoxes, openedExternal, quickPickAnswers, resetFakes, shownDetails, shownMessages } from './fakeVscode';
+import { answers, clipboardWrites, inputAnswers, inputBoxes, openedDocuments, openedExternal, quickPickAnswers, resetFakes, shownDetails, shownMessages } from './fakeVscode';
 import type { Page } from '../../../src/azure/services';
 import type { SharedVersionNode } from '../../../src/tree/SharedGalleryNodes';
 import { CommunityInfoNode, SharedGalleryNode, SharedImageNode } from '../../../src/tree/SharedGalleryNodes';
@@ -363,6 +363,39 @@ describe('Shared with me: commands', () => {
     answers.push('Reject');
     await h.run('azureComputeGallery.rejectSharedGallery', gallery);
     assert.deepEqual(sent, [{ action: 'reject', invite: { level: 'tenant', location: 'eastus', sharerSubscriptionId: SHARER, galleryName: 'NORTHWINDSHARED' } }]);
+    h.dispose();
+  });
+
+  it('Show Properties on a shared version reads it again from Azure and shows its JSON read-only', async () => {
+    const azure = new FakeAzure();
+    const h = commandHarness(azure);
+    const { version } = await sharedVersion(azure);
+    const asked: string[] = [];
+    azure.sharedItem = (what) => (asked.push(what), Promise.resolve({ name: '1.1.0', uniqueId: `/SharedGalleries/${UNIQUE}/Images/nw-ubuntu-2404/Versions/1.1.0` }));
+    await h.run('azureComputeGallery.showProperties', version);
+    assert.deepEqual(asked, [`shared eastus ${UNIQUE}/nw-ubuntu-2404/1.1.0`]);
+    assert.equal(openedDocuments.length, 1);
+    assert.match(openedDocuments[0].uri, /NORTHWINDSHARED-nw-ubuntu-2404-1\.1\.0\.json/);
+    assert.deepEqual(JSON.parse(openedDocuments[0].text), { name: '1.1.0', uniqueId: `/SharedGalleries/${UNIQUE}/Images/nw-ubuntu-2404/Versions/1.1.0` });
+    h.dispose();
+  });
+
+  it('Remove Community Gallery forgets it (nothing sent to Azure) and lists Shared with me again without it', async () => {
+    const azure = new FakeAzure();
+    const sharing = testSharing();
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    await sharing.memory.addCommunityGallery(SUB, { location: 'westeurope', publicGalleryName: 'other-1' });
+    const h = commandHarness(azure, sharing.memory);
+    const { node } = subscriptionNode(azure, sharing);
+    const children = await node.getChildren(signal);
+    const community = children.find((c) => labels([c])[0] === PUBLIC);
+    assert.ok(community);
+    azure.calls.length = 0;
+    await h.run('azureComputeGallery.removeCommunityGallery', community);
+    assert.deepEqual(sharing.memory.communityGalleries(SUB), [{ location: 'westeurope', publicGalleryName: 'other-1' }]);
+    assert.deepEqual(azure.calls, []);
+    node.reset();
+    assert.deepEqual(labels(await node.getChildren(signal)).slice(-1), ['other-1']);
     h.dispose();
   });
 

@@ -68,6 +68,20 @@ async function choose(page: Page, title: RegExp, label: string, filter = label):
     await option.click();
 }
 
+/** The clipboard's text once it holds `needle` (the command writes it after the quick pick closes), or what it holds after 10 s. */
+async function clipboardWith(page: Page, needle: string): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < deadline) {
+        text = await page.evaluate(() => navigator.clipboard.readText()).catch((e: unknown) => `(clipboard not readable: ${String(e)})`);
+        if (text.includes(needle)) {
+            break;
+        }
+        await page.waitForTimeout(200);
+    }
+    return text;
+}
+
 async function main(): Promise<number> {
     const run = new CheckRun();
     const { check } = run;
@@ -116,10 +130,7 @@ async function main(): Promise<number> {
             await clearToasts(page);
             await contextMenu(page, await rowLocator(page, VIEW, ['nw-ubuntu-2404', '1.1.0']), 'Copy Image Reference');
             await choose(page, /Copy image reference/, 'This version (1.1.0)', '');
-            const copied = await page
-                .waitForFunction(() => navigator.clipboard.readText().then((t) => (t.includes('sharedGalleryImageId') ? t : false)), undefined, { timeout: 10_000 })
-                .then((h) => h.jsonValue() as Promise<string>)
-                .catch((e: unknown) => `(clipboard not readable: ${String(e)})`);
+            const copied = await clipboardWith(page, 'sharedGalleryImageId');
             console.log(`    clipboard: ${copied.replace(/\s+/g, ' ')}`);
             equal(JSON.parse(copied) as unknown, { imageReference: { sharedGalleryImageId: `/SharedGalleries/${UNIQUE}/Images/nw-ubuntu-2404/Versions/1.1.0` } }, 'the clipboard');
             await page.mouse.move(1100, 700);

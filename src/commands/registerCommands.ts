@@ -10,6 +10,7 @@ import { copyResourceId } from './copyResourceId';
 import { createGallery } from './createGallery';
 import { createImageDefinition } from './createImageDefinition';
 import { createImageVersion } from './createImageVersion';
+import { createImageVersionFrom } from './createImageVersionFrom';
 import { createManagedImage } from './createManagedImage';
 import { cleanUpVersions } from './cleanUpVersions';
 import { compareSelected, compareWith } from './compareVersions';
@@ -85,6 +86,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.openCommunityLink', vscode.l10n.t("Couldn't open the link"), (node) => openCommunityLink(asNode(node))],
     ['azureComputeGallery.acceptSharedGallery', vscode.l10n.t("Couldn't accept the shared gallery"), (node) => acceptSharedGallery(account, tree, log, asNode(node))],
     ['azureComputeGallery.rejectSharedGallery', vscode.l10n.t("Couldn't reject the shared gallery"), (node) => rejectSharedGallery(account, tree, log, asNode(node))],
+    ['azureComputeGallery.createImageVersionFrom', vscode.l10n.t("Couldn't open the image version form"), (node) => createImageVersionFrom(forms, asNode(node))],
     ['azureComputeGallery.restoreImageVersion', vscode.l10n.t("Couldn't restore the image version"), (node) => restoreImageVersion(account, tree, log, asNode(node))],
   ];
   return [

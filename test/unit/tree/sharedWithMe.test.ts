@@ -285,6 +285,36 @@ describe('Shared with me: commands', () => {
     h.dispose();
   });
 
+  it('Create Image Version from This… on a community version opens the version form with it as the source; a shared version is refused', async () => {
+    const azure = new FakeAzure();
+    const sharing = testSharing();
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    azure.communityGallery = () => Promise.resolve({ name: PUBLIC, communityMetadata: { publisherContact: 'a@b.c', publicNames: [PUBLIC] } });
+    azure.sharedImages = () => page([{ name: 'img', location: 'eastus' }]);
+    azure.sharedVersions = () => page([{ name: '1.0.1', location: 'eastus' }]);
+    const h = commandHarness(azure, sharing.memory);
+    const { node } = subscriptionNode(azure, sharing);
+    const children = await node.getChildren(signal);
+    const rows = await (children[children.length - 1] as SharedGalleryNode).getChildren(signal);
+    const image = rows.find((r): r is SharedImageNode => r instanceof SharedImageNode);
+    assert.ok(image);
+    const [version] = await image.getChildren(signal);
+    await h.run('azureComputeGallery.createImageVersionFrom', version);
+    assert.deepEqual(h.formsShown, [
+      {
+        kind: 'imageVersion',
+        mode: 'create',
+        values: { subscriptionId: SUB, location: 'eastus', sourceType: 'communityImageVersion', communityVersionId: `/CommunityGalleries/${PUBLIC}/Images/img/Versions/1.0.1` },
+        tenantId: TENANT,
+      },
+    ]);
+    const shared = await sharedVersion(azure);
+    await h.run('azureComputeGallery.createImageVersionFrom', shared.version);
+    assert.equal(h.formsShown.length, 1);
+    assert.match(shownMessages[shownMessages.length - 1], /^error: .*works on a community image version/);
+    h.dispose();
+  });
+
   it('Look in Region… remembers the region for the subscription and lists Shared with me again', async () => {
     const azure = new FakeAzure();
     azure.locations = () => Promise.resolve([{ name: 'eastus', displayName: 'East US' }, { name: 'japaneast', displayName: 'Japan East' }]);

@@ -23,6 +23,7 @@ import type { TreeNode } from '../../src/tree/TreeNode';
 import { commandHarness } from '../unit/commands/commandTestSupport';
 import { FakeAzure } from '../unit/tree/treeTestSupport';
 import { armServicesFor } from './emulatorServices';
+import { formDefinition } from '../../src/webview/forms/formRegistry';
 
 const SEED = path.join(__dirname, '..', 'emulator', 'seeds', 'sharing.json');
 const CONTOSO_TENANT = '7c1f4b2e-3d5a-4e8f-9b6c-2a1d0e9f8c7b';
@@ -122,6 +123,31 @@ describe('integration: Shared with me over the real SDK (issue 13)', function ()
     const arm = await services.galleryService(CONTOSO_SUB, CONTOSO_TENANT).getCommunityImageVersion({ location: 'eastus', publicGalleryName: PUBLIC_NAME }, 'nw-community-ubuntu', '1.0.1');
     assert.deepEqual(JSON.parse(clipboardWrites[0]), { imageReference: { communityGalleryImageId: arm.uniqueId } });
     h.dispose();
+  });
+
+  it('the version form\'s body for a community source creates a version through the real SDK (storageProfile.source.communityGalleryImageId)', async () => {
+    const form = formDefinition('imageVersion');
+    const definition = `/subscriptions/${CONTOSO_SUB}/resourceGroups/rg-sharing/providers/Microsoft.Compute/galleries/contosoToShare/images/share-me`;
+    const communityId = `/CommunityGalleries/${PUBLIC_NAME}/Images/nw-community-ubuntu/Versions/1.0.1`;
+    const values = {
+      ...form.defaults(),
+      subscriptionId: CONTOSO_SUB,
+      galleryId: definition.replace(/\/images\/.*$/, ''),
+      definitionId: definition,
+      name: '2.0.0',
+      location: 'eastus',
+      sourceType: 'communityImageVersion',
+      communityVersionId: communityId,
+      targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS', osDiskEncryptionSetId: '', dataDiskEncryptionSetId: '' }],
+    };
+    const context = { now: Date.now(), siblingNames: ['1.0.0'], definition: { osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2' } };
+    assert.deepEqual(form.validate(values, 'create', context), {});
+    const id = parseIdOfKind(`${definition}/versions/2.0.0`, 'imageVersion');
+    const contoso = services.galleryService(CONTOSO_SUB, CONTOSO_TENANT);
+    const created = await contoso.createOrUpdateImageVersion(id, form.requestBody(values, 'create', context));
+    assert.equal(created.provisioningState, 'Succeeded');
+    const json = await contoso.getResourceJson(id);
+    assert.deepEqual((json.properties as { storageProfile?: { source?: unknown } }).storageProfile?.source, { communityGalleryImageId: communityId });
   });
 
   it('Accept Shared Gallery… makes the pending share show; Reject on a shared gallery removes Contoso from Northwind\'s groups', async () => {

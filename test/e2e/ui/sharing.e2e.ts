@@ -10,16 +10,17 @@
  *    Copy Image Reference on 1.1.0 puts `{ imageReference: { sharedGalleryImageId } }` on the clipboard;
  *  - Add Community Gallery… (public name, region) shows the gallery with its publisher, contact and links; clicking
  *    the EULA link shows the address in a modal first and opens nothing when cancelled;
+ *  - Create Image Version from This… on a community version opens the version form with that version as its source;
  *  - Accept Shared Gallery… (sharer's subscription, gallery name, region, level), confirmed: northwindPending appears.
  *
  *   npx tsx test/e2e/ui/sharing.e2e.ts
  *
  * Screenshots in test-results/: sharing-shared-with-me.png, sharing-copied.png, sharing-community.png,
- * sharing-link-dialog.png, sharing-accept-dialog.png, sharing-accepted.png (sharing-failure.png when a check fails).
+ * sharing-link-dialog.png, sharing-version-form.png, sharing-accept-dialog.png, sharing-accepted.png (sharing-failure.png when a check fails).
  * Environment: ACG_VSIX (skip packaging), ACG_HEADFUL=1, ACG_KEEP_TEMP=1 (keep user data and logs).
  */
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { quickInput, resizeSidebar, screenshot } from '../../harness/browser';
 import { REPO_ROOT } from '../../harness/seed';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
@@ -66,6 +67,29 @@ async function choose(page: Page, title: RegExp, label: string, filter = label):
     const option = quickInput(page).locator('.monaco-list-row[role="option"]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
     await option.waitFor({ state: 'visible', timeout: 20_000 });
     await option.click();
+}
+
+/** The form inside the active webview (VS Code nests it in two iframes), once its heading matches. */
+async function formFrame(page: Page, heading: RegExp): Promise<FrameLocator> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+        const outers = page.locator('iframe.webview.ready');
+        for (let i = (await outers.count()) - 1; i >= 0; i--) {
+            const outer = outers.nth(i);
+            if (!(await outer.isVisible())) {
+                continue;
+            }
+            const frame = outer.contentFrame().locator('iframe#active-frame').contentFrame();
+            const h1 = frame.locator('h1');
+            if ((await h1.count()) > 0 && heading.test(await h1.first().innerText().catch(() => ''))) {
+                return frame;
+            }
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`no form with a heading like ${String(heading)} appeared`);
+        }
+        await page.waitForTimeout(200);
+    }
 }
 
 /** The clipboard's text once it holds `needle` (the command writes it after the quick pick closes), or what it holds after 10 s. */
@@ -166,6 +190,21 @@ async function main(): Promise<number> {
             await page.mouse.move(1100, 200);
             await screenshot(page, 'sharing-link-dialog');
             await clickDialogButton(dialog, 'Cancel');
+        });
+
+        await check('Create Image Version from This… on a community version opens the version form with it as the source', async () => {
+            rows = await expandRow(page, VIEW, [PUBLIC_NAME, 'nw-community-ubuntu']);
+            rows = await waitForRows(page, VIEW, 'the community versions', (rs) => findRow(rs, ['nw-community-ubuntu', '1.0.1'])?.icon === 'star-full');
+            equal(labelsUnder(rows, [PUBLIC_NAME, 'nw-community-ubuntu']), ['1.0.1', '1.0.0'], 'versions of the community image');
+            await contextMenu(page, await rowLocator(page, VIEW, ['nw-community-ubuntu', '1.0.1']), 'Create Image Version from This…');
+            const form = await formFrame(page, /Create image version/);
+            const field = form.getByLabel('Community image version', { exact: true });
+            await field.waitFor({ state: 'visible', timeout: 20_000 });
+            equal(await field.inputValue(), `/CommunityGalleries/${PUBLIC_NAME}/Images/nw-community-ubuntu/Versions/1.0.1`, 'the source the form starts with');
+            expect(await form.getByLabel(/^A community image version/).isChecked(), 'the source type is the community version');
+            await screenshot(page, 'sharing-version-form');
+            await page.keyboard.press('Control+W').catch(() => undefined);
+            await page.locator('iframe.webview.ready').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
         });
 
         await check('Accept Shared Gallery… with what the sharer gave, confirmed in a modal: northwindPending appears under Shared with me', async () => {

@@ -102,6 +102,13 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
         if (generation === this.generation) {
           this.loaded = loaded;
         }
+      } catch (err) {
+        if (describeArmError(err).cancelled || generation !== this.generation) {
+          throw err;
+        }
+        // Nothing could be asked (no Azure layer, no token): one error row with retry, not a failed expand.
+        this.ctx.log.error(`Shared with me: couldn't list for ${this.subscriptionId}: ${describeArmError(err).message}`);
+        this.loaded = { regions: this.lastRegions ?? [], children: [new ErrorNode(this, vscode.l10n.t("Couldn't list what is shared with me"), err)] };
       } finally {
         if (generation === this.generation) {
           this.loading = undefined;

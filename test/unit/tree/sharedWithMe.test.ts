@@ -150,6 +150,20 @@ describe('Shared with me in the tree', () => {
     assert.equal(children[1].getTreeItem().command?.command, 'azureComputeGallery.retry');
   });
 
+  it('when nothing can be asked (no token), one error row with retry; a retry lists again', async () => {
+    const azure = new FakeAzure();
+    const { node, ctx } = subscriptionNode(azure);
+    let fail = true;
+    const services = azure.services();
+    (ctx as { account: unknown }).account = { services: () => (fail ? Promise.reject(Object.assign(new Error('Sign in again.'), { code: 'NotSignedIn' })) : Promise.resolve(services)) };
+    const children = await node.getChildren(signal);
+    assert.deepEqual(labels(children), ["Couldn't list what is shared with me — click to retry"]);
+    assert.equal(children[0].getTreeItem().command?.command, 'azureComputeGallery.retry');
+    fail = false;
+    node.reset();
+    assert.deepEqual(labels(await node.getChildren(signal)), ['No regions to look in yet — Look in Region…']);
+  });
+
   it('a shared gallery lists its images with OS, generation, architecture and end of life, and versions newest first with latest, excluded and end of life', async () => {
     const azure = new FakeAzure();
     azure.galleries = () => page([galleryAt('eastus')]);

@@ -4,6 +4,7 @@ import { AzureAccount } from './azure/AzureAccount';
 import { registerCommands } from './commands/registerCommands';
 import { RESOURCE_SCHEME, ResourceDocumentProvider } from './properties/ResourceDocumentProvider';
 import { GalleryTreeDataProvider } from './tree/GalleryTreeDataProvider';
+import { SharingMemory } from './tree/SharingMemory';
 import { AzureLiveValues } from './schemas/azureLiveValues';
 import { registerTemplateSupport } from './schemas/registerTemplateSupport';
 import type { TreeNode } from './tree/TreeNode';
@@ -22,7 +23,9 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
   }
   const log = vscode.window.createOutputChannel('Azure Compute Gallery', { log: true });
   const account = new AzureAccount(context.globalState, log);
-  const tree = new GalleryTreeDataProvider(account, log);
+  // The regions setting is read from the user's settings only: a workspace must not steer which regions are queried.
+  const sharing = new SharingMemory(context.globalState, () => vscode.workspace.getConfiguration('azureComputeGallery').inspect<unknown>('sharedWithMe.regions')?.globalValue);
+  const tree = new GalleryTreeDataProvider(account, log, undefined, sharing);
   const view = vscode.window.createTreeView('azureComputeGallery.explorer', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const properties = new ResourceDocumentProvider(account);
   const liveValues = new AzureLiveValues(account, log);

@@ -2,20 +2,26 @@ import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import type { TreeNode } from '../tree/TreeNode';
+import { acceptSharedGallery, rejectSharedGallery } from './sharedGalleryInvite';
+import { addCommunityGallery } from './addCommunityGallery';
 import { copyApplicationReference } from './copyApplicationReference';
 import { copyImageReference } from './copyImageReference';
 import { copyResourceId } from './copyResourceId';
 import { createGallery } from './createGallery';
 import { createImageDefinition } from './createImageDefinition';
 import { createImageVersion } from './createImageVersion';
+import { createImageVersionFrom } from './createImageVersionFrom';
 import { createManagedImage } from './createManagedImage';
 import { cleanUpVersions } from './cleanUpVersions';
 import { compareSelected, compareWith } from './compareVersions';
 import { deleteSelection, selectedNodes } from './deleteMany';
 import { deleteResource } from './deleteResource';
 import { newResourceFile } from './newResourceFile';
+import { lookInRegion } from './lookInRegion';
+import { openCommunityLink } from './openCommunityLink';
 import { openInPortal } from './openInPortal';
 import { removeFromSharing } from './removeFromSharing';
+import { removeCommunityGallery } from './removeCommunityGallery';
 import { restoreImageVersion } from './restoreImageVersion';
 import { shareGallery } from './shareGallery';
 import { stopSharingGallery } from './stopSharingGallery';
@@ -61,7 +67,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.refresh', vscode.l10n.t("Couldn't refresh"), (node) => tree.reload(asNode(node))],
     ['azureComputeGallery.loadMore', vscode.l10n.t("Couldn't load more"), (node) => tree.loadMore(asNode(node))],
     ['azureComputeGallery.retry', vscode.l10n.t("Couldn't retry"), (node) => tree.retry(asNode(node))],
-    ['azureComputeGallery.showProperties', vscode.l10n.t("Couldn't show the properties"), (node) => showProperties(account, asNode(node))],
+    ['azureComputeGallery.showProperties', vscode.l10n.t("Couldn't show the properties"), (node) => showProperties(account, asNode(node), reports)],
     ['azureComputeGallery.refreshProperties', vscode.l10n.t("Couldn't refresh the properties"), (uri) => refreshProperties(properties, uri instanceof vscode.Uri ? uri : undefined)],
     ['azureComputeGallery.copyResourceId', vscode.l10n.t("Couldn't copy the resource ID"), (node) => copyResourceId(account, asNode(node))],
     ['azureComputeGallery.copyImageReference', vscode.l10n.t("Couldn't copy the image reference"), (node) => copyImageReference(account, asNode(node))],
@@ -80,6 +86,13 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.shareGallery', vscode.l10n.t("Couldn't open the Share form"), (node) => shareGallery(account, forms, asNode(node))],
     ['azureComputeGallery.stopSharing', vscode.l10n.t("Couldn't stop sharing the gallery"), (node) => stopSharingGallery(account, tree, log, asNode(node))],
     ['azureComputeGallery.removeFromSharing', vscode.l10n.t("Couldn't remove from the gallery's sharing"), (node) => removeFromSharing(account, tree, log, asNode(node))],
+    ['azureComputeGallery.lookInRegion', vscode.l10n.t("Couldn't add the region"), (node) => lookInRegion(account, tree, asNode(node))],
+    ['azureComputeGallery.addCommunityGallery', vscode.l10n.t("Couldn't add the community gallery"), (node) => addCommunityGallery(account, tree, log, asNode(node))],
+    ['azureComputeGallery.removeCommunityGallery', vscode.l10n.t("Couldn't remove the community gallery"), (node) => removeCommunityGallery(tree, asNode(node))],
+    ['azureComputeGallery.openCommunityLink', vscode.l10n.t("Couldn't open the link"), (node) => openCommunityLink(asNode(node))],
+    ['azureComputeGallery.acceptSharedGallery', vscode.l10n.t("Couldn't accept the shared gallery"), (node) => acceptSharedGallery(account, tree, log, asNode(node))],
+    ['azureComputeGallery.rejectSharedGallery', vscode.l10n.t("Couldn't reject the shared gallery"), (node) => rejectSharedGallery(account, tree, log, asNode(node))],
+    ['azureComputeGallery.createImageVersionFrom', vscode.l10n.t("Couldn't open the image version form"), (node) => createImageVersionFrom(forms, asNode(node))],
     ['azureComputeGallery.restoreImageVersion', vscode.l10n.t("Couldn't restore the image version"), (node) => restoreImageVersion(account, tree, log, asNode(node))],
   ];
   return [

@@ -11,6 +11,7 @@ import { isVersionNode } from './VersionNode';
 import { VersionWatcher } from './VersionWatcher';
 import type { VersionWatcherOptions } from './VersionWatcher';
 import { describeProgress } from './replication';
+import type { SharingMemory } from './SharingMemory';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { isRefreshable } from './TreeNode';
@@ -38,6 +39,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     readonly account: AzureAccount,
     readonly log: vscode.LogOutputChannel,
     watch?: number | VersionWatcherOptions,
+    readonly sharing?: SharingMemory,
   ) {
     this.versions = new VersionWatcher(account, log, watch);
     this.disposables.push(
@@ -49,7 +51,7 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
       }),
       account.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('azureComputeGallery.selectedSubscriptions')) {
+        if (e.affectsConfiguration('azureComputeGallery.selectedSubscriptions') || e.affectsConfiguration('azureComputeGallery.sharedWithMe.regions')) {
           this.refresh();
         }
       }),

@@ -14,8 +14,11 @@ import { accessibleLabel, formatDate, markdownFacts, resourceTreeItem } from './
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
+/** What {@link describeDefinition} reads: an own image definition, or a shared or community image. */
+export type DefinitionFacts = Pick<GalleryImage, 'osType' | 'osState' | 'hyperVGeneration' | 'architecture' | 'features'>;
+
 /** "Linux · Generalized · Gen2 · Arm64 · TrustedLaunch" */
-export function describeDefinition(d: GalleryImage): string {
+export function describeDefinition(d: DefinitionFacts): string {
   const security = d.features?.find((f) => f.name?.toLowerCase() === 'securitytype')?.value;
   const generation = d.hyperVGeneration ? `Gen${d.hyperVGeneration.replace(/^V/i, '')}` : undefined;
   return [d.osType, d.osState, generation, d.architecture, security].filter((s): s is string => !!s).join(' · ');

@@ -5,15 +5,17 @@ import { GalleryNode } from './GalleryNode';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
 import { ManagedImagesNode } from './ManagedImagesNode';
 import { PagedListNode } from './PagedListNode';
+import { SharedWithMeNode } from './SharedWithMeNode';
 import { subscriptionNodeId } from './nodeIds';
 import type { ResourceContext } from './resourceContext';
 import { accessibleLabel, markdownFacts } from './resourceItem';
 import type { TreeNode } from './TreeNode';
 import type { TreeContext } from './TreeContext';
 
-/** A subscription: its galleries (paged), then its managed images folder. */
+/** A subscription: its galleries (paged), then its managed images folder, then "Shared with me". */
 export class SubscriptionNode extends PagedListNode<Gallery> {
   private readonly managedImages: ManagedImagesNode;
+  readonly sharedWithMe: SharedWithMeNode;
 
   constructor(
     ctx: TreeContext,
@@ -22,6 +24,7 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
   ) {
     super(ctx);
     this.managedImages = new ManagedImagesNode(ctx, this);
+    this.sharedWithMe = new SharedWithMeNode(ctx, this);
   }
 
   get id(): string {
@@ -73,10 +76,11 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
   override reset(): void {
     super.reset();
     this.managedImages.reset();
+    this.sharedWithMe.reset();
   }
 
   override async getChildren(signal: AbortSignal): Promise<TreeNode[]> {
-    return [...(await super.getChildren(signal)), this.managedImages];
+    return [...(await super.getChildren(signal)), this.managedImages, this.sharedWithMe];
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { CreatingChild } from './CreatingNode';
+import type { SharingMemory } from './SharingMemory';
 import type { TreeNode } from './TreeNode';
 import type { VersionWatcher } from './VersionWatcher';
 
@@ -18,4 +19,6 @@ export interface TreeContext {
   registerVersionNode(id: string, node: TreeNode): void;
   /** Resources being created from a form, by the id of the list node they will appear in. */
   readonly creating?: ReadonlyMap<string, readonly CreatingChild[]>;
+  /** What "Shared with me" remembers (regions added, community galleries) and the regions setting; none in some tests. */
+  readonly sharing?: SharingMemory;
 }

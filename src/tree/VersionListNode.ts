@@ -1,15 +1,36 @@
+import type { LatestCandidate } from '../domain/latest';
 import { PagedListNode } from './PagedListNode';
 import type { TreeNode } from './TreeNode';
-import { VersionNode } from './VersionNode';
-import type { GalleryVersion } from './VersionNode';
 import { compareVersionKeys, mergeDescending, resolveLatest, versionKey } from './versionOrdering';
 import type { VersionKey } from './versionOrdering';
 
 /**
- * A list of versions (an image definition's or a VM application's): newest first in numeric order, merged in page by
- * page, and `latest` marked once every page is known. The same code for both kinds.
+ * A version row of any kind (own image and VM application versions, {@link VersionNode}; shared and community image
+ * versions, `SharedVersionNode`): its numeric order, and whether it is `latest`, which the list decides.
  */
-export abstract class VersionListNode<T extends GalleryVersion> extends PagedListNode<T> {
+export interface VersionRow extends TreeNode {
+  readonly sortKey: VersionKey;
+  isLatest: boolean;
+  /** What `latest` is resolved from (src/domain/latest.ts). */
+  readonly current: LatestCandidate;
+}
+
+export function isVersionRow(node: TreeNode): node is VersionRow {
+  const row = node as Partial<VersionRow>;
+  return Array.isArray(row.sortKey) && typeof row.isLatest === 'boolean';
+}
+
+/** What a listed version carries (its name; the rest is the row's business). */
+interface ListedVersion {
+  readonly id?: string;
+  readonly name?: string;
+}
+
+/**
+ * A list of versions (an image definition's, a VM application's, a shared or community image's): newest first in
+ * numeric order, merged in page by page, and `latest` marked once every page is known. The same code for every kind.
+ */
+export abstract class VersionListNode<T extends ListedVersion> extends PagedListNode<T> {
   private parentEndOfLife: Date | undefined;
 
   /**
@@ -25,7 +46,7 @@ export abstract class VersionListNode<T extends GalleryVersion> extends PagedLis
   }
 
   protected override merge(shown: readonly TreeNode[], page: readonly TreeNode[]): TreeNode[] {
-    const key = (n: TreeNode): VersionKey => (n instanceof VersionNode ? n.sortKey : versionKey(''));
+    const key = (n: TreeNode): VersionKey => (isVersionRow(n) ? n.sortKey : versionKey(''));
     const sortedPage = [...page].sort((a, b) => compareVersionKeys(key(b), key(a)));
     const first = sortedPage[0];
     const last = sortedPage[sortedPage.length - 1];
@@ -46,7 +67,7 @@ export abstract class VersionListNode<T extends GalleryVersion> extends PagedLis
     const children = await super.getChildren(signal);
     // `latest` can only be named once every page is known; until then no version is marked.
     if (this.complete) {
-      const versions = children.filter((n): n is VersionNode => n instanceof VersionNode);
+      const versions = children.filter(isVersionRow);
       const latest = resolveLatest(versions.map((n) => n.current));
       for (const node of versions) {
         node.isLatest = latest !== undefined && node.current.name === latest.name;

@@ -79,20 +79,14 @@ export abstract class VersionNode<V extends GalleryVersion = GalleryVersion, Id 
     const v = this.current;
     this.ctx.versions.watch(this.armId, this.tenantId, v);
     const tokens: string[] = [this.spec.contextValue];
-    const notes: string[] = [];
+    const excluded = v.publishingProfile?.excludeFromLatest === true;
+    const eol = this.endOfLife;
+    const notes = versionNotes(this.isLatest, excluded, eol);
     if (this.isLatest) {
       tokens.push('latest');
-      notes.push('latest');
     }
-    if (v.publishingProfile?.excludeFromLatest) {
+    if (excluded) {
       tokens.push('excluded');
-      notes.push(vscode.l10n.t('excluded from latest'));
-    }
-    const eol = this.endOfLife;
-    if (eol?.kind === 'passed') {
-      notes.push(vscode.l10n.t('end of life passed'));
-    } else if (eol?.kind === 'soon') {
-      notes.push(eol.days === 1 ? vscode.l10n.t('end of life in 1 day') : vscode.l10n.t('end of life in {0} days', eol.days));
     }
     const now = Date.now();
     const block = deletionBlock(v, now);
@@ -167,6 +161,26 @@ export abstract class VersionNode<V extends GalleryVersion = GalleryVersion, Id 
     }
     return md;
   }
+}
+
+/**
+ * The notes every version row starts its description with (own, shared and community versions alike):
+ * "latest", "excluded from latest", "end of life passed" / "end of life in 5 days".
+ */
+export function versionNotes(isLatest: boolean, excludedFromLatest: boolean, eol: EndOfLifeStatus): string[] {
+  const notes: string[] = [];
+  if (isLatest) {
+    notes.push('latest');
+  }
+  if (excludedFromLatest) {
+    notes.push(vscode.l10n.t('excluded from latest'));
+  }
+  if (eol?.kind === 'passed') {
+    notes.push(vscode.l10n.t('end of life passed'));
+  } else if (eol?.kind === 'soon') {
+    notes.push(eol.days === 1 ? vscode.l10n.t('end of life in 1 day') : vscode.l10n.t('end of life in {0} days', eol.days));
+  }
+  return notes;
 }
 
 /** Whether `node` is a version row (of either kind), typed without `any`. */

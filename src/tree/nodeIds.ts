@@ -20,6 +20,11 @@ export function managedImagesNodeId(subscriptionId: string): string {
   return `${subscriptionNodeId(subscriptionId)}/managedimages`;
 }
 
+/** The "Shared with me" folder of a subscription (issue 13). */
+export function sharedWithMeNodeId(subscriptionId: string): string {
+  return `${subscriptionNodeId(subscriptionId)}/sharedwithme`;
+}
+
 /**
  * The "VM applications" folder of a gallery: the gallery's id and `/applications` (ARM's collection path, which no
  * resource's own id equals), so refreshing the folder also lets the watcher follow the application versions under it again.

@@ -139,6 +139,7 @@ async function testAll(args) {
         await runCounted('UI end-to-end test (runtime strings in a pseudo locale)', TSX, [join(ROOT, 'test/e2e/ui/l10n.e2e.ts')]),
         await runCounted('UI end-to-end test (VM applications in the explorer)', TSX, [join(ROOT, 'test/e2e/ui/applications.e2e.ts')]),
         await runCounted('UI end-to-end test (share a gallery)', TSX, [join(ROOT, 'test/e2e/ui/share.e2e.ts')]),
+        await runCounted('UI end-to-end test (Shared with me: shared and community galleries, invites)', TSX, [join(ROOT, 'test/e2e/ui/sharing.e2e.ts')]),
     ];
     const passed = steps.reduce((n, s) => n + s.passed, 0);
     const failed = steps.reduce((n, s) => n + s.failed, 0);

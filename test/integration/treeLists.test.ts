@@ -91,7 +91,7 @@ describe('explorer lists over the real SDK: ids in any casing (ARM_BEHAVIOUR §7
     const root = { id: 'account/test', parent: undefined, getTreeItem: () => { throw new Error('unused'); } } as TreeNode;
     const subscription = new SubscriptionNode(ctx, root, { subscriptionId: SUB, displayName: 'Contoso Images', tenantId: TENANT, state: 'Enabled' });
     const galleries = await subscription.getChildren(signal);
-    assert.deepEqual(labels(galleries), ['MixedGallery', 'Managed images']);
+    assert.deepEqual(labels(galleries), ['MixedGallery', 'Managed images', 'Shared with me']);
     const gallery = galleries[0];
     assert.ok(gallery instanceof GalleryNode);
     assert.equal(gallery.armId.resourceGroup, 'CLITEST.RG42', 'the resource group as the list gave it');

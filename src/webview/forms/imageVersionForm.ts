@@ -13,7 +13,13 @@ import { normalizeRegion } from '../../domain/regions';
 import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
 import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
-export type VersionSource = 'managedImage' | 'virtualMachine' | 'disks' | 'vhd' | 'imageVersion';
+export type VersionSource = 'managedImage' | 'virtualMachine' | 'disks' | 'vhd' | 'imageVersion' | 'communityImageVersion';
+
+/**
+ * `storageProfile.source.communityGalleryImageId` (GalleryArtifactVersionFullSource): a community image version as
+ * `imageReference` names it, `/CommunityGalleries/{public name}/Images/{image}/Versions/{version}` (issue 13).
+ */
+const COMMUNITY_VERSION_ID = /^\/CommunityGalleries\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/Images\/[A-Za-z0-9][A-Za-z0-9._-]{0,79}\/Versions\/\d{1,10}\.\d{1,10}\.\d{1,10}$/i;
 
 // Functions, not constants: the labels are translated when a form is built (after l10n.config), not at import.
 const SOURCES = (): readonly Choice[] => [
@@ -22,6 +28,7 @@ const SOURCES = (): readonly Choice[] => [
   { value: 'disks', label: l10n.t('An OS disk or snapshot, with data disks') },
   { value: 'vhd', label: l10n.t('VHDs in a storage account') },
   { value: 'imageVersion', label: l10n.t('Another image version') },
+  { value: 'communityImageVersion', label: l10n.t('A community image version'), description: l10n.t('published by another publisher: check its EULA') },
 ];
 
 const STORAGE_TYPES: readonly Choice[] = [
@@ -61,6 +68,16 @@ const rawFields = (): readonly FieldSpec[] => [
   { id: 'managedImageId', label: l10n.t('Managed image'), section: 'source', type: 'picker', source: 'managedImages', required: true, emptyLabel: l10n.t('Choose a managed image'), visibleWhen: when('managedImage') },
   { id: 'virtualMachineId', label: l10n.t('Virtual machine'), section: 'source', type: 'picker', source: 'virtualMachines', required: true, emptyLabel: l10n.t('Choose a VM'), visibleWhen: when('virtualMachine') },
   { id: 'sourceVersionId', label: l10n.t('Image version'), section: 'source', type: 'picker', source: 'imageVersions', required: true, emptyLabel: l10n.t('Choose an image version'), visibleWhen: when('imageVersion') },
+  {
+    id: 'communityVersionId',
+    label: l10n.t('Community image version'),
+    section: 'source',
+    type: 'text',
+    required: true,
+    placeholder: '/CommunityGalleries/publisher-00000000-0000-0000-0000-000000000000/Images/image/Versions/1.0.0',
+    help: l10n.t('Its communityGalleryImageId: Copy Image Reference on a community version under "Shared with me" gives it.'),
+    visibleWhen: when('communityImageVersion'),
+  },
   { id: 'osDiskId', label: l10n.t('OS disk or snapshot'), section: 'source', type: 'picker', source: 'diskSources', required: true, emptyLabel: l10n.t('Choose a disk or snapshot'), visibleWhen: when('disks') },
   { id: 'storageAccountId', label: l10n.t('Storage account'), section: 'source', type: 'picker', source: 'storageAccounts', required: true, emptyLabel: l10n.t('Choose the storage account of the VHDs'), visibleWhen: when('vhd') },
   { id: 'osVhdUri', label: l10n.t('OS disk VHD URI'), section: 'source', type: 'text', required: true, placeholder: 'https://account.blob.core.windows.net/vhds/os.vhd', visibleWhen: when('vhd') },
@@ -235,6 +252,8 @@ function storageProfile(values: FormValues): JsonObject {
       return { source: { virtualMachineId: text(values, 'virtualMachineId') } };
     case 'imageVersion':
       return { source: { id: text(values, 'sourceVersionId') } };
+    case 'communityImageVersion':
+      return { source: { communityGalleryImageId: text(values, 'communityVersionId') } };
     case 'disks': {
       const data: Json[] = filledRows(values, 'dataDisks').map(({ row }) =>
         compact({ lun: intOrUndefined(cell(row, 'lun')) ?? 0, source: { id: cell(row, 'sourceId') }, hostCaching: cell(row, 'hostCaching') || undefined }),
@@ -324,6 +343,15 @@ function validateSource(values: FormValues, errors: Record<string, string>, cont
       break;
     case 'imageVersion':
       put(errors, 'sourceVersionId', parseComputeResourceId(text(values, 'sourceVersionId'))?.kind === 'imageVersion' ? undefined : l10n.t('Choose an image version.'));
+      break;
+    case 'communityImageVersion':
+      put(
+        errors,
+        'communityVersionId',
+        COMMUNITY_VERSION_ID.test(text(values, 'communityVersionId'))
+          ? undefined
+          : l10n.t('Enter a community image version as /CommunityGalleries/{public name}/Images/{image}/Versions/{Major.Minor.Patch}.'),
+      );
       break;
     case 'disks': {
       const os = text(values, 'osDiskId');
@@ -513,11 +541,15 @@ function regionRows(p: JsonObject): TableRow[] {
 function sourceValues(storage: JsonObject): Record<string, FormValues[string]> {
   const sourceId = stringAt(storage, 'source', 'id');
   const vm = stringAt(storage, 'source', 'virtualMachineId');
+  const community = stringAt(storage, 'source', 'communityGalleryImageId');
   const osSource = objectAt(storage, 'osDiskImage', 'source') ?? {};
   const data = arrayAt(storage, 'dataDiskImages').filter(isJsonObject);
   const caching = stringAt(storage, 'osDiskImage', 'hostCaching');
   if (vm) {
     return { sourceType: 'virtualMachine', virtualMachineId: vm };
+  }
+  if (community) {
+    return { sourceType: 'communityImageVersion', communityVersionId: community };
   }
   if (sourceId && /\/galleries\//i.test(sourceId)) {
     return { sourceType: 'imageVersion', sourceVersionId: sourceId };

@@ -72,7 +72,7 @@ describe('explorer', function () {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
-    it('subscriptions list their galleries (location · resource group · sharing), then their managed images folder', async () => {
+    it('subscriptions list their galleries (location · resource group · sharing), then their managed images folder and Shared with me', async () => {
         await child(production, 'suiteGallery');
         assert.deepEqual(await shown(production), [
             'cascadeGallery — eastus · rg-explorer-images · Private',
@@ -80,11 +80,12 @@ describe('explorer', function () {
             'flakyGallery — eastus · rg-explorer-images · Private',
             'suiteGallery — eastus · rg-explorer-images · Private',
             'Managed images',
+            'Shared with me',
         ]);
         const children = await childrenOf(api.treeDataProvider, production.node);
         assert.deepEqual(
             children.map((c) => c.item.contextValue),
-            ['gallery;sharing-private', 'gallery;sharing-private', 'gallery;sharing-private', 'gallery;sharing-private', 'managedImages'],
+            ['gallery;sharing-private', 'gallery;sharing-private', 'gallery;sharing-private', 'gallery;sharing-private', 'managedImages', 'sharedWithMe'],
             'context values (what the menus match)',
         );
         assert.equal(children[0]?.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a gallery can be expanded');

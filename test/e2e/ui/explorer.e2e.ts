@@ -190,12 +190,12 @@ async function main(): Promise<number> {
             rows = await expectShown(page, [account], [PRODUCTION.displayName], 'subscriptions under the account');
         });
 
-        await check('a subscription shows its galleries (location · resource group · sharing) and its managed images folder', async () => {
+        await check('a subscription shows its galleries (location · resource group · sharing), its managed images folder and Shared with me', async () => {
             rows = await expandRow(page, VIEW, [PRODUCTION.displayName]);
             rows = await expectShown(
                 page,
                 [PRODUCTION.displayName],
-                ['cascadeGallery — eastus · rg-explorer-images · Private', 'exploreGallery — eastus · rg-explorer-images · Private', 'flakyGallery — eastus · rg-explorer-images · Private', 'Managed images'],
+                ['cascadeGallery — eastus · rg-explorer-images · Private', 'exploreGallery — eastus · rg-explorer-images · Private', 'flakyGallery — eastus · rg-explorer-images · Private', 'Managed images', 'Shared with me'],
                 'children of the subscription',
             );
             equal(row(rows, ['exploreGallery']).icon, 'library', 'gallery icon');
@@ -404,7 +404,7 @@ async function main(): Promise<number> {
             rows = await waitForRows(page, VIEW, 'cascadeGallery to disappear', (rs) => !findRow(rs, ['cascadeGallery']));
             equal(
                 childrenOf(rows, [PRODUCTION.displayName]).map((r) => r.label),
-                ['exploreGallery', 'flakyGallery', 'Managed images'],
+                ['exploreGallery', 'flakyGallery', 'Managed images', 'Shared with me'],
                 'children of the subscription after the cascade',
             );
             expect(emu!.store.getResourceJson(ids.cascadeGallery) === undefined, 'the gallery still exists in the emulator');

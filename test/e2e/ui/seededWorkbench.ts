@@ -1,5 +1,5 @@
 /**
- * The start that the seeded UI runners share (lifecycle, clean-up, VM applications): package the extension, start the
+ * The start that the seeded UI runners share (lifecycle, clean-up, VM applications, sharing): package the extension, start the
  * ARM emulator with a seed, start code-server with the extension and the test sign-in pointed at that emulator, and
  * open the workbench. Each handle goes into `started` as soon as it exists, so the runner's
  * `finally { await closeStarted(started) }` also cleans up after a failure half-way, and `reportFailure(name, started)`

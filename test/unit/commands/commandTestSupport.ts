@@ -11,6 +11,7 @@ import { GalleryTreeDataProvider } from '../../../src/tree/GalleryTreeDataProvid
 import type { OpenFormRequest } from '../../../src/webview/FormPanels';
 import type { FormLauncher } from '../../../src/webview/FormLauncher';
 import type { ResourceDocumentProvider } from '../../../src/properties/ResourceDocumentProvider';
+import type { SharingMemory } from '../../../src/tree/SharingMemory';
 
 export interface CommandHarness {
   readonly azure: FakeAzure;
@@ -22,13 +23,13 @@ export interface CommandHarness {
   dispose(): void;
 }
 
-export function commandHarness(azure = new FakeAzure()): CommandHarness {
+export function commandHarness(azure = new FakeAzure(), sharing?: SharingMemory): CommandHarness {
   const log = recordingLog();
   const account = Object.assign(azure.account(), {
     onDidChange: () => ({ dispose: () => undefined }),
     getCloud: () => ({ name: 'AzureCloud', portalUrl: 'https://portal.azure.com' }),
   }) as unknown as AzureAccount;
-  const tree = new GalleryTreeDataProvider(account, log as never);
+  const tree = new GalleryTreeDataProvider(account, log as never, undefined, sharing);
   const formsShown: OpenFormRequest[] = [];
   const forms = { show: (request: OpenFormRequest) => (formsShown.push(request), Promise.resolve()) } as unknown as FormLauncher;
   const properties = { refresh: () => undefined } as unknown as ResourceDocumentProvider;

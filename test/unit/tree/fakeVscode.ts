@@ -66,6 +66,7 @@ export function resetFakes(): void {
   quickPicks.length = 0;
   registeredCommands.clear();
   clipboardWrites.length = 0;
+  openedExternal.length = 0;
   progressTitles.length = 0;
   answers.length = 0;
 }
@@ -79,6 +80,11 @@ export class Uri {
   ) {}
   static from(parts: { scheme: string; path?: string; query?: string }): Uri {
     return new Uri(parts.scheme, parts.path ?? '', parts.query ?? '');
+  }
+  /** Enough for links: the scheme, and the rest kept as the path. */
+  static parse(value: string): Uri {
+    const colon = value.indexOf(':');
+    return new Uri(value.slice(0, colon), value.slice(colon + 1), '');
   }
   toString(): string {
     return `${this.scheme}:${this.path}${this.query ? `?${this.query}` : ''}`;
@@ -107,7 +113,14 @@ export class FakeCancellationToken {
 /** The token handed to the running withProgress task (the newest). */
 export let progressToken = new FakeCancellationToken();
 
+/** Links opened with env.openExternal, newest last. */
+export const openedExternal: string[] = [];
+
 export const env = {
+  openExternal: (uri: Uri): Promise<boolean> => {
+    openedExternal.push(uri.toString());
+    return Promise.resolve(true);
+  },
   clipboard: {
     writeText: (text: string): Promise<void> => {
       clipboardWrites.push(text);
@@ -210,10 +223,15 @@ export const window = {
     return task({ report: () => undefined }, progressToken);
   },
   setStatusBarMessage: (): Disposable => new Disposable(() => undefined),
-  showQuickPick: (items: readonly unknown[], options?: Record<string, unknown>): Promise<unknown> => {
-    shownQuickPicks.push({ items, options });
+  /** Items may be a promise (as VS Code allows): answered once they are known. */
+  showQuickPick: async (itemsOrPromise: readonly unknown[] | Promise<readonly unknown[]>, options?: Record<string, unknown>): Promise<unknown> => {
     const answer = quickPickAnswers.shift();
-    return answer ? Promise.resolve(answer(items)) : Promise.reject(new Error('showQuickPick not expected in this test'));
+    const items = await itemsOrPromise;
+    shownQuickPicks.push({ items, options });
+    if (!answer) {
+      throw new Error('showQuickPick not expected in this test');
+    }
+    return answer(items);
   },
   showInputBox: (options: { title?: string; prompt?: string; validateInput?: (value: string) => string | undefined }): Promise<string | undefined> => {
     inputBoxes.push(options);

@@ -118,7 +118,7 @@ describe('tree lists: a child is known by its parent and its name', () => {
     const ctx = testContext(azure);
     const node = new SubscriptionNode(ctx, root, subscription);
     const children = await node.getChildren(signal);
-    assert.deepEqual(labels(children), ['g1', 'Managed images']);
+    assert.deepEqual(labels(children), ['g1', 'Managed images', 'Shared with me']);
     const g1 = children[0];
     assert.ok(g1 instanceof GalleryNode);
     assert.equal(g1.armId.resourceGroup, 'CLITEST.RG42');

@@ -19,6 +19,8 @@ import type { TreeContext } from '../../../src/tree/TreeContext';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import type { VersionWatcher } from '../../../src/tree/VersionWatcher';
 import type { CreatingChild } from '../../../src/tree/CreatingNode';
+import { SharingMemory } from '../../../src/tree/SharingMemory';
+import type { Memento } from 'vscode';
 
 export const SUB = '11111111-0000-4000-8000-000000000001';
 export const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -78,6 +80,18 @@ export class FakeAzure {
   getResourceJson: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getResourceJson not faked'));
   /** getGalleryWithSharing ($expand=SharingProfile/Groups). */
   galleryWithSharing: (id: string) => Promise<unknown> = () => Promise.reject(new Error('getGalleryWithSharing not faked'));
+  /** Sharing (issue 13): `sharedGalleries(location, sharedTo)` answers one region's list. */
+  sharedGalleries: (location: string, sharedTo: string, options: PagedCallOptions | undefined) => Promise<Page<unknown>> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  /** Images and versions of a shared or community gallery; `parent` is "shared location name[/image]" or "community …". */
+  sharedImages: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  sharedVersions: ListAnswer<unknown> = () => Promise.resolve({ items: [], continuationToken: undefined });
+  communityGallery: (location: string, publicName: string) => Promise<unknown> = () => Promise.reject(new Error('getCommunityGallery not faked'));
+  /** getShared… / getCommunity… of one item, by "kind location name[/image[/version]]". */
+  sharedItem: (what: string) => Promise<unknown> = () => Promise.reject(new Error('shared get not faked'));
+  resourceGroups: () => Promise<unknown[]> = () => Promise.resolve([]);
+  locations: () => Promise<unknown[]> = () => Promise.resolve([]);
+  /** Accept / reject of an invite: `action` is "accept" or "reject". */
+  invite: (action: string, invite: unknown, signal: AbortSignal | undefined) => Promise<void> = () => Promise.resolve();
   readonly calls: string[] = [];
   /** "subscription tenant" of every galleryService() asked for. */
   readonly servicesFor: string[] = [];
@@ -99,6 +113,29 @@ export class FakeAzure {
       getGalleryWithSharing: (id: { id: string }) => (this.calls.push(`getGalleryWithSharing ${id.id}`), this.galleryWithSharing(id.id)),
       listSoftDeletedVersions: (d: { id: string }, o?: PagedCallOptions) => (this.calls.push('softDeleted'), this.softDeleted(o, d.id)),
       restoreImageVersion: (id: { id: string }, o?: { signal?: AbortSignal }) => (this.calls.push(`restoreImageVersion ${id.id}`), this.restore(id.id, o?.signal)),
+      listSharedGalleries: (location: string, sharedTo: string, o?: PagedCallOptions) => (this.calls.push(`sharedGalleries ${location} ${sharedTo}`), this.sharedGalleries(location, sharedTo, o)),
+      listSharedImages: (g: { location: string; galleryUniqueName: string }, sharedTo: string, o?: PagedCallOptions) => (
+        this.calls.push(`sharedImages ${g.location} ${g.galleryUniqueName} ${sharedTo}`), this.sharedImages(o, `shared ${g.location} ${g.galleryUniqueName}`)
+      ),
+      listSharedImageVersions: (g: { location: string; galleryUniqueName: string }, image: string, sharedTo: string, o?: PagedCallOptions) => (
+        this.calls.push(`sharedVersions ${g.location} ${g.galleryUniqueName}/${image} ${sharedTo}`), this.sharedVersions(o, `shared ${g.location} ${g.galleryUniqueName}/${image}`)
+      ),
+      getCommunityGallery: (g: { location: string; publicGalleryName: string }) => (this.calls.push(`communityGallery ${g.location} ${g.publicGalleryName}`), this.communityGallery(g.location, g.publicGalleryName)),
+      listCommunityImages: (g: { location: string; publicGalleryName: string }, o?: PagedCallOptions) => (
+        this.calls.push(`communityImages ${g.location} ${g.publicGalleryName}`), this.sharedImages(o, `community ${g.location} ${g.publicGalleryName}`)
+      ),
+      listCommunityImageVersions: (g: { location: string; publicGalleryName: string }, image: string, o?: PagedCallOptions) => (
+        this.calls.push(`communityVersions ${g.location} ${g.publicGalleryName}/${image}`), this.sharedVersions(o, `community ${g.location} ${g.publicGalleryName}/${image}`)
+      ),
+      getSharedGallery: (g: { location: string; galleryUniqueName: string }) => this.sharedItem(`shared ${g.location} ${g.galleryUniqueName}`),
+      getSharedImage: (g: { location: string; galleryUniqueName: string }, i: string) => this.sharedItem(`shared ${g.location} ${g.galleryUniqueName}/${i}`),
+      getSharedImageVersion: (g: { location: string; galleryUniqueName: string }, i: string, v: string) => this.sharedItem(`shared ${g.location} ${g.galleryUniqueName}/${i}/${v}`),
+      getCommunityImage: (g: { location: string; publicGalleryName: string }, i: string) => this.sharedItem(`community ${g.location} ${g.publicGalleryName}/${i}`),
+      getCommunityImageVersion: (g: { location: string; publicGalleryName: string }, i: string, v: string) => this.sharedItem(`community ${g.location} ${g.publicGalleryName}/${i}/${v}`),
+      listResourceGroups: () => (this.calls.push('resourceGroups'), this.resourceGroups()),
+      listLocations: () => (this.calls.push('locations'), this.locations()),
+      acceptSharedGallery: (invite: unknown, o?: { signal?: AbortSignal }) => (this.calls.push('accept'), this.invite('accept', invite, o?.signal)),
+      rejectSharedGallery: (invite: unknown, o?: { signal?: AbortSignal }) => (this.calls.push('reject'), this.invite('reject', invite, o?.signal)),
       ...Object.fromEntries(
         ['deleteGallery', 'deleteImageDefinition', 'deleteImageVersion', 'deleteManagedImage', 'deleteApplication', 'deleteApplicationVersion'].map((name) => [
           name,
@@ -120,6 +157,16 @@ export class FakeAzure {
   }
 }
 
+/** An in-memory Memento (global state) and the SharingMemory over it, with `setting` as the user's regions setting. */
+export function testSharing(setting: { value: unknown } = { value: undefined }): { memory: SharingMemory; state: Map<string, unknown>; setting: { value: unknown } } {
+  const state = new Map<string, unknown>();
+  const memento = {
+    get: <T>(key: string): T | undefined => state.get(key) as T | undefined,
+    update: (key: string, value: unknown): Promise<void> => (state.set(key, JSON.parse(JSON.stringify(value)) as unknown), Promise.resolve()),
+  } as Pick<Memento, 'get' | 'update'>;
+  return { memory: new SharingMemory(memento, () => setting.value), state, setting };
+}
+
 export interface TestContext extends TreeContext {
   readonly log: RecordingLog & TreeContext['log'];
   readonly refreshed: Array<TreeNode | undefined>;
@@ -127,7 +174,7 @@ export interface TestContext extends TreeContext {
 }
 
 /** A TreeContext for nodes outside VS Code: the fake Azure layer, a recording log, no version watching. */
-export function testContext(azure: FakeAzure): TestContext {
+export function testContext(azure: FakeAzure, sharing?: SharingMemory): TestContext {
   const noop = (): void => undefined;
   const refreshed: Array<TreeNode | undefined> = [];
   const creatingMap = new Map<string, CreatingChild[]>();
@@ -141,6 +188,7 @@ export function testContext(azure: FakeAzure): TestContext {
     registerVersionNode: noop,
     creating: creatingMap,
     creatingMap,
+    ...(sharing ? { sharing } : {}),
   };
 }
 

@@ -3,10 +3,10 @@
  * Pure: no `vscode`, no DOM, no Azure SDK.
  */
 
-export type FormKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'managedImage';
+export type FormKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'application' | 'applicationVersion' | 'managedImage';
 export type FormMode = 'create' | 'update';
 
-export const FORM_KINDS: readonly FormKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'managedImage'];
+export const FORM_KINDS: readonly FormKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage'];
 
 /** One row of a table field (target regions, data disks, tags): column id → text. */
 export type TableRow = Readonly<Record<string, string>>;
@@ -53,7 +53,8 @@ export type PickerSource =
   | 'diskSources'
   | 'storageAccounts'
   | 'diskEncryptionSets'
-  | 'imageVersions';
+  | 'imageVersions'
+  | 'applications';
 
 export const PICKER_SOURCES: readonly PickerSource[] = [
   'subscriptions',
@@ -69,6 +70,7 @@ export const PICKER_SOURCES: readonly PickerSource[] = [
   'storageAccounts',
   'diskEncryptionSets',
   'imageVersions',
+  'applications',
 ];
 
 /** Which form values a picker's list depends on (the list is loaded again when they change). */
@@ -86,6 +88,7 @@ export const PICKER_SCOPES: Readonly<Record<PickerSource, readonly string[]>> = 
   storageAccounts: ['subscriptionId'],
   diskEncryptionSets: ['subscriptionId'],
   imageVersions: ['subscriptionId'],
+  applications: ['galleryId'],
 };
 
 export interface PickerState {
@@ -111,6 +114,11 @@ interface FieldBase {
 
 export interface TextField extends FieldBase {
   readonly type: 'text' | 'textarea' | 'date' | 'number';
+  /**
+   * A link that may carry a SAS token (a VM application's package): shown with its query hidden once typed
+   * (domain/applications.ts redactLink), never logged.
+   */
+  readonly secret?: boolean;
 }
 export interface SelectField extends FieldBase {
   readonly type: 'select' | 'radio';

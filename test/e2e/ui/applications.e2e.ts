@@ -85,7 +85,7 @@ async function main(): Promise<number> {
             const replicating = row(rows, ['contoso-agent', '1.2.0']);
             expect(replicating.ariaLabel.startsWith('VM application version 1.2.0, Replicating'), `what a screen reader says: ${replicating.ariaLabel}`);
             rows = await expandRow(page, VIEW, ['VM applications', 'empty-app']);
-            equal(labelsUnder(rows, ['empty-app']), ['No versions — create one in the Azure portal (forms in VS Code are coming)'], 'children of empty-app');
+            equal(labelsUnder(rows, ['empty-app']), ['No application versions — create one'], 'children of empty-app');
             await page.mouse.move(1100, 700);
             await screenshot(page, 'applications-tree');
         });

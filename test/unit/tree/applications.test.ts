@@ -63,16 +63,16 @@ describe('VM applications in the tree', () => {
     assert.deepEqual(apps[0].resourceContext?.(), { subscriptionId: SUB, tenantId: TENANT, resource: APP, galleryId: GALLERY.id, location: 'westeurope' });
   });
 
-  it('an empty folder says so and offers the gallery in the portal (no form yet); refreshing the gallery lists the applications again', async () => {
+  it('an empty folder says so and offers to create a VM application there; refreshing the gallery lists the applications again', async () => {
     const azure = new FakeAzure();
     const { gallery } = galleryWithBoth(azure);
     azure.applications = () => page([]);
     const [, folder] = await gallery.getChildren(signal);
     const [empty] = await folder.getChildren!(signal);
     const item = empty.getTreeItem();
-    assert.match(labels([empty])[0], /^No VM applications — create one in the Azure portal/);
-    assert.equal(item.command?.command, 'azureComputeGallery.openInPortal');
-    assert.deepEqual(item.command?.arguments, [gallery]);
+    assert.equal(labels([empty])[0], 'No VM applications — create one');
+    assert.equal(item.command?.command, 'azureComputeGallery.createApplication');
+    assert.deepEqual(item.command?.arguments, [folder]);
     azure.applications = () => page([{ id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }]);
     gallery.reset();
     const [, again] = await gallery.getChildren(signal);
@@ -228,7 +228,7 @@ describe('Delete on VM applications', () => {
       assert.ok(h.azure.calls.includes(`deleteApplicationVersion ${applicationVersionId(APP, '1.0.0').id}`), h.azure.calls.join('\n'));
       assert.equal(shownMessages[1], 'info: Deleted VM application version "gal/agent/1.0.0".');
       h.azure.applicationVersions = () => page([]);
-      assert.deepEqual(labels(await h.tree.getChildren(app)), ['No versions — create one in the Azure portal (forms in VS Code are coming)']);
+      assert.deepEqual(labels(await h.tree.getChildren(app)), ['No application versions — create one']);
     } finally {
       h.dispose();
     }

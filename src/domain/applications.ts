@@ -75,12 +75,21 @@ export function hasHiddenPart(value: string): boolean {
   return value.includes('?') && !value.includes(REDACTED_QUERY);
 }
 
-/** An https URL whose query holds a SAS signature (`sig=`), anywhere in a text. */
-const SAS_URL = /https?:\/\/[^\s"'<>?]+\?[^\s"'<>]*\bsig=[^\s"'<>]*/gi;
+/**
+ * A run of query parameters (`sv=…&se=…&sig=…`), joined by `&`, `&amp;` or JSON's `\u0026`. Values stop at white
+ * space, quotes, brackets and backslashes, so a run never swallows the sentence around it.
+ */
+const QUERY_RUN = /[A-Za-z][\w-]*=[^\s&"'<>\\]*(?:(?:&amp;|&|\\u0026)[A-Za-z][\w-]*=[^\s&"'<>\\]*)*/g;
+/** A shared access signature's own parameter: whoever holds it holds the access. */
+const SAS_SIGNATURE = /(?:^|&amp;|&|\\u0026)sig=/i;
 
-/** A text (an error from Azure, a log line) with the query of every SAS URL in it replaced. */
-export function redactSasInText(value: string): string {
-  return value.replace(SAS_URL, (url) => redactLink(url));
+/**
+ * A text with every shared access signature removed: a query that carries a SAS signature (`sig=`) is replaced whole
+ * by `<redacted-sas>`; its other parameters (sv, se, sp…) say what the signature grants and are of no use without it.
+ * Every message and log line from Azure goes through it (azure/armError.ts `redactSecrets`).
+ */
+export function redactSas(value: string): string {
+  return value.replace(QUERY_RUN, (run) => (SAS_SIGNATURE.test(run) ? '<redacted-sas>' : run));
 }
 
 /** Properties whose value is a package link: its whole query is hidden, SAS or not. */
@@ -92,7 +101,7 @@ export const PACKAGE_LINK_KEYS: readonly string[] = ['mediaLink', 'defaultConfig
  */
 export function redactSasInJson<T>(value: T, key?: string): T {
   if (typeof value === 'string') {
-    return (key !== undefined && PACKAGE_LINK_KEYS.includes(key) ? redactLink(value) : redactSasInText(value)) as T;
+    return (key !== undefined && PACKAGE_LINK_KEYS.includes(key) ? redactLink(value) : redactSas(value)) as T;
   }
   if (Array.isArray(value)) {
     return value.map((v: unknown) => redactSasInJson(v)) as T;

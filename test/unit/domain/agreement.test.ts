@@ -50,6 +50,12 @@ const BASE: Readonly<Record<FormKind, FormValues>> = {
     subscriptionId: SUB, galleryId: GALLERY, definitionId: DEFINITION, name: '1.2.3', location: 'eastus', sourceType: 'managedImage', managedImageId: IMAGE,
     targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS', osDiskEncryptionSetId: '', dataDiskEncryptionSetId: '' }],
   },
+  application: { subscriptionId: SUB, galleryId: GALLERY, name: 'contoso-agent', location: 'eastus', supportedOSType: 'Linux' },
+  applicationVersion: {
+    subscriptionId: SUB, galleryId: GALLERY, applicationId: `${GALLERY}/applications/contoso-agent`, name: '1.2.3', location: 'eastus',
+    mediaLink: 'https://a.blob.core.windows.net/p/agent.zip?sv=2024&sig=abc', install: 'install.sh', remove: 'remove.sh',
+    targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS' }],
+  },
   managedImage: { subscriptionId: SUB, resourceGroup: 'rg', name: 'img-new', location: 'eastus', sourceType: 'blob', osType: 'Linux', osState: 'Generalized', osBlobUri: 'https://a.blob.core.windows.net/v/os.vhd' },
 };
 

@@ -6,22 +6,28 @@
  *
  *  - the gallery shows its image definition, then a "VM applications" folder listing the applications with their OS;
  *  - an application's versions in numeric order, `latest` on 1.1.0, 2.0.0 excluded, 1.2.0 replicating (hover: per
- *    region); an application without versions says so and points to the portal;
+ *    region); an application without versions says so and offers to create one;
  *  - a version created meanwhile (put in the emulator as if from the portal) replicates after a Refresh, with live
  *    progress, until the notification says it is ready, and `latest` moves to it;
  *  - Copy Application Reference on a version: the notification, and the clipboard holds the galleryApplications entry;
+ *  - the forms: Create VM Application… on the folder (a taken name refused at the field; axe), then Create Application
+ *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); created, the
+ *    version replicates live until the notification says it is ready, and it is latest;
  *  - Delete on the gallery: one modal naming both kinds, then versions, applications and definitions, then the gallery.
  *
  *   npx tsx test/e2e/ui/applications.e2e.ts
  *
  * Screenshots in test-results/: applications-tree.png, applications-replicated.png, applications-copied.png,
+ * applications-form.png, applications-version-form.png, applications-version-created.png,
  * applications-delete-dialog.png, applications-deleted.png (applications-failure.png when a check fails).
  * Environment: ACG_VSIX (skip packaging), ACG_HEADFUL=1, ACG_KEEP_TEMP=1 (keep user data and logs).
  */
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { resizeSidebar, screenshot } from '../../harness/browser';
+import { axeVersion, expectNoSeriousViolations } from './axe';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
+import { choose, fieldError, formClosed, formFrame, pressButton } from './formUi';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
 import { REPO_ROOT } from '../../harness/seed';
 import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
@@ -132,6 +138,91 @@ async function main(): Promise<number> {
             console.log(`    clipboard: ${copied.replace(/\s+/g, ' ')}`);
             equal(JSON.parse(copied) as unknown, { packageReferenceId: `${AGENT}/versions/1.1.0`, order: 1, treatFailureAsDeploymentFailure: false }, 'the clipboard');
             await screenshot(page, 'applications-copied');
+        });
+
+        // ---- the forms (issue 12 §2, §4): create an application and a version, see them appear and replicate ----------
+        const AXE = axeVersion();
+        const NEW_APP = `${GALLERY}/applications/forms-agent`;
+        const SIG = 'uiTestSignature';
+        const PACKAGE = `https://stcontosoapps.blob.core.windows.net/packages/forms-agent/1.0.0.zip?sv=2024-08-04&sr=b&sp=r&sig=${SIG}%3D`;
+        let form!: FrameLocator;
+
+        await check('"Create VM Application…" on the "VM applications" folder opens the form with the gallery and its region filled in', async () => {
+            await clearToasts(page);
+            await contextMenu(page, await rowLocator(page, VIEW, ['appsGallery', 'VM applications']), 'Create VM Application…');
+            form = await formFrame(page, /Create VM application/);
+            await choose(form, 'Gallery', GALLERY);
+            equal(await form.getByLabel('Gallery', { exact: true }).inputValue(), GALLERY, 'the gallery');
+            await choose(form, 'Location', 'eastus');
+            await form.getByLabel('VM application name', { exact: true }).fill('contoso-agent');
+            await form.getByLabel('Description', { exact: true }).click();
+            // The names taken in the gallery arrive from the host a moment after the form opens.
+            let taken = '';
+            for (let i = 0; i < 50 && !/already has/.test(taken); i++) {
+                await page.waitForTimeout(200);
+                taken = await fieldError(form, 'VM application name');
+            }
+            expect(/already has a VM application named "contoso-agent"/.test(taken), `a taken name: "${taken}"`);
+        });
+
+        await check(`the VM application form has no serious or critical accessibility violations (axe-core ${AXE})`, async () => {
+            await expectNoSeriousViolations(form, 'create VM application');
+        });
+
+        await check('creating "forms-agent" from the form: it appears under "VM applications" with its OS, and ARM has what the form showed', async () => {
+            await form.getByLabel('VM application name', { exact: true }).fill('forms-agent');
+            await form.getByLabel('Supported OS type', { exact: true }).selectOption('Linux');
+            await form.getByLabel('Description', { exact: true }).fill('Made by the VM applications UI test');
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-form');
+            await pressButton(form, 'Create VM application');
+            await formClosed(page, /New VM application/, 30_000);
+            rows = await waitForRows(page, VIEW, 'forms-agent in the folder', (rs) => findRow(rs, ['VM applications', 'forms-agent']) !== undefined, 30_000);
+            equal(row(rows, ['VM applications', 'forms-agent']).description, 'Linux', 'the new application');
+            const stored = emulator.store.getResourceJson(NEW_APP) as unknown as { properties: { supportedOSType: string; description: string } } | undefined;
+            equal(stored?.properties.supportedOSType, 'Linux', 'stored OS type');
+            rows = await expandRow(page, VIEW, ['VM applications', 'forms-agent']);
+            equal(labelsUnder(rows, ['forms-agent']), ['No application versions — create one'], 'children of forms-agent');
+        });
+
+        await check('"Create Application Version…" on it: the package URL\'s SAS token is hidden once typed and in the JSON', async () => {
+            await contextMenu(page, await rowLocator(page, VIEW, ['VM applications', 'forms-agent']), 'Create Application Version…');
+            form = await formFrame(page, /Create VM application version/);
+            await choose(form, 'VM application', NEW_APP);
+            await form.getByLabel('Version', { exact: true }).fill('1.0.0');
+            const link = form.getByLabel('Package URL', { exact: true });
+            await link.fill(PACKAGE);
+            await form.getByLabel('Install command', { exact: true }).fill('mv forms-agent agent.zip && unzip agent.zip && ./install.sh');
+            await form.getByLabel('Remove command', { exact: true }).fill('./uninstall.sh');
+            await form.getByLabel('Package file name', { exact: true }).click();
+            await page.waitForTimeout(300);
+            const shown = await link.inputValue();
+            equal(shown, 'https://stcontosoapps.blob.core.windows.net/packages/forms-agent/1.0.0.zip?<SAS hidden>', 'the package URL once left');
+            await pressButton(form, 'Show JSON');
+            const json = await form.locator('#json pre').innerText();
+            expect(!json.includes(SIG) && json.includes('1.0.0.zip?<SAS hidden>'), `the JSON shows the SAS:\n${json}`);
+            expect(/"name": "eastus"/.test(json), `the application's region is the first target region:\n${json}`);
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-version-form');
+        });
+
+        await check(`the VM application version form has no serious or critical accessibility violations (axe-core ${AXE})`, async () => {
+            await expectNoSeriousViolations(form, 'create VM application version');
+        });
+
+        await check('creating 1.0.0: Azure gets the whole URL, the row replicates live, the notification says it is ready, and it is latest', async () => {
+            await clearToasts(page);
+            await pressButton(form, 'Create VM application version');
+            await formClosed(page, /New VM application version/, 30_000);
+            const stored = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { publishingProfile: { source: { mediaLink: string } } } } | undefined;
+            equal(stored?.properties.publishingProfile.source.mediaLink, PACKAGE, 'the package link ARM stored');
+            rows = await waitForRows(page, VIEW, '1.0.0 under forms-agent', (rs) => findRow(rs, ['forms-agent', '1.0.0']) !== undefined, 30_000);
+            const toast = await waitForToast(page, /VM application version appsGallery\/forms-agent\/1\.0\.0 is ready/, 60_000);
+            equal(toast, 'VM application version appsGallery/forms-agent/1.0.0 is ready and replicated to 1 region.', 'the notification');
+            rows = await waitForRows(page, VIEW, '1.0.0 settled as latest', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.icon === 'star-full');
+            equal(row(rows, ['forms-agent', '1.0.0']).description, 'latest', '1.0.0 once replicated');
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-version-created');
         });
 
         await check('Delete on the gallery: one modal naming what it holds, then versions, applications and the definition, then the gallery', async () => {

@@ -177,8 +177,9 @@ async function main(): Promise<number> {
             await screenshot(page, 'applications-form');
             await pressButton(form, 'Create VM application');
             await formClosed(page, /New VM application/, 30_000);
-            rows = await waitForRows(page, VIEW, 'forms-agent in the folder', (rs) => findRow(rs, ['VM applications', 'forms-agent']) !== undefined, 30_000);
-            equal(row(rows, ['VM applications', 'forms-agent']).description, 'Linux', 'the new application');
+            // "Creating…" while the request runs, then the application as Azure lists it.
+            rows = await waitForRows(page, VIEW, 'forms-agent listed with its OS', (rs) => findRow(rs, ['VM applications', 'forms-agent'])?.description === 'Linux', 30_000);
+            equal(labelsUnder(rows, ['appsGallery', 'VM applications']), ['contoso-agent', 'empty-app', 'forms-agent', 'log-shipper'], 'the applications');
             const stored = emulator.store.getResourceJson(NEW_APP) as unknown as { properties: { supportedOSType: string; description: string } } | undefined;
             equal(stored?.properties.supportedOSType, 'Linux', 'stored OS type');
             rows = await expandRow(page, VIEW, ['VM applications', 'forms-agent']);

@@ -10,6 +10,7 @@ import { ImageDefinitionNode } from '../../../src/tree/ImageDefinitionNode';
 import { listNodeIdOf } from '../../../src/tree/nodeIds';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import { commandHarness } from '../commands/commandTestSupport';
+import { ResourceDocumentProvider, resourceUri } from '../../../src/properties/ResourceDocumentProvider';
 
 const GALLERY = galleryId(SUB, 'rg', 'gal');
 const APP = applicationId(GALLERY, 'agent');
@@ -253,5 +254,31 @@ describe('Delete on VM applications', () => {
     } finally {
       h.dispose();
     }
+  });
+});
+
+describe('Show Properties on a VM application version (issue 12)', () => {
+  beforeEach(() => resetFakes());
+
+  it('shows the version as ARM returns it, with the package links\' SAS tokens hidden', async () => {
+    const azure = new FakeAzure();
+    const version = applicationVersionId(APP, '1.0.0');
+    const sas = 'sv=2024-08-04&sp=r&sig=c2VjcmV0';
+    azure.getResourceJson = () =>
+      Promise.resolve({
+        id: version.id,
+        name: '1.0.0',
+        properties: {
+          publishingProfile: {
+            source: { mediaLink: `https://stpkg.blob.core.windows.net/p/agent.zip?${sas}`, defaultConfigurationLink: `https://stpkg.blob.core.windows.net/p/agent.cfg?${sas}` },
+            manageActions: { install: 'install.sh', remove: 'remove.sh' },
+          },
+        },
+      });
+    const provider = new ResourceDocumentProvider(testContext(azure).account);
+    const text = await provider.provideTextDocumentContent(resourceUri(version, TENANT), { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) });
+    assert.doesNotMatch(text, /sig=|c2VjcmV0/);
+    assert.match(text, /"mediaLink": "https:\/\/stpkg\.blob\.core\.windows\.net\/p\/agent\.zip\?<SAS hidden>"/);
+    assert.match(text, /"install": "install\.sh"/);
   });
 });

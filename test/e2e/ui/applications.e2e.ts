@@ -11,14 +11,15 @@
  *    progress, until the notification says it is ready, and `latest` moves to it;
  *  - Copy Application Reference on a version: the notification, and the clipboard holds the galleryApplications entry;
  *  - the forms: Create VM Application… on the folder (a taken name refused at the field; axe), then Create Application
- *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); created, the
- *    version replicates live until the notification says it is ready, and it is latest;
+ *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); while Azure
+ *    creates and replicates it the row says "Creating…", then it is latest, replicated (hover);
  *  - Delete on the gallery: one modal naming both kinds, then versions, applications and definitions, then the gallery.
  *
  *   npx tsx test/e2e/ui/applications.e2e.ts
  *
  * Screenshots in test-results/: applications-tree.png, applications-replicated.png, applications-copied.png,
- * applications-form.png, applications-version-form.png, applications-version-created.png,
+ * applications-form.png, applications-version-form.png, applications-version-json.png, applications-version-creating.png,
+ * applications-version-created.png,
  * applications-delete-dialog.png, applications-deleted.png (applications-failure.png when a check fails).
  * Environment: ACG_VSIX (skip packaging), ACG_HEADFUL=1, ACG_KEEP_TEMP=1 (keep user data and logs).
  */
@@ -204,6 +205,9 @@ async function main(): Promise<number> {
             expect(!json.includes(SIG) && json.includes('1.0.0.zip?<SAS hidden>'), `the JSON shows the SAS:\n${json}`);
             expect(/"name": "eastus"/.test(json), `the application's region is the first target region:\n${json}`);
             await page.mouse.move(1100, 700);
+            await form.locator('#json').scrollIntoViewIfNeeded();
+            await screenshot(page, 'applications-version-json');
+            await link.scrollIntoViewIfNeeded();
             await screenshot(page, 'applications-version-form');
         });
 
@@ -211,17 +215,22 @@ async function main(): Promise<number> {
             await expectNoSeriousViolations(form, 'create VM application version');
         });
 
-        await check('creating 1.0.0: Azure gets the whole URL, the row replicates live, the notification says it is ready, and it is latest', async () => {
+        await check('creating 1.0.0: "Creating…" in the tree while it replicates, then latest; Azure got the whole URL', async () => {
             await clearToasts(page);
             await pressButton(form, 'Create VM application version');
-            await formClosed(page, /New VM application version/, 30_000);
+            // Azure's create finishes once the version is replicated: the row says so meanwhile.
+            rows = await waitForRows(page, VIEW, '1.0.0 creating under forms-agent', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.description === 'Creating…', 15_000);
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-version-creating');
+            await formClosed(page, /New VM application version/, 60_000);
+            const toast = await waitForToast(page, /Created VM application version/, 30_000);
+            equal(toast, 'Created VM application version "appsGallery/forms-agent/1.0.0".', 'the notification');
             const stored = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { publishingProfile: { source: { mediaLink: string } } } } | undefined;
             equal(stored?.properties.publishingProfile.source.mediaLink, PACKAGE, 'the package link ARM stored');
-            rows = await waitForRows(page, VIEW, '1.0.0 under forms-agent', (rs) => findRow(rs, ['forms-agent', '1.0.0']) !== undefined, 30_000);
-            const toast = await waitForToast(page, /VM application version appsGallery\/forms-agent\/1\.0\.0 is ready/, 60_000);
-            equal(toast, 'VM application version appsGallery/forms-agent/1.0.0 is ready and replicated to 1 region.', 'the notification');
-            rows = await waitForRows(page, VIEW, '1.0.0 settled as latest', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.icon === 'star-full');
+            rows = await waitForRows(page, VIEW, '1.0.0 settled as latest', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.icon === 'star-full', 30_000);
             equal(row(rows, ['forms-agent', '1.0.0']).description, 'latest', '1.0.0 once replicated');
+            const hover = await hoverText(page, await rowLocator(page, VIEW, ['forms-agent', '1.0.0']), /Replication/);
+            expect(/East US: Completed/.test(hover), `hover of 1.0.0 gives no completed replication:\n${hover}`);
             await page.mouse.move(1100, 700);
             await screenshot(page, 'applications-version-created');
         });

@@ -12,7 +12,7 @@
  *  - Copy Application Reference on a version: the notification, and the clipboard holds the galleryApplications entry;
  *  - the forms: Create VM Application… on the folder (a taken name refused at the field; axe), then Create Application
  *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); while Azure
- *    creates and replicates it the row says "Creating…", then it is latest, replicated (hover);
+ *    creates and replicates it the row says "Creating…", then it is latest;
  *  - Delete on the gallery: one modal naming both kinds, then versions, applications and definitions, then the gallery.
  *
  *   npx tsx test/e2e/ui/applications.e2e.ts
@@ -229,10 +229,36 @@ async function main(): Promise<number> {
             equal(stored?.properties.publishingProfile.source.mediaLink, PACKAGE, 'the package link ARM stored');
             rows = await waitForRows(page, VIEW, '1.0.0 settled as latest', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.icon === 'star-full', 30_000);
             equal(row(rows, ['forms-agent', '1.0.0']).description, 'latest', '1.0.0 once replicated');
-            const hover = await hoverText(page, await rowLocator(page, VIEW, ['forms-agent', '1.0.0']), /Replication/);
-            expect(/East US: Completed/.test(hover), `hover of 1.0.0 gives no completed replication:\n${hover}`);
+            const settled = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { provisioningState: string } } | undefined;
+            equal(settled?.properties.provisioningState, 'Succeeded', 'the version in Azure once the row is latest');
             await page.mouse.move(1100, 700);
             await screenshot(page, 'applications-version-created');
+        });
+
+        await check('"Edit…" on forms-agent: its values from Azure, the OS type locked, the package URL hidden on its version', async () => {
+            await contextMenu(page, await rowLocator(page, VIEW, ['VM applications', 'forms-agent']), 'Edit…');
+            form = await formFrame(page, /Edit VM application/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            equal(await form.getByLabel('Description', { exact: true }).inputValue(), 'Made by the VM applications UI test', 'the description');
+            equal(await form.getByLabel('Supported OS type', { exact: true }).isDisabled(), true, 'the OS type is locked');
+            await expectNoSeriousViolations(form, 'edit VM application');
+            await form.getByLabel('Description', { exact: true }).fill('Edited in the VM applications UI test');
+            const from = emulator.requests.length;
+            await pressButton(form, 'Save changes');
+            await formClosed(page, /Edit appsGallery\/forms-agent/, 30_000);
+            equal(emulator.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => r.method), ['PATCH'], 'what was sent');
+            const stored = emulator.store.getResourceJson(NEW_APP) as unknown as { properties: { description: string; supportedOSType: string } } | undefined;
+            equal([stored?.properties.description, stored?.properties.supportedOSType], ['Edited in the VM applications UI test', 'Linux'], 'what ARM has');
+            // The version's edit form shows the package link as Azure has it, with its SAS token hidden.
+            await contextMenu(page, await rowLocator(page, VIEW, ['forms-agent', '1.0.0']), 'Edit…');
+            form = await formFrame(page, /Edit VM application version/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            equal(await form.getByLabel('Package URL', { exact: true }).inputValue(), 'https://stcontosoapps.blob.core.windows.net/packages/forms-agent/1.0.0.zip?<SAS hidden>', 'the package URL in the edit form');
+            await expectNoSeriousViolations(form, 'edit VM application version');
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-version-edit');
+            await pressButton(form, 'Cancel');
+            await formClosed(page, /Edit appsGallery\/forms-agent\/1\.0\.0/, 15_000);
         });
 
         await check('Delete on the gallery: one modal naming what it holds, then versions, applications and the definition, then the gallery', async () => {

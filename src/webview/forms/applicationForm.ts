@@ -6,11 +6,10 @@
 import * as l10n from '@vscode/l10n';
 import { applicationId, parseComputeResourceId } from '../../azure/armId';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, ValidationContext } from './formTypes';
-import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags, validateResourceIds } from './commonFields';
+import { endOfLifeField, GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateEndOfLife, validateLocationAndTags, validateResourceIds } from './commonFields';
 import { customActionFields, customActionsBody, customActionValues, validateCustomActions } from './customActionFields';
 import { entityNameProblem, nameTaken, put, urlProblem } from './fieldRules';
 import { compact, dayOf, emptyValues, isoDate, objectAt, stringAt, tagRows, tagsObject, text } from './values';
-import { endOfLifeField, validateEndOfLife } from './versionFields';
 
 const updatable = new Set(['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'customActions', 'customActionParameters', 'tags']);
 

@@ -13,14 +13,13 @@ import * as l10n from '@vscode/l10n';
 import { applicationVersionId, parseComputeResourceId } from '../../azure/armId';
 import { APPLICATION_TEXT_MAX_LENGTH, commandRefusal, packageLinkRefusal, SCRIPT_BEHAVIORS_AFTER_REBOOT } from '../../domain/applications';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
-import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateResourceIds } from './commonFields';
+import { endOfLifeField, GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateEndOfLife, validateResourceIds } from './commonFields';
 import { customActionFields, customActionsBody, customActionValues, validateCustomActions } from './customActionFields';
 import { nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
 import { boolAt, compact, compactOrUndefined, emptyValues, filledRows, flag, objectAt, stringAt, tagRows, tagsObject, text } from './values';
 import {
   allowDeletionOfReplicatedLocationsField,
   changedFlag,
-  endOfLifeField,
   excludeFromLatestField,
   locationAsFirstRegion,
   publishingCommon,
@@ -29,7 +28,6 @@ import {
   targetRegionBody,
   targetRegionRows,
   targetRegionsField,
-  validateEndOfLife,
   validateTargetRegions,
   VERSION_TARGETS,
   VERSION_UPDATABLE,

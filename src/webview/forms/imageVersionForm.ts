@@ -7,14 +7,13 @@
 import * as l10n from '@vscode/l10n';
 import { imageVersionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldErrors, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
-import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateResourceIds } from './commonFields';
+import { endOfLifeField, GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateEndOfLife, validateResourceIds } from './commonFields';
 import { deletionBlock } from '../../domain/deletionSafety';
 import { armIdProblem, blobUriProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
 import { arrayAt, boolAt, cell, compact, compactOrUndefined, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 import {
   allowDeletionOfReplicatedLocationsField,
   changedFlag,
-  endOfLifeField,
   excludeFromLatestField,
   locationAsFirstRegion,
   publishingCommon,
@@ -23,7 +22,6 @@ import {
   targetRegionBody,
   targetRegionRows,
   targetRegionsField,
-  validateEndOfLife,
   validateTargetRegions,
   VERSION_TARGETS,
   VERSION_UPDATABLE,

@@ -1,14 +1,15 @@
 /**
  * The parts every gallery version form shares (image versions, VM application versions): target regions with replica
- * count and storage type, the default replica count, exclude from latest, end of life, "allow removing replicated
- * regions", and the checks and body pieces that go with them. A form adds its own columns and checks around them.
+ * count and storage type, the default replica count, exclude from latest, "allow removing replicated regions", and the
+ * checks and body pieces that go with them (end of life, which definitions have too, is in commonFields.ts). A form
+ * adds its own columns and checks around them.
  */
 import * as l10n from '@vscode/l10n';
 import { refusedRegionRemovals } from '../../domain/deletionSafety';
 import { normalizeRegion, sameRegion } from '../../domain/regions';
 import type { Choice, FieldSpec, FormMode, FormValues, Json, JsonObject, TableColumn, TableField, TableRow, ValidationContext } from './formTypes';
 import { regionLabel } from './commonFields';
-import { futureDateProblem, intProblem, put } from './fieldRules';
+import { intProblem, put } from './fieldRules';
 import { arrayAt, boolAt, cell, compact, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, stringAt, text } from './values';
 
 export const STORAGE_TYPES: readonly Choice[] = [
@@ -59,8 +60,6 @@ export const excludeFromLatestField = (): FieldSpec => ({
   help: l10n.t('VMs deployed from "latest" will not use this version.'),
 });
 
-export const endOfLifeField = (): FieldSpec => ({ id: 'endOfLifeDate', label: l10n.t('End-of-life date'), section: 'publishing', type: 'date', help: l10n.t('Informational: VMs can still be created after it.') });
-
 export const allowDeletionOfReplicatedLocationsField = (): FieldSpec => ({
   id: 'allowDeletionOfReplicatedLocations',
   label: l10n.t('Allow removing replicated regions'),
@@ -68,17 +67,6 @@ export const allowDeletionOfReplicatedLocationsField = (): FieldSpec => ({
   type: 'checkbox',
   help: l10n.t('Without it Azure refuses an update that drops a region the version is already replicated to. Ticking it in the same edit that removes a region is enough.'),
 });
-
-/** An end-of-life date: in the future when set or changed; once set, Azure cannot remove it. */
-export function validateEndOfLife(values: FormValues, mode: FormMode, errors: Record<string, string>, context: ValidationContext): void {
-  const eol = text(values, 'endOfLifeDate');
-  const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
-  if (mode === 'update' && originalEol && !eol) {
-    put(errors, 'endOfLifeDate', l10n.t('Azure cannot remove an end-of-life date: set another date instead.'));
-  } else if (mode === 'create' || eol !== originalEol) {
-    put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
-  }
-}
 
 /**
  * The target regions every version needs: at least one, each named once, 1–100 replicas, the version's location among

@@ -282,3 +282,48 @@ describe('Show Properties on a VM application version (issue 12)', () => {
     assert.match(text, /"install": "install\.sh"/);
   });
 });
+
+describe('Create and Edit on VM applications (issue 12)', () => {
+  beforeEach(() => resetFakes());
+
+  it('Create VM Application on the folder fills in the gallery and its region; Create Application Version on an application or one of its versions fills in the application', async () => {
+    const h = commandHarness();
+    try {
+      const { gallery } = galleryWithBoth(h.azure);
+      const [, folder] = await gallery.getChildren(signal);
+      await h.run('azureComputeGallery.createApplication', folder);
+      await h.run('azureComputeGallery.createApplication', gallery);
+      const app = new ApplicationNode(testContext(h.azure), root, { id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }, TENANT, APP);
+      await h.run('azureComputeGallery.createApplicationVersion', app);
+      h.azure.applicationVersions = () => page([appVersion('1.0.0')]);
+      const [version] = await app.getChildren(signal);
+      await h.run('azureComputeGallery.createApplicationVersion', version);
+      const galleryValues = { subscriptionId: SUB, galleryId: GALLERY.id, location: 'westeurope' };
+      assert.deepEqual(h.formsShown, [
+        { kind: 'application', mode: 'create', values: galleryValues, tenantId: TENANT },
+        { kind: 'application', mode: 'create', values: galleryValues, tenantId: TENANT },
+        { kind: 'applicationVersion', mode: 'create', values: { ...galleryValues, applicationId: APP.id }, tenantId: TENANT },
+        { kind: 'applicationVersion', mode: 'create', values: { ...galleryValues, applicationId: APP.id }, tenantId: TENANT },
+      ]);
+    } finally {
+      h.dispose();
+    }
+  });
+
+  it('Edit on an application and on a version opens their forms in update mode', async () => {
+    const h = commandHarness();
+    try {
+      const app = new ApplicationNode(testContext(h.azure), root, { id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }, TENANT, APP);
+      h.azure.applicationVersions = () => page([appVersion('1.0.0')]);
+      const [version] = await app.getChildren(signal);
+      await h.run('azureComputeGallery.edit', app);
+      await h.run('azureComputeGallery.edit', version);
+      assert.deepEqual(h.formsShown, [
+        { kind: 'application', mode: 'update', targetId: APP.id, tenantId: TENANT },
+        { kind: 'applicationVersion', mode: 'update', targetId: applicationVersionId(APP, '1.0.0').id, tenantId: TENANT },
+      ]);
+    } finally {
+      h.dispose();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { redactSas } from '../domain/applications';
 /**
  * Turns whatever the Azure SDK, the LRO poller or the network threw into one readable message:
  * what failed, ARM's code and message, and what the user can do next.
@@ -54,24 +55,17 @@ const NETWORK_CODES = new Set([
 ]);
 
 /**
- * A run of query parameters (`sv=…&se=…&sig=…`), joined by `&`, `&amp;` or JSON's `\u0026`. Values stop at white
- * space, quotes, brackets and backslashes, so a run never swallows the sentence around it.
- */
-const QUERY_RUN = /[A-Za-z][\w-]*=[^\s&"'<>\\]*(?:(?:&amp;|&|\\u0026)[A-Za-z][\w-]*=[^\s&"'<>\\]*)*/g;
-/** A shared access signature's own parameter: whoever holds it holds the access. */
-const SAS_SIGNATURE = /(?:^|&amp;|&|\\u0026)sig=/i;
-
-/**
  * Removes bearer tokens, JWT-looking strings and shared access signatures (SAS) so they never reach a log or a
  * message. A query that carries a SAS signature (`sig=`) is removed whole: its other parameters (sv, se, sp, st, sr,
  * spr, skoid…) say what the signature grants and are of no use without it.
  */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1$2<redacted>')
-    .replace(/bearer\s+[A-Za-z0-9\-_.~+/]+=*/gi, 'Bearer <redacted>')
-    .replace(/eyJ[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*/g, '<redacted-token>')
-    .replace(QUERY_RUN, (run) => (SAS_SIGNATURE.test(run) ? '<redacted-sas>' : run));
+  return redactSas(
+    text
+      .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1$2<redacted>')
+      .replace(/bearer\s+[A-Za-z0-9\-_.~+/]+=*/gi, 'Bearer <redacted>')
+      .replace(/eyJ[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*/g, '<redacted-token>'),
+  );
 }
 
 /**

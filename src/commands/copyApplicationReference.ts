@@ -45,7 +45,7 @@ export async function copyApplicationReference(account: AzureAccount, node?: Tre
         id: applicationVersionId(id, v.name ?? ''),
       }));
     if (choices.length === 0) {
-      throw new Error(vscode.l10n.t('VM application {0} has no versions yet, and a VM refers to a version. Create a version first (in the Azure portal for now).', id.application));
+      throw new Error(vscode.l10n.t('VM application {0} has no versions yet, and a VM refers to a version. Create a version first (Create Application Version… on the application).', id.application));
     }
     const first = choices.find((c) => c.id.version === latest?.name) ?? choices[0];
     const ordered = [first, ...choices.filter((c) => c !== first)];

@@ -7,6 +7,8 @@ import { addCommunityGallery } from './addCommunityGallery';
 import { copyApplicationReference } from './copyApplicationReference';
 import { copyImageReference } from './copyImageReference';
 import { copyResourceId } from './copyResourceId';
+import { createApplication } from './createApplication';
+import { createApplicationVersion } from './createApplicationVersion';
 import { createGallery } from './createGallery';
 import { createImageDefinition } from './createImageDefinition';
 import { createImageVersion } from './createImageVersion';
@@ -81,6 +83,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     ['azureComputeGallery.createGallery', vscode.l10n.t("Couldn't open the gallery form"), (node) => createGallery(forms, asNode(node))],
     ['azureComputeGallery.createImageDefinition', vscode.l10n.t("Couldn't open the image definition form"), (node) => createImageDefinition(forms, asNode(node))],
     ['azureComputeGallery.createImageVersion', vscode.l10n.t("Couldn't open the image version form"), (node) => createImageVersion(forms, asNode(node))],
+    ['azureComputeGallery.createApplication', vscode.l10n.t("Couldn't open the VM application form"), (node) => createApplication(forms, asNode(node))],
+    ['azureComputeGallery.createApplicationVersion', vscode.l10n.t("Couldn't open the VM application version form"), (node) => createApplicationVersion(forms, asNode(node))],
     ['azureComputeGallery.createManagedImage', vscode.l10n.t("Couldn't open the managed image form"), (node) => createManagedImage(forms, asNode(node))],
     ['azureComputeGallery.edit', vscode.l10n.t("Couldn't open the form"), (node) => updateResource(account, forms, asNode(node))],
     ['azureComputeGallery.shareGallery', vscode.l10n.t("Couldn't open the Share form"), (node) => shareGallery(account, forms, asNode(node))],

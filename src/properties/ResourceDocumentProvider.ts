@@ -4,6 +4,7 @@ import { displayName, parseComputeResourceId } from '../azure/armId';
 import type { ComputeResourceId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { formatArmError } from '../azure/armError';
+import { redactSasInJson } from '../domain/applications';
 import { sortKeysDeep } from './sortedJson';
 
 export const RESOURCE_SCHEME = 'azure-compute-gallery';
@@ -43,7 +44,8 @@ export class ResourceDocumentProvider implements vscode.TextDocumentContentProvi
     }
     try {
       const service = (await this.account.services()).galleryService(id.subscriptionId, params.get('tenant') ?? undefined);
-      const json = await withAbortSignal(token, (signal) => service.getResourceJson(id, { signal }));
+      // A VM application version's package links keep their SAS token in Azure; the document shows them without it.
+      const json = redactSasInJson(await withAbortSignal(token, (signal) => service.getResourceJson(id, { signal })));
       return `${JSON.stringify(params.get('sorted') === '1' ? sortKeysDeep(json) : json, null, 2)}\n`;
     } catch (err) {
       // Shown in the editor itself: the document is what the user asked to see.

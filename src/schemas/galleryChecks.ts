@@ -14,6 +14,7 @@ import type { JSONSchema } from 'vscode-json-languageservice';
 type JSONSchemaRef = JSONSchema | boolean;
 import type { GalleryResourceKind } from './resourceKinds';
 import { RESOURCE_KIND_INFO } from './resourceKinds';
+import { commandRefusal } from '../domain/applications';
 import { deletionBlock } from '../domain/deletionSafety';
 import { endOfLifeTime, isPastEndOfLife } from '../domain/endOfLife';
 import { normalizeRegion } from '../domain/regions';
@@ -38,6 +39,7 @@ export type GalleryCheckCode =
   | 'storageAccountTypeAndStrategy'
   | 'communityInfoMissing'
   | 'communityInfoFormat'
+  | 'applicationTextTooLong'
   | 'unknownProperty';
 
 export interface GalleryProblem {
@@ -69,7 +71,7 @@ export interface GalleryCheckContext {
  * resource object (compared without case, as `property` does), `codes` what it reports. The unknown-property check
  * reads every key and where objects and arrays are, but no scalar value.
  */
-export type GalleryCheckGroup = 'name' | 'targetRegions' | 'endOfLife' | 'deletionSafety' | 'storageAccount' | 'recommended' | 'securityType' | 'communityGallery' | 'unknownProperties';
+export type GalleryCheckGroup = 'name' | 'targetRegions' | 'endOfLife' | 'deletionSafety' | 'storageAccount' | 'applicationCommands' | 'recommended' | 'securityType' | 'communityGallery' | 'unknownProperties';
 
 const CHECK_GROUPS: Readonly<Record<GalleryCheckGroup, { readonly codes: readonly GalleryCheckCode[]; readonly reads: readonly (readonly string[])[] | 'keys' }>> = {
   name: { codes: ['nameSegments', 'imageVersionName'], reads: [['name']] },
@@ -84,6 +86,13 @@ const CHECK_GROUPS: Readonly<Record<GalleryCheckGroup, { readonly codes: readonl
     reads: [
       ['properties', 'publishingProfile', 'storageAccountType'],
       ['properties', 'publishingProfile', 'storageAccountStrategy'],
+    ],
+  },
+  applicationCommands: {
+    codes: ['applicationTextTooLong'],
+    reads: [
+      ['properties', 'publishingProfile', 'manageActions'],
+      ['properties', 'publishingProfile', 'settings'],
     ],
   },
   recommended: { codes: ['minGreaterThanMax'], reads: [['properties', 'recommended']] },
@@ -174,6 +183,8 @@ interface KindChecks {
   readonly imageDefinitionRules?: boolean;
   /** `sharingProfile`: Community needs the publisher information (issue 13). */
   readonly sharingProfile?: boolean;
+  /** A VM application version's install / remove / update commands and file names: ARM's length limit. */
+  readonly applicationCommands?: boolean;
 }
 
 const KIND_CHECKS: Readonly<Record<GalleryResourceKind, KindChecks>> = {
@@ -199,6 +210,7 @@ const KIND_CHECKS: Readonly<Record<GalleryResourceKind, KindChecks>> = {
         l10n.t('The source region "{0}" (the version\'s location) is not among the target regions ({1}). Azure requires publishingProfile.targetRegions to include the location of the application version.', location, listed),
       deletionSafety: false,
     },
+    applicationCommands: true,
   },
   managedImage: { nameShape: 'image' },
 };
@@ -225,6 +237,9 @@ export function runGalleryChecks(context: GalleryCheckContext, groups: ReadonlyS
   }
   if (plan.publishingProfile && groups.has('storageAccount')) {
     checkStorageAccountChoice(publishing, problems);
+  }
+  if (plan.applicationCommands && groups.has('applicationCommands')) {
+    checkApplicationTexts(publishing, problems);
   }
   if (plan.imageDefinitionRules) {
     if (groups.has('recommended')) {
@@ -526,6 +541,30 @@ function checkStorageAccountChoice(publishing: Node | undefined, problems: Galle
       code: 'storageAccountTypeAndStrategy',
       message: l10n.t('storageAccountStrategy cannot be set together with storageAccountType in the publishing profile; keep one (a target region can still set its own storageAccountType).'),
     });
+  }
+}
+
+/** install / remove / update and the file names: "limited to 4096 characters" (domain/applications.ts). */
+function checkApplicationTexts(publishing: Node | undefined, problems: GalleryProblem[]): void {
+  const texts: ReadonlyArray<[string, string]> = [
+    ['manageActions', 'install'],
+    ['manageActions', 'remove'],
+    ['manageActions', 'update'],
+    ['settings', 'packageFileName'],
+    ['settings', 'configFileName'],
+  ];
+  for (const [holder, key] of texts) {
+    const node = property(property(publishing, holder), key);
+    const value = stringValue(node);
+    const refusal = value === undefined || isArmExpression(value) ? undefined : commandRefusal(value, false);
+    if (node && refusal?.reason === 'tooLong') {
+      problems.push({
+        ...at(node),
+        severity: 'error',
+        code: 'applicationTextTooLong',
+        message: l10n.t('publishingProfile.{0}.{1} is {2} characters long; Azure takes at most {3}.', holder, key, refusal.length, refusal.max),
+      });
+    }
   }
 }
 

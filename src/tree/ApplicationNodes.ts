@@ -8,7 +8,6 @@ import type { GalleryApplication, GalleryApplicationVersion, Page } from '../azu
 import { applicationId, applicationVersionId, galleryId } from '../azure/armId';
 import type { ApplicationId, ApplicationVersionId, GalleryId } from '../azure/armId';
 import { noteUnexpectedId, quoted, usableName } from './listedChild';
-import { MessageNode } from './MessageNodes';
 import { applicationsNodeId, resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
 import type { ResourceContext } from './resourceContext';
@@ -86,13 +85,8 @@ export class ApplicationsNode extends PagedListNode<GalleryApplication> {
     return new ApplicationNode(this.ctx, this, item, this.tenantId, armId);
   }
 
-  /** No form for VM applications yet: the empty folder says so and offers the gallery in the portal. */
   protected emptyNode(): TreeNode {
-    return new MessageNode(this, 'empty', vscode.l10n.t('No VM applications — create one in the Azure portal (forms in VS Code are coming)'), 'info', {
-      command: 'azureComputeGallery.openInPortal',
-      title: vscode.l10n.t('Open in Portal'),
-      arguments: [this.parent],
-    });
+    return PagedListNode.message(this, vscode.l10n.t('No VM applications — create one'), { command: 'azureComputeGallery.createApplication', title: vscode.l10n.t('Create VM Application…'), arguments: [this] });
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -157,11 +151,7 @@ export class ApplicationNode extends VersionListNode<GalleryApplicationVersion> 
   }
 
   protected emptyNode(): TreeNode {
-    return new MessageNode(this, 'empty', vscode.l10n.t('No versions — create one in the Azure portal (forms in VS Code are coming)'), 'info', {
-      command: 'azureComputeGallery.openInPortal',
-      title: vscode.l10n.t('Open in Portal'),
-      arguments: [this],
-    });
+    return PagedListNode.message(this, vscode.l10n.t('No application versions — create one'), { command: 'azureComputeGallery.createApplicationVersion', title: vscode.l10n.t('Create Application Version…'), arguments: [this] });
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -4,7 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { describeArmError } from '../azure/armError';
-import { armIdProblem, displayName, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
+import { applicationId, armIdProblem, displayName, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
 import type { ComputeResourceId, GalleryId } from '../azure/armId';
 import { listAll, mapLimit } from '../azure/listAll';
 import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, ResourceGroupInfo, SubscriptionInfo } from '../azure/services';
@@ -154,7 +154,8 @@ export class ArmFormBackend implements FormBackend {
         facts: definitionFacts(d),
       }));
     }
-    const service = await this.service(text(values, 'subscriptionId'));
+    // A VM application list belongs to the gallery's subscription (the one picker scoped by the gallery, not the form).
+    const service = await this.service(source === 'applications' ? parseIdOfKind(text(values, 'galleryId'), 'gallery').subscriptionId : text(values, 'subscriptionId'));
     switch (source) {
       case 'resourceGroups':
         return (await service.listResourceGroups(call)).map((g) => ({ value: g.name, label: g.name, description: g.location, facts: { location: g.location } }));
@@ -210,6 +211,16 @@ export class ArmFormBackend implements FormBackend {
         }));
       case 'imageVersions':
         return this.listAllVersions(service, signal);
+      case 'applications': {
+        const gallery = parseIdOfKind(text(values, 'galleryId'), 'gallery');
+        const applications = await listAll((o) => service.listApplications(gallery, o), signal);
+        return applications.map((a) => ({
+          value: applicationId(gallery, a.name ?? '').id,
+          label: a.name ?? '',
+          description: [a.supportedOSType, a.location].filter(Boolean).join(' · '),
+          facts: compactFacts({ location: a.location, osType: a.supportedOSType }),
+        }));
+      }
     }
   }
 
@@ -246,6 +257,10 @@ export class ArmFormBackend implements FormBackend {
         return text(values, 'galleryId') || undefined;
       case 'imageVersion':
         return text(values, 'definitionId') || undefined;
+      case 'application':
+        return text(values, 'galleryId') || undefined;
+      case 'applicationVersion':
+        return text(values, 'applicationId') || undefined;
       case 'managedImage': {
         const sub = text(values, 'subscriptionId');
         const rg = resourceGroupOf(values, mode);
@@ -286,6 +301,16 @@ export class ArmFormBackend implements FormBackend {
           service.getImageDefinition(definition, { signal }),
         ]);
         return { siblingNames: lower(versions.map((v) => v.name)), definition: definitionFacts(parent) };
+      }
+      case 'application': {
+        const gallery = parseIdOfKind(text(values, 'galleryId'), 'gallery');
+        const service = await this.service(gallery.subscriptionId);
+        return { siblingNames: lower((await listAll((o) => service.listApplications(gallery, o), signal)).map((a) => a.name)) };
+      }
+      case 'applicationVersion': {
+        const application = parseIdOfKind(text(values, 'applicationId'), 'application');
+        const service = await this.service(application.subscriptionId);
+        return { siblingNames: lower((await listAll((o) => service.listApplicationVersions(application, o), signal)).map((v) => v.name)) };
       }
       case 'managedImage': {
         // Also for a "new" resource group: if a group of that name exists, it is used as it is, images and all.
@@ -369,6 +394,12 @@ export class ArmFormBackend implements FormBackend {
       case 'imageVersion':
         await service.createOrUpdateImageVersion(id, body, call);
         break;
+      case 'application':
+        await service.createOrUpdateApplication(id, body, call);
+        break;
+      case 'applicationVersion':
+        await service.createOrUpdateApplicationVersion(id, body, call);
+        break;
       case 'managedImage':
         await service.createOrUpdateManagedImage(id, body, call);
         break;
@@ -418,6 +449,12 @@ export class ArmFormBackend implements FormBackend {
         return;
       case 'imageVersion':
         await service.updateImageVersion(id, body, call);
+        return;
+      case 'application':
+        await service.updateApplication(id, body, call);
+        return;
+      case 'applicationVersion':
+        await service.updateApplicationVersion(id, body, call);
         return;
       case 'managedImage':
         await service.updateManagedImage(id, body, call);

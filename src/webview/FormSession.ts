@@ -8,6 +8,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { describeArmError } from '../azure/armError';
+import { redactSasInJson } from '../domain/applications';
 import { shownFields } from '../domain/fieldVisibility';
 import { armIdProblem, sameResource } from '../azure/armId';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, PickerOption, PickerSource, PickerState, ValidationContext } from './forms/formTypes';
@@ -461,7 +462,8 @@ export class FormSession {
 
   private async copyTemplate(raw: FormValues): Promise<void> {
     this.setValues(raw);
-    const resource = this.options.definition.templateResource(this.values, this.context());
+    // A package link's SAS token never leaves the form: the template gets the link without its query.
+    const resource = redactSasInJson(this.options.definition.templateResource(this.values, this.context()));
     try {
       await this.options.copyText?.(JSON.stringify(resource, null, 2));
       this.post({ type: 'notice', message: l10n.t('Copied the ARM template resource to the clipboard.') });

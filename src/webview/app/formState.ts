@@ -5,7 +5,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import { isFieldShown } from '../../domain/fieldVisibility';
-import type { FieldSpec, FieldValue, FormDefinition, FormKind, FormMode, MultiField, PickerOption, PickerSource, PickerState, TableField, TableRow, ValidationContext } from '../forms/formTypes';
+import { redactLink } from '../../domain/applications';
+import type { FieldSpec, FieldValue, FormDefinition, FormKind, FormMode, FormValues, MultiField, PickerOption, PickerSource, PickerState, TableField, TableRow, ValidationContext } from '../forms/formTypes';
 import { isRows, text } from '../forms/values';
 import type { PersistedFormState } from '../protocol';
 
@@ -113,7 +114,8 @@ export class FormState {
       v: 1,
       kind: this.kind,
       mode: this.mode,
-      values: this.values,
+      // VS Code writes this state to disk: a package link's SAS token is not kept (after a reload it is pasted again).
+      values: this.definition ? withSecretsHidden(this.definition.fields, this.values) : this.values,
       showJson: this.showJson,
       ...(this.targetId ? { targetId: this.targetId } : {}),
       ...(this.tenantId ? { tenantId: this.tenantId } : {}),
@@ -229,4 +231,33 @@ export class FormState {
     this.hostErrors = hostErrors;
     this.notice = '';
   }
+}
+
+/** The values with each secret link's query hidden (domain/applications.ts redactLink). */
+export function withSecretsHidden(fields: readonly FieldSpec[], values: FormValues): FormValues {
+  const secret = fields.filter((f) => f.type === 'text' && f.secret && typeof values[f.id] === 'string');
+  if (secret.length === 0) {
+    return values;
+  }
+  const out: Record<string, FieldValue> = { ...values };
+  for (const f of secret) {
+    out[f.id] = redactLink(values[f.id] as string);
+  }
+  return out;
+}
+
+/**
+ * The saved values over the host's, except a secret link saved hidden: the host's whole link comes back when it is the
+ * same link (the panel was only hidden and shown again).
+ */
+export function restoreSecrets(fields: readonly FieldSpec[], host: FormValues, merged: FormValues): FormValues {
+  const out: Record<string, FieldValue> = { ...merged };
+  for (const f of fields) {
+    const full = host[f.id];
+    const kept = merged[f.id];
+    if (f.type === 'text' && f.secret && typeof full === 'string' && typeof kept === 'string' && kept !== full && redactLink(full) === kept) {
+      out[f.id] = full;
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
 import { formDefinition } from '../forms/formRegistry';
 import { isHostMessage } from '../protocol';
 import type { HostMessage } from '../protocol';
-import type { FormState } from './formState';
+import { restoreSecrets, type FormState } from './formState';
 
 export interface HostMessageEffect {
   /** 'first': the form is new (focus its first empty field); 'again': render what changed. */
@@ -40,7 +40,7 @@ export function applyHostMessage(state: FormState, raw: unknown): HostMessageEff
       const saved = state.saved;
       // What was typed before a reload comes back only into the same form of the same resource.
       const mine = saved !== undefined && saved.kind === message.kind && saved.mode === message.mode && saved.targetId === message.targetId;
-      state.values = { ...definition.defaults(), ...message.values, ...(mine ? saved.values : {}) };
+      state.values = restoreSecrets(definition.fields, message.values, { ...definition.defaults(), ...message.values, ...(mine ? saved.values : {}) });
       if (definition.adjust && state.mode === 'create') {
         state.values = { ...definition.adjust(state.values, 'location', state.context()) };
       }

@@ -35,6 +35,7 @@ class FormApp {
     root.addEventListener('input', (e) => this.onInput(e, false));
     root.addEventListener('change', (e) => this.onInput(e, true));
     root.addEventListener('focusout', (e) => this.onBlur(e));
+    root.addEventListener('focusin', (e) => this.onFocus(e));
     root.addEventListener('click', (e) => this.onClick(e));
     root.addEventListener('keydown', (e) => this.onKeyDown(e));
     // Webviews run without allow-forms: the form never submits by itself; the Create button does.
@@ -131,6 +132,18 @@ class FormApp {
         this.state.touched.add(key);
         this.rerender();
       }
+      if (el.dataset.secret) {
+        // Leaving a package link hides its SAS token again (renderers/textField.ts), once focus has moved on.
+        setTimeout(() => this.rerender(), 0);
+      }
+    }
+  }
+
+  /** Entering a package link whose SAS token is hidden selects it all: a paste replaces the whole link. */
+  private onFocus(event: FocusEvent): void {
+    const el = event.target;
+    if (el instanceof HTMLInputElement && el.dataset.secret && el.value !== this.state.values[el.dataset.field ?? '']) {
+      el.select();
     }
   }
 

@@ -3,6 +3,7 @@
  * buttons and (when asked for) the exact request. Returns the new children of the root; main.ts morphs them in.
  */
 import * as l10n from '@vscode/l10n';
+import { redactSasInJson } from '../../domain/applications';
 import { text } from '../forms/values';
 import { h } from './dom';
 import type { FormState } from './formState';
@@ -101,7 +102,8 @@ function renderRequest(state: FormState): HTMLElement {
   lines.push(target ? `${target.method} ${target.id}?api-version=${target.apiVersion}` : l10n.t('{0} (the URL needs a valid name and parent)', mode === 'create' ? 'PUT' : 'PATCH'));
   let body: string;
   try {
-    body = JSON.stringify(def.requestBody(values, mode, state.context()), null, 2);
+    // A package link's SAS token is sent, but never shown.
+    body = JSON.stringify(redactSasInJson(def.requestBody(values, mode, state.context())), null, 2);
   } catch (err) {
     body = l10n.t('Cannot build the body yet: {0}', err instanceof Error ? err.message : String(err));
   }

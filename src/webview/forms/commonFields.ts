@@ -5,7 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { armIdProblem } from '../../azure/armId';
 import { isFieldShown } from '../../domain/fieldVisibility';
 import type { FieldSpec, FormMode, FormValues, JsonObject, TableField, ValidationContext } from './formTypes';
-import { put, resourceGroupNameProblem, tagProblems } from './fieldRules';
+import { futureDateProblem, put, resourceGroupNameProblem, tagProblems } from './fieldRules';
 import { isRows, text } from './values';
 
 /** api-versions @azure/arm-compute 25.x sends (README "Azure API versions"). */
@@ -155,4 +155,18 @@ export function regionLabel(name: string, context: ValidationContext): string {
 /** An ARM template resource: `name` is the full nested name ("gallery/definition/1.0.0"). */
 export function templateResource(type: string, apiVersion: string, name: string, body: JsonObject): JsonObject {
   return { type, apiVersion, name, ...body };
+}
+
+/** End of life: of image definitions and versions, VM applications and their versions. */
+export const endOfLifeField = (): FieldSpec => ({ id: 'endOfLifeDate', label: l10n.t('End-of-life date'), section: 'publishing', type: 'date', help: l10n.t('Informational: VMs can still be created after it.') });
+
+/** An end-of-life date: in the future when set or changed; once set, Azure cannot remove it. */
+export function validateEndOfLife(values: FormValues, mode: FormMode, errors: Record<string, string>, context: ValidationContext): void {
+  const eol = text(values, 'endOfLifeDate');
+  const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
+  if (mode === 'update' && originalEol && !eol) {
+    put(errors, 'endOfLifeDate', l10n.t('Azure cannot remove an end-of-life date: set another date instead.'));
+  } else if (mode === 'create' || eol !== originalEol) {
+    put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
+  }
 }

@@ -2,6 +2,8 @@
  * The form of each resource kind. Pure, shared by the host and the webview.
  */
 import type { FormDefinition, FormKind } from './formTypes';
+import { applicationForm } from './applicationForm';
+import { applicationVersionForm } from './applicationVersionForm';
 import { galleryForm } from './galleryForm';
 import { gallerySharingForm } from './gallerySharingForm';
 import { imageDefinitionForm } from './imageDefinitionForm';
@@ -12,6 +14,8 @@ const FORMS: Record<FormKind, FormDefinition> = {
   gallery: galleryForm,
   imageDefinition: imageDefinitionForm,
   imageVersion: imageVersionForm,
+  application: applicationForm,
+  applicationVersion: applicationVersionForm,
   managedImage: managedImageForm,
   gallerySharing: gallerySharingForm,
 };

@@ -4,10 +4,10 @@
  */
 
 /** `gallerySharing`: the Share form of a gallery (update mode only; its target is the gallery). */
-export type FormKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'managedImage' | 'gallerySharing';
+export type FormKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'application' | 'applicationVersion' | 'managedImage' | 'gallerySharing';
 export type FormMode = 'create' | 'update';
 
-export const FORM_KINDS: readonly FormKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'managedImage', 'gallerySharing'];
+export const FORM_KINDS: readonly FormKind[] = ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage', 'gallerySharing'];
 
 /** The kind of resource a form edits (the Share form edits a gallery). */
 export function formResourceKind<K extends FormKind>(kind: K): Exclude<K, 'gallerySharing'> | 'gallery' {
@@ -59,7 +59,8 @@ export type PickerSource =
   | 'diskSources'
   | 'storageAccounts'
   | 'diskEncryptionSets'
-  | 'imageVersions';
+  | 'imageVersions'
+  | 'applications';
 
 export const PICKER_SOURCES: readonly PickerSource[] = [
   'subscriptions',
@@ -75,6 +76,7 @@ export const PICKER_SOURCES: readonly PickerSource[] = [
   'storageAccounts',
   'diskEncryptionSets',
   'imageVersions',
+  'applications',
 ];
 
 /** Which form values a picker's list depends on (the list is loaded again when they change). */
@@ -92,6 +94,7 @@ export const PICKER_SCOPES: Readonly<Record<PickerSource, readonly string[]>> = 
   storageAccounts: ['subscriptionId'],
   diskEncryptionSets: ['subscriptionId'],
   imageVersions: ['subscriptionId'],
+  applications: ['galleryId'],
 };
 
 export interface PickerState {
@@ -117,6 +120,11 @@ interface FieldBase {
 
 export interface TextField extends FieldBase {
   readonly type: 'text' | 'textarea' | 'date' | 'number';
+  /**
+   * A link that may carry a SAS token (a VM application's package): shown with its query hidden once typed
+   * (domain/applications.ts redactLink), never logged.
+   */
+  readonly secret?: boolean;
 }
 export interface SelectField extends FieldBase {
   readonly type: 'select' | 'radio';

@@ -6,9 +6,9 @@
 import * as l10n from '@vscode/l10n';
 import { imageDefinitionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
-import { GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateLocationAndTags, validateResourceIds } from './commonFields';
+import { endOfLifeField, GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateEndOfLife, validateLocationAndTags, validateResourceIds } from './commonFields';
 import { architectureFitsGeneration, diskControllersFitGeneration, securityTypeFitsArchitecture, securityTypeFitsGeneration } from '../../domain/securityProfile';
-import { entityNameProblem, futureDateProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
+import { entityNameProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
 import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
 export const SECURITY_TYPES = (): readonly Choice[] => [
@@ -129,7 +129,7 @@ const rawFields = (): readonly FieldSpec[] => [
   { id: 'memoryMin', label: l10n.t('Minimum memory (GB)'), section: 'recommended', type: 'number' },
   { id: 'memoryMax', label: l10n.t('Maximum memory (GB)'), section: 'recommended', type: 'number' },
   { id: 'disallowedDiskTypes', label: l10n.t('Disallowed disk types'), section: 'recommended', type: 'multi', choices: DISK_TYPES(), help: l10n.t('Disk types VMs from this image should not use.') },
-  { id: 'endOfLifeDate', label: l10n.t('End-of-life date'), section: 'publishing', type: 'date', help: l10n.t('Informational: VMs can still be created after it.') },
+  endOfLifeField(),
   { id: 'eula', label: 'EULA', section: 'publishing', type: 'textarea' },
   { id: 'privacyStatementUri', label: l10n.t('Privacy statement URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
   { id: 'releaseNoteUri', label: l10n.t('Release notes URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
@@ -276,13 +276,7 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
   }
   rangeProblems(values, errors, 'vcpuMin', 'vcpuMax', l10n.t('vCPU count'), 1024);
   rangeProblems(values, errors, 'memoryMin', 'memoryMax', l10n.t('memory'), 16_384);
-  const eol = text(values, 'endOfLifeDate');
-  const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
-  if (mode === 'update' && originalEol && !eol) {
-    put(errors, 'endOfLifeDate', l10n.t('Azure cannot remove an end-of-life date: set another date instead.'));
-  } else if (mode === 'create' || eol !== originalEol) {
-    put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
-  }
+  validateEndOfLife(values, mode, errors, context);
   put(errors, 'privacyStatementUri', urlProblem(text(values, 'privacyStatementUri')));
   put(errors, 'releaseNoteUri', urlProblem(text(values, 'releaseNoteUri')));
   return errors;

@@ -7,11 +7,26 @@
 import * as l10n from '@vscode/l10n';
 import { imageVersionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldErrors, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, PickerSource, ResourceFacts, TableRow, ValidationContext } from './formTypes';
-import { GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateResourceIds } from './commonFields';
-import { deletionBlock, refusedRegionRemovals } from '../../domain/deletionSafety';
-import { normalizeRegion } from '../../domain/regions';
-import { armIdProblem, blobUriProblem, futureDateProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
-import { arrayAt, boolAt, cell, compact, compactOrUndefined, dayOf, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
+import { endOfLifeField, GALLERY_API_VERSION, locationField, regionLabel, subscriptionField, tagsField, templateResource, validateEndOfLife, validateResourceIds } from './commonFields';
+import { deletionBlock } from '../../domain/deletionSafety';
+import { armIdProblem, blobUriProblem, intProblem, nameTaken, put, tagProblems, versionNameProblem } from './fieldRules';
+import { arrayAt, boolAt, cell, compact, compactOrUndefined, filledRows, flag, intOrUndefined, isJsonObject, isoDate, objectAt, sameRegion, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
+import {
+  allowDeletionOfReplicatedLocationsField,
+  changedFlag,
+  excludeFromLatestField,
+  locationAsFirstRegion,
+  publishingCommon,
+  replicaCountField,
+  storageAccountTypeField,
+  targetRegionBody,
+  targetRegionRows,
+  targetRegionsField,
+  validateTargetRegions,
+  VERSION_TARGETS,
+  VERSION_UPDATABLE,
+  versionValues,
+} from './versionFields';
 
 export type VersionSource = 'managedImage' | 'virtualMachine' | 'disks' | 'vhd' | 'imageVersion' | 'communityImageVersion';
 
@@ -29,13 +44,6 @@ const SOURCES = (): readonly Choice[] => [
   { value: 'vhd', label: l10n.t('VHDs in a storage account') },
   { value: 'imageVersion', label: l10n.t('Another image version') },
   { value: 'communityImageVersion', label: l10n.t('A community image version'), description: l10n.t('published by another publisher: check its EULA') },
-];
-
-const STORAGE_TYPES: readonly Choice[] = [
-  { value: 'Standard_LRS', label: 'Standard_LRS' },
-  { value: 'Standard_ZRS', label: 'Standard_ZRS' },
-  { value: 'Premium_LRS', label: 'Premium_LRS' },
-  { value: 'PremiumV2_LRS', label: 'PremiumV2_LRS' },
 ];
 
 const EDGE_STORAGE_TYPES: readonly Choice[] = [
@@ -56,7 +64,7 @@ const when =
   (v: FormValues): boolean =>
     (types as string[]).includes(source(v));
 
-const updatable = new Set(['targetRegions', 'replicaCount', 'excludeFromLatest', 'endOfLifeDate', 'allowDeletionOfReplicatedLocations', 'blockDeletionBeforeEndOfLife', 'targetExtendedLocations', 'tags']);
+const updatable = new Set([...VERSION_UPDATABLE, 'blockDeletionBeforeEndOfLife', 'targetExtendedLocations']);
 
 const rawFields = (): readonly FieldSpec[] => [
   subscriptionField(),
@@ -112,27 +120,14 @@ const rawFields = (): readonly FieldSpec[] => [
     ],
     newRow: (v) => ({ lun: String(filledRows(v, 'vhdDataDisks').length), hostCaching: 'None' }),
   },
-  {
-    id: 'targetRegions',
-    label: l10n.t('Target regions'),
-    section: 'replication',
-    type: 'table',
-    addLabel: l10n.t('Add region'),
-    maxRows: 100,
-    help: l10n.t('Where the version is replicated. Must include the source region. Disk encryption sets must be in the region they encrypt.'),
-    columns: [
-      { id: 'name', label: l10n.t('Region'), type: 'picker', source: 'locations', emptyLabel: l10n.t('Choose'), immutable: true },
-      { id: 'replicas', label: l10n.t('Replicas'), type: 'number' },
-      { id: 'storageAccountType', label: l10n.t('Storage'), type: 'select', choices: STORAGE_TYPES, immutable: true },
-      { id: 'osDiskEncryptionSetId', label: l10n.t('OS disk encryption set'), type: 'picker', source: 'diskEncryptionSets', emptyLabel: l10n.t('Platform-managed key'), immutable: true },
-      { id: 'dataDiskEncryptionSetId', label: l10n.t('Data disks encryption set'), type: 'picker', source: 'diskEncryptionSets', emptyLabel: l10n.t('Platform-managed key'), immutable: true },
-      // An existing region's encryption exactly as Azure has it: sent back unchanged on update.
-      { id: 'encryption', label: l10n.t('Encryption (as in Azure)'), type: 'text', hidden: true, immutable: true },
-    ],
-    newRow: () => ({ replicas: '1', storageAccountType: 'Standard_LRS' }),
-  },
-  { id: 'replicaCount', label: l10n.t('Default replica count'), section: 'replication', type: 'number', help: l10n.t('For target regions without their own count.') },
-  { id: 'storageAccountType', label: l10n.t('Default storage account type'), section: 'replication', type: 'select', choices: STORAGE_TYPES },
+  targetRegionsField(l10n.t('Where the version is replicated. Must include the source region. Disk encryption sets must be in the region they encrypt.'), [
+    { id: 'osDiskEncryptionSetId', label: l10n.t('OS disk encryption set'), type: 'picker', source: 'diskEncryptionSets', emptyLabel: l10n.t('Platform-managed key'), immutable: true },
+    { id: 'dataDiskEncryptionSetId', label: l10n.t('Data disks encryption set'), type: 'picker', source: 'diskEncryptionSets', emptyLabel: l10n.t('Platform-managed key'), immutable: true },
+    // An existing region's encryption exactly as Azure has it: sent back unchanged on update.
+    { id: 'encryption', label: l10n.t('Encryption (as in Azure)'), type: 'text', hidden: true, immutable: true },
+  ]),
+  replicaCountField(),
+  storageAccountTypeField(),
   {
     id: 'replicationMode',
     label: l10n.t('Replication mode'),
@@ -158,8 +153,8 @@ const rawFields = (): readonly FieldSpec[] => [
     ],
     newRow: () => ({ replicas: '1', storageAccountType: 'Standard_LRS' }),
   },
-  { id: 'excludeFromLatest', label: l10n.t('Exclude from latest'), section: 'publishing', type: 'checkbox', help: l10n.t('VMs deployed from "latest" will not use this version.') },
-  { id: 'endOfLifeDate', label: l10n.t('End-of-life date'), section: 'publishing', type: 'date', help: l10n.t('Informational: VMs can still be created after it.') },
+  excludeFromLatestField(),
+  endOfLifeField(),
   {
     id: 'blockDeletionBeforeEndOfLife',
     label: l10n.t('Block deletion before end of life'),
@@ -167,13 +162,7 @@ const rawFields = (): readonly FieldSpec[] => [
     type: 'checkbox',
     help: l10n.t('Azure refuses to delete this version until its end-of-life date has passed.'),
   },
-  {
-    id: 'allowDeletionOfReplicatedLocations',
-    label: l10n.t('Allow removing replicated regions'),
-    section: 'safety',
-    type: 'checkbox',
-    help: l10n.t('Without it Azure refuses an update that drops a region the version is already replicated to. Ticking it in the same edit that removes a region is enough.'),
-  },
+  allowDeletionOfReplicatedLocationsField(),
   tagsField(),
 ];
 
@@ -222,12 +211,7 @@ function parseEncryption(value: string): JsonObject | undefined {
 function targetRegion(values: FormValues, row: TableRow): JsonObject {
   const kept = parseEncryption(cell(row, 'encryption'));
   if (kept) {
-    return compact({
-      name: cell(row, 'name'),
-      regionalReplicaCount: intOrUndefined(cell(row, 'replicas')),
-      storageAccountType: cell(row, 'storageAccountType') || undefined,
-      encryption: kept,
-    });
+    return targetRegionBody(row, { encryption: kept });
   }
   const osDes = cell(row, 'osDiskEncryptionSetId');
   const dataDes = cell(row, 'dataDiskEncryptionSetId');
@@ -235,12 +219,7 @@ function targetRegion(values: FormValues, row: TableRow): JsonObject {
     osDiskImage: osDes ? { diskEncryptionSetId: osDes } : undefined,
     dataDiskImages: dataDes ? dataLuns(values).map((lun) => ({ lun, diskEncryptionSetId: dataDes })) : undefined,
   });
-  return compact({
-    name: cell(row, 'name'),
-    regionalReplicaCount: intOrUndefined(cell(row, 'replicas')),
-    storageAccountType: cell(row, 'storageAccountType') || undefined,
-    encryption,
-  });
+  return targetRegionBody(row, { encryption });
 }
 
 function storageProfile(values: FormValues): JsonObject {
@@ -275,12 +254,6 @@ function storageProfile(values: FormValues): JsonObject {
   }
 }
 
-/** A safety flag for an update: sent when it differs from the resource's (or when that is unknown), else left out. */
-function changedFlag(values: FormValues, id: string, context: ValidationContext | undefined): boolean | undefined {
-  const value = flag(values, id);
-  return context?.original === undefined || flag(context.original, id) !== value ? value : undefined;
-}
-
 function body(values: FormValues, mode: FormMode, context?: ValidationContext): JsonObject {
   const regions: Json[] = filledRows(values, 'targetRegions').map(({ row }) => targetRegion(values, row));
   const extended: Json[] = filledRows(values, 'targetExtendedLocations').map(({ row }) =>
@@ -293,11 +266,7 @@ function body(values: FormValues, mode: FormMode, context?: ValidationContext): 
   );
   const tags = tagsObject(values);
   const common = {
-    // Updating target regions sends the complete set: every row of the table.
-    targetRegions: regions,
-    replicaCount: intOrUndefined(text(values, 'replicaCount')),
-    excludeFromLatest: flag(values, 'excludeFromLatest'),
-    endOfLifeDate: isoDate(text(values, 'endOfLifeDate')),
+    ...publishingCommon(values, regions),
     targetExtendedLocations: extended.length > 0 ? extended : undefined,
   };
   if (mode === 'update') {
@@ -418,21 +387,8 @@ function validateSource(values: FormValues, errors: Record<string, string>, cont
 function validateRegions(values: FormValues, mode: FormMode, errors: Record<string, string>, context: ValidationContext): void {
   const regions = filledRows(values, 'targetRegions');
   const location = text(values, 'location');
-  if (regions.length === 0) {
-    put(errors, 'targetRegions', l10n.t('Add at least one target region (the source region).'));
-  }
-  const seen = new Set<string>();
   const luns = dataLuns(values);
-  for (const { row, index } of regions) {
-    const at = `targetRegions[${index}]`;
-    const name = cell(row, 'name');
-    if (!name) {
-      put(errors, `${at}.name`, l10n.t('Choose the region.'));
-    } else if (seen.has(normalizeRegion(name))) {
-      put(errors, `${at}.name`, l10n.t('{0} is listed twice.', regionLabel(name, context)));
-    }
-    seen.add(normalizeRegion(name));
-    put(errors, `${at}.replicas`, intProblem(cell(row, 'replicas'), 1, 100));
+  validateTargetRegions(values, mode, errors, context, (row, at, name) => {
     for (const column of ['osDiskEncryptionSetId', 'dataDiskEncryptionSetId']) {
       const des = cell(row, column);
       if (!des) {
@@ -447,10 +403,7 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
     if (cell(row, 'dataDiskEncryptionSetId') && luns.length === 0 && mode === 'create') {
       put(errors, `${at}.dataDiskEncryptionSetId`, l10n.t('Data disk encryption needs the data disks listed under Source (disk or VHD sources).'));
     }
-  }
-  if (location && regions.length > 0 && !regions.some(({ row }) => sameRegion(cell(row, 'name'), location))) {
-    put(errors, 'targetRegions', l10n.t('The target regions must include the version\'s location, {0}.', regionLabel(location, context)));
-  }
+  });
   const chosen = chosenSource(values);
   const sourceRegion = chosen ? factsOf(chosen.id, chosen.source, context)?.location : undefined;
   if (chosen && sourceRegion && source(values) !== 'imageVersion') {
@@ -461,22 +414,6 @@ function validateRegions(values: FormValues, mode: FormMode, errors: Record<stri
       put(errors, 'targetRegions', l10n.t('The source region, {0}, must be one of the target regions.', regionLabel(sourceRegion, context)));
     }
   }
-  if (mode === 'update' && context.original) {
-    // The checkbox starts as the version's value; a change is sent with this update, and ARM applies it to it.
-    const before = filledRows(context.original, 'targetRegions').map(({ row }) => cell(row, 'name'));
-    const refused = refusedRegionRemovals(before, regions.map(({ row }) => cell(row, 'name')), flag(values, 'allowDeletionOfReplicatedLocations'));
-    if (refused.length > 0) {
-      const names = refused.map((d) => regionLabel(d, context)).join(', ');
-      put(
-        errors,
-        'targetRegions',
-        refused.length === 1
-          ? l10n.t('{0} is already replicated and this version does not allow removing replicated regions, so Azure would refuse the update. Tick "Allow removing replicated regions" to remove it in this edit, or add it back.', names)
-          : l10n.t('{0} are already replicated and this version does not allow removing replicated regions, so Azure would refuse the update. Tick "Allow removing replicated regions" to remove them in this edit, or add them back.', names),
-      );
-    }
-  }
-  put(errors, 'replicaCount', intProblem(text(values, 'replicaCount'), 1, 100));
   for (const { row, index } of filledRows(values, 'targetExtendedLocations')) {
     const at = `targetExtendedLocations[${index}]`;
     if (!cell(row, 'name')) {
@@ -514,28 +451,17 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
     validateSource(values, errors, context);
   }
   validateRegions(values, mode, errors, context);
-  const eol = text(values, 'endOfLifeDate');
-  const originalEol = context.original ? text(context.original, 'endOfLifeDate') : '';
-  if (mode === 'update' && originalEol && !eol) {
-    put(errors, 'endOfLifeDate', l10n.t('Azure cannot remove an end-of-life date: set another date instead.'));
-  } else if (mode === 'create' || eol !== originalEol) {
-    put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
-  }
+  validateEndOfLife(values, mode, errors, context);
   Object.assign(errors, tagProblems(values));
   return errors;
 }
 
 function regionRows(p: JsonObject): TableRow[] {
-  return arrayAt(p, 'publishingProfile', 'targetRegions')
-    .filter(isJsonObject)
-    .map((r) => ({
-      name: stringAt(r, 'name'),
-      replicas: stringAt(r, 'regionalReplicaCount'),
-      storageAccountType: stringAt(r, 'storageAccountType'),
-      osDiskEncryptionSetId: stringAt(r, 'encryption', 'osDiskImage', 'diskEncryptionSetId'),
-      dataDiskEncryptionSetId: stringAt(arrayAt(r, 'encryption', 'dataDiskImages').find(isJsonObject) ?? {}, 'diskEncryptionSetId'),
-      encryption: objectAt(r, 'encryption') ? JSON.stringify(objectAt(r, 'encryption')) : '',
-    }));
+  return targetRegionRows(p, (r) => ({
+    osDiskEncryptionSetId: stringAt(r, 'encryption', 'osDiskImage', 'diskEncryptionSetId'),
+    dataDiskEncryptionSetId: stringAt(arrayAt(r, 'encryption', 'dataDiskImages').find(isJsonObject) ?? {}, 'diskEncryptionSetId'),
+    encryption: objectAt(r, 'encryption') ? JSON.stringify(objectAt(r, 'encryption')) : '',
+  }));
 }
 
 function sourceValues(storage: JsonObject): Record<string, FormValues[string]> {
@@ -576,10 +502,7 @@ function sourceValues(storage: JsonObject): Record<string, FormValues[string]> {
 
 const TARGETS: ReadonlyArray<[RegExp, string]> = [
   [/galleryImageVersionName|^name$/i, 'name'],
-  [/targetRegions|publishing regions/i, 'targetRegions'],
-  [/replicaCount/i, 'replicaCount'],
-  [/endOfLifeDate/i, 'endOfLifeDate'],
-  [/allowDeletionOfReplicatedLocations/i, 'allowDeletionOfReplicatedLocations'],
+  ...VERSION_TARGETS,
   [/blockDeletionBeforeEndOfLife/i, 'blockDeletionBeforeEndOfLife'],
   [/targetExtendedLocations/i, 'targetExtendedLocations'],
   [/location/i, 'location'],
@@ -660,8 +583,7 @@ export const imageVersionForm: FormDefinition = {
       location: stringAt(resource, 'location'),
       ...sourceValues(objectAt(p, 'storageProfile') ?? {}),
       targetRegions: regionRows(p),
-      replicaCount: stringAt(p, 'publishingProfile', 'replicaCount'),
-      storageAccountType: stringAt(p, 'publishingProfile', 'storageAccountType'),
+      ...versionValues(p),
       replicationMode: stringAt(p, 'publishingProfile', 'replicationMode') || 'Full',
       targetExtendedLocations: arrayAt(p, 'publishingProfile', 'targetExtendedLocations')
         .filter(isJsonObject)
@@ -671,9 +593,6 @@ export const imageVersionForm: FormDefinition = {
           replicas: stringAt(e, 'extendedLocationReplicaCount'),
           storageAccountType: stringAt(e, 'storageAccountType'),
         })),
-      excludeFromLatest: boolAt(p, 'publishingProfile', 'excludeFromLatest'),
-      endOfLifeDate: dayOf(stringAt(p, 'publishingProfile', 'endOfLifeDate')),
-      allowDeletionOfReplicatedLocations: boolAt(p, 'safetyProfile', 'allowDeletionOfReplicatedLocations'),
       blockDeletionBeforeEndOfLife: boolAt(p, 'safetyProfile', 'blockDeletionBeforeEndOfLife'),
       tags: tagRows(resource),
     };
@@ -684,7 +603,7 @@ export const imageVersionForm: FormDefinition = {
   },
 
   adjust(values: FormValues, changed: string, context: ValidationContext): FormValues {
-    let next: Record<string, FormValues[string]> = { ...values };
+    const next: Record<string, FormValues[string]> = { ...values };
     if (changed === 'definitionId' && !text(values, 'location')) {
       const region = factsOf(text(values, 'definitionId'), 'imageDefinitions', context)?.location;
       if (region) {
@@ -700,14 +619,7 @@ export const imageVersionForm: FormDefinition = {
       }
     }
     // …and always one of its target regions.
-    const location = text(next, 'location');
-    const regions = filledRows(next, 'targetRegions');
-    const all = next.targetRegions;
-    if (location && Array.isArray(all) && !regions.some(({ row }) => cell(row, 'name') !== '')) {
-      const first = (all as readonly TableRow[])[0] ?? { replicas: '1', storageAccountType: 'Standard_LRS' };
-      next = { ...next, targetRegions: [{ ...first, name: location }, ...(all as readonly TableRow[]).slice(1)] };
-    }
-    return next;
+    return locationAsFirstRegion(next);
   },
 };
 

@@ -6,22 +6,29 @@
  *
  *  - the gallery shows its image definition, then a "VM applications" folder listing the applications with their OS;
  *  - an application's versions in numeric order, `latest` on 1.1.0, 2.0.0 excluded, 1.2.0 replicating (hover: per
- *    region); an application without versions says so and points to the portal;
+ *    region); an application without versions says so and offers to create one;
  *  - a version created meanwhile (put in the emulator as if from the portal) replicates after a Refresh, with live
  *    progress, until the notification says it is ready, and `latest` moves to it;
  *  - Copy Application Reference on a version: the notification, and the clipboard holds the galleryApplications entry;
+ *  - the forms: Create VM Application… on the folder (a taken name refused at the field; axe), then Create Application
+ *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); while Azure
+ *    creates and replicates it the row says "Creating…", then it is latest;
  *  - Delete on the gallery: one modal naming both kinds, then versions, applications and definitions, then the gallery.
  *
  *   npx tsx test/e2e/ui/applications.e2e.ts
  *
  * Screenshots in test-results/: applications-tree.png, applications-replicated.png, applications-copied.png,
+ * applications-form.png, applications-version-form.png, applications-version-json.png, applications-version-creating.png,
+ * applications-version-created.png,
  * applications-delete-dialog.png, applications-deleted.png (applications-failure.png when a check fails).
  * Environment: ACG_VSIX (skip packaging), ACG_HEADFUL=1, ACG_KEEP_TEMP=1 (keep user data and logs).
  */
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { resizeSidebar, screenshot } from '../../harness/browser';
+import { axeVersion, expectNoSeriousViolations } from './axe';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
+import { choose, fieldError, formClosed, formFrame, pressButton } from './formUi';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
 import { REPO_ROOT } from '../../harness/seed';
 import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
@@ -85,7 +92,7 @@ async function main(): Promise<number> {
             const replicating = row(rows, ['contoso-agent', '1.2.0']);
             expect(replicating.ariaLabel.startsWith('VM application version 1.2.0, Replicating'), `what a screen reader says: ${replicating.ariaLabel}`);
             rows = await expandRow(page, VIEW, ['VM applications', 'empty-app']);
-            equal(labelsUnder(rows, ['empty-app']), ['No versions — create one in the Azure portal (forms in VS Code are coming)'], 'children of empty-app');
+            equal(labelsUnder(rows, ['empty-app']), ['No application versions — create one'], 'children of empty-app');
             await page.mouse.move(1100, 700);
             await screenshot(page, 'applications-tree');
         });
@@ -132,6 +139,126 @@ async function main(): Promise<number> {
             console.log(`    clipboard: ${copied.replace(/\s+/g, ' ')}`);
             equal(JSON.parse(copied) as unknown, { packageReferenceId: `${AGENT}/versions/1.1.0`, order: 1, treatFailureAsDeploymentFailure: false }, 'the clipboard');
             await screenshot(page, 'applications-copied');
+        });
+
+        // ---- the forms (issue 12 §2, §4): create an application and a version, see them appear and replicate ----------
+        const AXE = axeVersion();
+        const NEW_APP = `${GALLERY}/applications/forms-agent`;
+        const SIG = 'uiTestSignature';
+        const PACKAGE = `https://stcontosoapps.blob.core.windows.net/packages/forms-agent/1.0.0.zip?sv=2024-08-04&sr=b&sp=r&sig=${SIG}%3D`;
+        let form!: FrameLocator;
+
+        await check('"Create VM Application…" on the "VM applications" folder opens the form with the gallery and its region filled in', async () => {
+            await clearToasts(page);
+            await contextMenu(page, await rowLocator(page, VIEW, ['appsGallery', 'VM applications']), 'Create VM Application…');
+            form = await formFrame(page, /Create VM application/);
+            await choose(form, 'Gallery', GALLERY);
+            equal(await form.getByLabel('Gallery', { exact: true }).inputValue(), GALLERY, 'the gallery');
+            await choose(form, 'Location', 'eastus');
+            await form.getByLabel('VM application name', { exact: true }).fill('contoso-agent');
+            await form.getByLabel('Description', { exact: true }).click();
+            // The names taken in the gallery arrive from the host a moment after the form opens.
+            let taken = '';
+            for (let i = 0; i < 50 && !/already has/.test(taken); i++) {
+                await page.waitForTimeout(200);
+                taken = await fieldError(form, 'VM application name');
+            }
+            expect(/already has a VM application named "contoso-agent"/.test(taken), `a taken name: "${taken}"`);
+        });
+
+        await check(`the VM application form has no serious or critical accessibility violations (axe-core ${AXE})`, async () => {
+            await expectNoSeriousViolations(form, 'create VM application');
+        });
+
+        await check('creating "forms-agent" from the form: it appears under "VM applications" with its OS, and ARM has what the form showed', async () => {
+            await form.getByLabel('VM application name', { exact: true }).fill('forms-agent');
+            await form.getByLabel('Supported OS type', { exact: true }).selectOption('Linux');
+            await form.getByLabel('Description', { exact: true }).fill('Made by the VM applications UI test');
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-form');
+            await pressButton(form, 'Create VM application');
+            await formClosed(page, /New VM application/, 30_000);
+            // "Creating…" while the request runs, then the application as Azure lists it.
+            rows = await waitForRows(page, VIEW, 'forms-agent listed with its OS', (rs) => findRow(rs, ['VM applications', 'forms-agent'])?.description === 'Linux', 30_000);
+            equal(labelsUnder(rows, ['appsGallery', 'VM applications']), ['contoso-agent', 'empty-app', 'forms-agent', 'log-shipper'], 'the applications');
+            const stored = emulator.store.getResourceJson(NEW_APP) as unknown as { properties: { supportedOSType: string; description: string } } | undefined;
+            equal(stored?.properties.supportedOSType, 'Linux', 'stored OS type');
+            rows = await expandRow(page, VIEW, ['VM applications', 'forms-agent']);
+            equal(labelsUnder(rows, ['forms-agent']), ['No application versions — create one'], 'children of forms-agent');
+        });
+
+        await check('"Create Application Version…" on it: the package URL\'s SAS token is hidden once typed and in the JSON', async () => {
+            await contextMenu(page, await rowLocator(page, VIEW, ['VM applications', 'forms-agent']), 'Create Application Version…');
+            form = await formFrame(page, /Create VM application version/);
+            await choose(form, 'VM application', NEW_APP);
+            await form.getByLabel('Version', { exact: true }).fill('1.0.0');
+            const link = form.getByLabel('Package URL', { exact: true });
+            await link.fill(PACKAGE);
+            await form.getByLabel('Install command', { exact: true }).fill('mv forms-agent agent.zip && unzip agent.zip && ./install.sh');
+            await form.getByLabel('Remove command', { exact: true }).fill('./uninstall.sh');
+            await form.getByLabel('Package file name', { exact: true }).click();
+            await page.waitForTimeout(300);
+            const shown = await link.inputValue();
+            equal(shown, 'https://stcontosoapps.blob.core.windows.net/packages/forms-agent/1.0.0.zip?<SAS hidden>', 'the package URL once left');
+            await pressButton(form, 'Show JSON');
+            const json = await form.locator('#json pre').innerText();
+            expect(!json.includes(SIG) && json.includes('1.0.0.zip?<SAS hidden>'), `the JSON shows the SAS:\n${json}`);
+            expect(/"name": "eastus"/.test(json), `the application's region is the first target region:\n${json}`);
+            await page.mouse.move(1100, 700);
+            await form.locator('#json').scrollIntoViewIfNeeded();
+            await screenshot(page, 'applications-version-json');
+            await link.scrollIntoViewIfNeeded();
+            await screenshot(page, 'applications-version-form');
+        });
+
+        await check(`the VM application version form has no serious or critical accessibility violations (axe-core ${AXE})`, async () => {
+            await expectNoSeriousViolations(form, 'create VM application version');
+        });
+
+        await check('creating 1.0.0: "Creating…" in the tree while it replicates, then latest; Azure got the whole URL', async () => {
+            await clearToasts(page);
+            await pressButton(form, 'Create VM application version');
+            // Azure's create finishes once the version is replicated: the row says so meanwhile.
+            rows = await waitForRows(page, VIEW, '1.0.0 creating under forms-agent', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.description === 'Creating…', 15_000);
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-version-creating');
+            await formClosed(page, /New VM application version/, 60_000);
+            const toast = await waitForToast(page, /Created VM application version/, 30_000);
+            equal(toast, 'Created VM application version "appsGallery/forms-agent/1.0.0".', 'the notification');
+            const stored = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { publishingProfile: { source: { mediaLink: string } } } } | undefined;
+            equal(stored?.properties.publishingProfile.source.mediaLink, PACKAGE, 'the package link ARM stored');
+            rows = await waitForRows(page, VIEW, '1.0.0 settled as latest', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.icon === 'star-full', 30_000);
+            equal(row(rows, ['forms-agent', '1.0.0']).description, 'latest', '1.0.0 once replicated');
+            const settled = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { provisioningState: string } } | undefined;
+            equal(settled?.properties.provisioningState, 'Succeeded', 'the version in Azure once the row is latest');
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-version-created');
+        });
+
+        await check('"Edit…" on forms-agent: its values from Azure, the OS type locked, the package URL hidden on its version', async () => {
+            await contextMenu(page, await rowLocator(page, VIEW, ['VM applications', 'forms-agent']), 'Edit…');
+            form = await formFrame(page, /Edit VM application/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            equal(await form.getByLabel('Description', { exact: true }).inputValue(), 'Made by the VM applications UI test', 'the description');
+            equal(await form.getByLabel('Supported OS type', { exact: true }).isDisabled(), true, 'the OS type is locked');
+            await expectNoSeriousViolations(form, 'edit VM application');
+            await form.getByLabel('Description', { exact: true }).fill('Edited in the VM applications UI test');
+            const from = emulator.requests.length;
+            await pressButton(form, 'Save changes');
+            await formClosed(page, /Edit appsGallery\/forms-agent/, 30_000);
+            equal(emulator.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => r.method), ['PATCH'], 'what was sent');
+            const stored = emulator.store.getResourceJson(NEW_APP) as unknown as { properties: { description: string; supportedOSType: string } } | undefined;
+            equal([stored?.properties.description, stored?.properties.supportedOSType], ['Edited in the VM applications UI test', 'Linux'], 'what ARM has');
+            // The version's edit form shows the package link as Azure has it, with its SAS token hidden.
+            await contextMenu(page, await rowLocator(page, VIEW, ['forms-agent', '1.0.0']), 'Edit…');
+            form = await formFrame(page, /Edit VM application version/);
+            await form.getByRole('button', { name: 'Save changes' }).and(form.locator(':enabled')).waitFor({ timeout: 20_000 });
+            equal(await form.getByLabel('Package URL', { exact: true }).inputValue(), 'https://stcontosoapps.blob.core.windows.net/packages/forms-agent/1.0.0.zip?<SAS hidden>', 'the package URL in the edit form');
+            await expectNoSeriousViolations(form, 'edit VM application version');
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-version-edit');
+            await pressButton(form, 'Cancel');
+            await formClosed(page, /Edit appsGallery\/forms-agent\/1\.0\.0/, 15_000);
         });
 
         await check('Delete on the gallery: one modal naming what it holds, then versions, applications and the definition, then the gallery', async () => {

@@ -25,6 +25,7 @@ import {
 } from '../../harness/browser';
 import { axeVersion, expectNoSeriousViolations } from './axe';
 import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
+import { choose, fieldError, formClosed, formFrame, pressButton } from './formUi';
 import { signInFromView } from './workbenchUi';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { packageExtension } from '../../harness/packageExtension';
@@ -180,57 +181,6 @@ async function contextMenu(page: Page, label: string, entry: string): Promise<vo
         }
         await page.waitForTimeout(500);
     }
-}
-
-/** The form inside the active webview: VS Code nests it in two iframes. */
-async function formFrame(page: Page, heading: RegExp): Promise<FrameLocator> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-        const outers = page.locator('iframe.webview.ready');
-        const count = await outers.count();
-        for (let i = count - 1; i >= 0; i--) {
-            const outer = outers.nth(i);
-            if (!(await outer.isVisible())) {
-                continue;
-            }
-            const frame = outer.contentFrame().locator('iframe#active-frame').contentFrame();
-            const h1 = frame.locator('h1');
-            if ((await h1.count()) > 0 && heading.test((await h1.first().innerText().catch(() => '')) ?? '')) {
-                return frame;
-            }
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`no form with a heading like ${String(heading)} appeared`);
-        }
-        await page.waitForTimeout(200);
-    }
-}
-
-/**
- * Presses a form button from the keyboard (focus + Enter), as a keyboard-only user would. (A mouse click
- * near the bottom of the webview can land on a notification toast drawn over it.)
- */
-async function pressButton(frame: FrameLocator, name: string): Promise<void> {
-    await frame.getByRole('button', { name, exact: true }).press('Enter');
-}
-
-/** A successful submit closes the form's tab. */
-async function formClosed(page: Page, tabTitle: RegExp, timeout = 15_000): Promise<void> {
-    await page.locator('.tabs-container .tab').filter({ hasText: tabTitle }).first().waitFor({ state: 'detached', timeout });
-}
-
-/** Waits until the picker has loaded (an option with that value exists), then chooses it. */
-async function choose(frame: FrameLocator, label: string | RegExp, value: string): Promise<void> {
-    const select = frame.getByLabel(label, { exact: typeof label === 'string' }).first();
-    await select.locator(`option[value="${value.replace(/"/g, '\\"')}"]`).waitFor({ state: 'attached', timeout: 20_000 });
-    await select.selectOption(value);
-}
-
-async function fieldError(frame: FrameLocator, label: string): Promise<string> {
-    const input = frame.getByLabel(label, { exact: true }).first();
-    const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-    return errorId ? (await frame.locator(`#${errorId}`).innerText()).trim() : '';
 }
 
 async function waitForRow(page: Page, label: string, timeout = 30_000): Promise<Locator> {

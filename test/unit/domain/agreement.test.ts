@@ -10,7 +10,9 @@
 import * as assert from 'node:assert/strict';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
+import { APPLICATION_TEXT_MAX_LENGTH, commandRefusal } from '../../../src/domain/applications';
 import { deletionBlock, type VersionSafetyLike } from '../../../src/domain/deletionSafety';
+import { COMMAND_MAX_LENGTH } from '../../emulator/kinds/galleryApplicationVersionKind';
 import { endOfLifeRefusal, isPastEndOfLife } from '../../../src/domain/endOfLife';
 import { galleryNameRule, identifierRule, imageDefinitionNameRule, managedImageNameRule, resourceGroupNameRule } from '../../../src/domain/names';
 import { sameRegion } from '../../../src/domain/regions';
@@ -49,6 +51,12 @@ const BASE: Readonly<Record<FormKind, FormValues>> = {
   imageVersion: {
     subscriptionId: SUB, galleryId: GALLERY, definitionId: DEFINITION, name: '1.2.3', location: 'eastus', sourceType: 'managedImage', managedImageId: IMAGE,
     targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS', osDiskEncryptionSetId: '', dataDiskEncryptionSetId: '' }],
+  },
+  application: { subscriptionId: SUB, galleryId: GALLERY, name: 'contoso-agent', location: 'eastus', supportedOSType: 'Linux' },
+  applicationVersion: {
+    subscriptionId: SUB, galleryId: GALLERY, applicationId: `${GALLERY}/applications/contoso-agent`, name: '1.2.3', location: 'eastus',
+    mediaLink: 'https://a.blob.core.windows.net/p/agent.zip?sv=2024&sig=abc', install: 'install.sh', remove: 'remove.sh',
+    targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS' }],
   },
   managedImage: { subscriptionId: SUB, resourceGroup: 'rg', name: 'img-new', location: 'eastus', sourceType: 'blob', osType: 'Linux', osState: 'Generalized', osBlobUri: 'https://a.blob.core.windows.net/v/os.vhd' },
   gallerySharing: { subscriptionId: SUB, resourceGroup: 'rg', name: 'g1', location: 'eastus', permission: 'Private' },
@@ -253,9 +261,11 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
           // VM application versions are named by the same rule (issue 12).
           applicationChecks: !galleryCheckCodes('applicationVersion', templateResource('applicationVersion', `g1/app/${value}`)).includes('imageVersionName'),
           applicationSchema: (await schemaMessagesAt('applicationVersion', templateResource('applicationVersion', `g1/app/${value}`), ['name'])).length === 0,
+          applicationForm: formErrors('applicationVersion', { name: value }).name === undefined,
         };
         const host = await hostVerdict('imageVersion', { name: value }, 'name');
         seen.host = host.error === undefined;
+        seen.applicationHost = (await hostVerdict('applicationVersion', { name: value }, 'name')).error === undefined;
         assert.deepEqual(seen, Object.fromEntries(Object.keys(seen).map((k) => [k, valid])));
         if (!valid) {
           assert.equal(host.sent, false, 'nothing is sent to Azure');
@@ -264,9 +274,11 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
     }
   });
 
-  const nameTables: readonly { title: string; kind: 'gallery' | 'imageDefinition' | 'managedImage'; rows: readonly Row[]; domain: (name: string) => unknown; templateName: (name: string) => string }[] = [
+  const nameTables: readonly { title: string; kind: 'gallery' | 'imageDefinition' | 'application' | 'managedImage'; rows: readonly Row[]; domain: (name: string) => unknown; templateName: (name: string) => string }[] = [
     { title: 'gallery names', kind: 'gallery', rows: GALLERY_NAMES, domain: galleryNameRule, templateName: (n) => n },
     { title: 'image definition names', kind: 'imageDefinition', rows: DEFINITION_NAMES, domain: imageDefinitionNameRule, templateName: (n) => `g1/${n}` },
+    // VM application names follow the image-definition rule (issue 12).
+    { title: 'VM application names', kind: 'application', rows: DEFINITION_NAMES, domain: imageDefinitionNameRule, templateName: (n) => `g1/${n}` },
     { title: 'managed image names', kind: 'managedImage', rows: MANAGED_IMAGE_NAMES, domain: managedImageNameRule, templateName: (n) => n },
   ];
   for (const { title, kind, rows, domain, templateName } of nameTables) {
@@ -454,6 +466,38 @@ describe('domain rules: every consumer agrees with the domain rule and with ARM 
           galleryChecks: galleryCheckCodes('imageVersion', templateResource('imageVersion', 'g1/ubuntu/1.0.0', properties)).includes('deletionBlockedWithoutEndOfLife'),
         };
         assert.deepEqual(seen, { domain: forever, form: forever, hostSent: forever, galleryChecks: forever });
+      });
+    }
+  });
+
+  describe('VM application commands and file names: ARM\'s 4096-character limit (issue 12)', () => {
+    it('the emulator (held against ARM) and the domain rule have the same limit', () => {
+      assert.equal(APPLICATION_TEXT_MAX_LENGTH, COMMAND_MAX_LENGTH);
+    });
+    const FIELDS: ReadonlyArray<[string, string, string]> = [
+      ['install', 'manageActions', 'install'],
+      ['remove', 'manageActions', 'remove'],
+      ['update', 'manageActions', 'update'],
+      ['packageFileName', 'settings', 'packageFileName'],
+      ['configFileName', 'settings', 'configFileName'],
+    ];
+    for (const length of [1, 4096, 4097]) {
+      const valid = length <= 4096;
+      it(`${length} characters: ${valid ? 'accepted' : 'refused'} by the domain, the form, the host and galleryChecks`, async () => {
+        const value = 'x'.repeat(length);
+        for (const [field, holder, key] of FIELDS) {
+          const host = await hostVerdict('applicationVersion', { [field]: value }, field);
+          const seen = {
+            domain: commandRefusal(value, false) === undefined,
+            form: formErrors('applicationVersion', { [field]: value })[field] === undefined,
+            host: host.error === undefined && host.sent,
+            galleryChecks: !galleryCheckCodes(
+              'applicationVersion',
+              templateResource('applicationVersion', 'g1/contoso-agent/1.0.0', { publishingProfile: { targetRegions: [{ name: 'eastus' }], [holder]: { [key]: value } } }),
+            ).includes('applicationTextTooLong'),
+          };
+          assert.deepEqual(seen, { domain: valid, form: valid, host: valid, galleryChecks: valid }, field);
+        }
       });
     }
   });

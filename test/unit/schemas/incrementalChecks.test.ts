@@ -223,13 +223,14 @@ describe('gallery checks: which checks an edit affects', () => {
     assert.deepEqual(groups(['properties', 'features', 0, 'value']), ['securityType']);
     assert.deepEqual(groups(['properties', 'hyperVGeneration']), ['securityType']);
     assert.deepEqual(groups(['properties', 'publishingProfile', 'storageAccountStrategy']), ['storageAccount']);
+    assert.deepEqual(groups(['properties', 'publishingProfile', 'manageActions', 'install']), ['applicationCommands']);
   });
 
   it('names none for a scalar no check reads, and the unknown-property check for an edited object or array', () => {
     assert.deepEqual(groups(['dependsOn', 0]), []);
     assert.deepEqual(groups(['properties', 'storageProfile', 'source', 'id']), []);
     assert.deepEqual(groups(['tags'], false), ['unknownProperties']);
-    assert.deepEqual(groups(['properties', 'publishingProfile'], false), ['deletionSafety', 'endOfLife', 'storageAccount', 'targetRegions', 'unknownProperties']);
+    assert.deepEqual(groups(['properties', 'publishingProfile'], false), ['applicationCommands', 'deletionSafety', 'endOfLife', 'storageAccount', 'targetRegions', 'unknownProperties']);
     assert.deepEqual(checksAffectedByEdit(['properties', 'publishingProfile', 'targetRegions'], false).codes, new Set(['duplicateTargetRegion', 'sourceRegionNotTargeted', 'unknownProperty']));
   });
 });

@@ -10,6 +10,7 @@ import { ImageDefinitionNode } from '../../../src/tree/ImageDefinitionNode';
 import { listNodeIdOf } from '../../../src/tree/nodeIds';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import { commandHarness } from '../commands/commandTestSupport';
+import { ResourceDocumentProvider, resourceUri } from '../../../src/properties/ResourceDocumentProvider';
 
 const GALLERY = galleryId(SUB, 'rg', 'gal');
 const APP = applicationId(GALLERY, 'agent');
@@ -63,16 +64,16 @@ describe('VM applications in the tree', () => {
     assert.deepEqual(apps[0].resourceContext?.(), { subscriptionId: SUB, tenantId: TENANT, resource: APP, galleryId: GALLERY.id, location: 'westeurope' });
   });
 
-  it('an empty folder says so and offers the gallery in the portal (no form yet); refreshing the gallery lists the applications again', async () => {
+  it('an empty folder says so and offers to create a VM application there; refreshing the gallery lists the applications again', async () => {
     const azure = new FakeAzure();
     const { gallery } = galleryWithBoth(azure);
     azure.applications = () => page([]);
     const [, folder] = await gallery.getChildren(signal);
     const [empty] = await folder.getChildren!(signal);
     const item = empty.getTreeItem();
-    assert.match(labels([empty])[0], /^No VM applications — create one in the Azure portal/);
-    assert.equal(item.command?.command, 'azureComputeGallery.openInPortal');
-    assert.deepEqual(item.command?.arguments, [gallery]);
+    assert.equal(labels([empty])[0], 'No VM applications — create one');
+    assert.equal(item.command?.command, 'azureComputeGallery.createApplication');
+    assert.deepEqual(item.command?.arguments, [folder]);
     azure.applications = () => page([{ id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }]);
     gallery.reset();
     const [, again] = await gallery.getChildren(signal);
@@ -228,7 +229,7 @@ describe('Delete on VM applications', () => {
       assert.ok(h.azure.calls.includes(`deleteApplicationVersion ${applicationVersionId(APP, '1.0.0').id}`), h.azure.calls.join('\n'));
       assert.equal(shownMessages[1], 'info: Deleted VM application version "gal/agent/1.0.0".');
       h.azure.applicationVersions = () => page([]);
-      assert.deepEqual(labels(await h.tree.getChildren(app)), ['No versions — create one in the Azure portal (forms in VS Code are coming)']);
+      assert.deepEqual(labels(await h.tree.getChildren(app)), ['No application versions — create one']);
     } finally {
       h.dispose();
     }
@@ -250,6 +251,77 @@ describe('Delete on VM applications', () => {
       const versionDeletes = ['1.0.0', '2.0.0'].map((v) => `deleteApplicationVersion ${applicationVersionId(APP, v).id}`);
       assert.deepEqual([...deletes.slice(0, 2)].sort(), versionDeletes, 'the versions first');
       assert.deepEqual(deletes.slice(2), [`deleteApplication ${APP.id}`], 'then the application');
+    } finally {
+      h.dispose();
+    }
+  });
+});
+
+describe('Show Properties on a VM application version (issue 12)', () => {
+  beforeEach(() => resetFakes());
+
+  it('shows the version as ARM returns it, with the package links\' SAS tokens hidden', async () => {
+    const azure = new FakeAzure();
+    const version = applicationVersionId(APP, '1.0.0');
+    const sas = 'sv=2024-08-04&sp=r&sig=c2VjcmV0';
+    azure.getResourceJson = () =>
+      Promise.resolve({
+        id: version.id,
+        name: '1.0.0',
+        properties: {
+          publishingProfile: {
+            source: { mediaLink: `https://stpkg.blob.core.windows.net/p/agent.zip?${sas}`, defaultConfigurationLink: `https://stpkg.blob.core.windows.net/p/agent.cfg?${sas}` },
+            manageActions: { install: 'install.sh', remove: 'remove.sh' },
+          },
+        },
+      });
+    const provider = new ResourceDocumentProvider(testContext(azure).account);
+    const text = await provider.provideTextDocumentContent(resourceUri(version, TENANT), { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) });
+    assert.doesNotMatch(text, /sig=|c2VjcmV0/);
+    assert.match(text, /"mediaLink": "https:\/\/stpkg\.blob\.core\.windows\.net\/p\/agent\.zip\?<SAS hidden>"/);
+    assert.match(text, /"install": "install\.sh"/);
+  });
+});
+
+describe('Create and Edit on VM applications (issue 12)', () => {
+  beforeEach(() => resetFakes());
+
+  it('Create VM Application on the folder fills in the gallery and its region; Create Application Version on an application or one of its versions fills in the application', async () => {
+    const h = commandHarness();
+    try {
+      const { gallery } = galleryWithBoth(h.azure);
+      const [, folder] = await gallery.getChildren(signal);
+      await h.run('azureComputeGallery.createApplication', folder);
+      await h.run('azureComputeGallery.createApplication', gallery);
+      const app = new ApplicationNode(testContext(h.azure), root, { id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }, TENANT, APP);
+      await h.run('azureComputeGallery.createApplicationVersion', app);
+      h.azure.applicationVersions = () => page([appVersion('1.0.0')]);
+      const [version] = await app.getChildren(signal);
+      await h.run('azureComputeGallery.createApplicationVersion', version);
+      const galleryValues = { subscriptionId: SUB, galleryId: GALLERY.id, location: 'westeurope' };
+      assert.deepEqual(h.formsShown, [
+        { kind: 'application', mode: 'create', values: galleryValues, tenantId: TENANT },
+        { kind: 'application', mode: 'create', values: galleryValues, tenantId: TENANT },
+        { kind: 'applicationVersion', mode: 'create', values: { ...galleryValues, applicationId: APP.id }, tenantId: TENANT },
+        { kind: 'applicationVersion', mode: 'create', values: { ...galleryValues, applicationId: APP.id }, tenantId: TENANT },
+      ]);
+    } finally {
+      h.dispose();
+    }
+  });
+
+  it('Edit on an application and on a version opens their forms in update mode', async () => {
+    const h = commandHarness();
+    try {
+      const app = new ApplicationNode(testContext(h.azure), root, { id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }, TENANT, APP);
+      h.azure.applicationVersions = () => page([appVersion('1.0.0')]);
+      const [version] = await app.getChildren(signal);
+      await h.run('azureComputeGallery.edit', app);
+      await h.run('azureComputeGallery.edit', version);
+      assert.deepEqual(h.formsShown, [
+        { kind: 'application', mode: 'update', targetId: APP.id, tenantId: TENANT },
+        { kind: 'applicationVersion', mode: 'update', targetId: applicationVersionId(APP, '1.0.0').id, tenantId: TENANT },
+      ]);
     } finally {
       h.dispose();
     }

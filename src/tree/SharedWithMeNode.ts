@@ -41,7 +41,13 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
 
   constructor(
     private readonly ctx: TreeContext,
-    readonly parent: TreeNode & { readonly subscriptionId: string; readonly tenantId: string; readonly displayName?: string },
+    readonly parent: TreeNode & {
+      readonly subscriptionId: string;
+      readonly tenantId: string;
+      readonly displayName?: string;
+      /** Regions of the galleries the subscription row has listed already; undefined until it has listed them. */
+      readonly listedGalleryLocations?: readonly string[];
+    },
   ) {}
 
   get id(): string {
@@ -123,6 +129,11 @@ export class SharedWithMeNode implements RefreshableNode, SharedViewer {
   private async ownRegions(service: GalleryService, signal: AbortSignal): Promise<{ galleries: string[]; resourceGroups: string[] }> {
     const locations = (items: ReadonlyArray<{ readonly location?: string }>): string[] => items.map((i) => i.location).filter((l): l is string => typeof l === 'string');
     let galleries: string[] = [];
+    // The subscription row lists its galleries before this row can be expanded: use what it has, one request less.
+    const listed = this.parent.listedGalleryLocations;
+    if (listed !== undefined && listed.length > 0) {
+      return { galleries: [...listed], resourceGroups: [] };
+    }
     try {
       galleries = locations((await service.listGalleries({ signal })).items);
     } catch (err) {

@@ -16,6 +16,7 @@ import type { TreeContext } from './TreeContext';
 export class SubscriptionNode extends PagedListNode<Gallery> {
   private readonly managedImages: ManagedImagesNode;
   readonly sharedWithMe: SharedWithMeNode;
+  private galleryLocations: string[] | undefined;
 
   constructor(
     ctx: TreeContext,
@@ -47,11 +48,19 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
     return 'galleries';
   }
 
+  /** Regions of the galleries listed so far (Shared with me looks there); undefined until the first page came. */
+  get listedGalleryLocations(): readonly string[] | undefined {
+    return this.galleryLocations;
+  }
+
   protected async fetchPage(signal: AbortSignal, continuationToken: string | undefined): Promise<Page<Gallery>> {
     const services = await this.ctx.account.services();
-    return services
+    const page = await services
       .galleryService(this.subscriptionId, this.tenantId)
       .listGalleries({ signal, ...(continuationToken ? { continuationToken } : {}) });
+    const locations = page.items.map((g) => g.location).filter((l): l is string => typeof l === 'string' && l !== '');
+    this.galleryLocations = continuationToken === undefined ? locations : [...(this.galleryLocations ?? []), ...locations];
+    return page;
   }
 
   protected createChild(item: Gallery): TreeNode | undefined {
@@ -75,6 +84,7 @@ export class SubscriptionNode extends PagedListNode<Gallery> {
 
   override reset(): void {
     super.reset();
+    this.galleryLocations = undefined;
     this.managedImages.reset();
     this.sharedWithMe.reset();
   }

@@ -103,6 +103,23 @@ describe('Shared with me in the tree', () => {
     assert.ok(ctx.refreshed.includes(node), 'the row is redrawn to name the regions');
   });
 
+  it('uses the galleries the subscription row listed already: no second gallery list when expanded under it', async () => {
+    const azure = new FakeAzure();
+    azure.galleries = () => page([galleryAt('westeurope'), galleryAt('eastus')]);
+    const { sub, node } = subscriptionNode(azure);
+    await sub.getChildren(signal);
+    azure.calls.length = 0;
+    await node.getChildren(signal);
+    assert.deepEqual(azure.calls.filter((c) => !c.startsWith('sharedGalleries')), [], 'only the shared lists are asked');
+    assert.equal(description(node), 'westeurope, eastus');
+    // After a refresh of the subscription, its new list counts (a gallery moved away from westeurope).
+    azure.galleries = () => page([galleryAt('uksouth')]);
+    sub.reset();
+    await sub.getChildren(signal);
+    await node.getChildren(signal);
+    assert.equal(description(node), 'uksouth');
+  });
+
   it('asks at most four regions at once', async () => {
     const azure = new FakeAzure();
     azure.galleries = () => page(['westeurope', 'eastus', 'northeurope', 'uksouth', 'japaneast'].map(galleryAt));

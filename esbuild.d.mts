@@ -1,4 +1,5 @@
-// Types of esbuild.mjs for the TypeScript that imports it (test/unit/startupBundle.test.ts).
+// Types of esbuild.mjs for the TypeScript that imports it (test/unit/startupBundle.test.ts, webviewBundles.test.ts,
+// test/bench/formsBench.ts).
 import type { BuildOptions, Metafile } from 'esbuild';
 
 export declare const STARTUP_BUNDLE: 'dist/extension.js';
@@ -26,4 +27,8 @@ export interface StartupBundleLeak {
 export declare function packageOf(inputPath: string): string | undefined;
 export declare function startupBundleLeaks(metafile: Metafile): StartupBundleLeak[];
 export declare function describeLeak(leak: StartupBundleLeak): string;
-export declare function buildOptions(production: boolean): { startup: BuildOptions; all: BuildOptions[] };
+/** The form kinds with a page bundle of their own (equal to src/webview/forms/formTypes.ts FORM_KINDS). */
+export declare const FORM_KINDS: readonly string[];
+/** `dist/webview-<kind>.js`: the page bundle of one form kind. */
+export declare function webviewBundle(kind: string): string;
+export declare function buildOptions(production: boolean): { startup: BuildOptions; webviews: BuildOptions[]; all: BuildOptions[] };

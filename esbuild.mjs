@@ -7,7 +7,9 @@
 //   dist/templates.js  the JSON language service and our schemas      (on the first JSON document that needs them)
 //   dist/forms.js      the forms' host side (panels, validation, form definitions), on the first form
 // and one browser bundle:
-//   dist/webview.js    the forms' browser side (src/webview/app), loaded by the form webviews
+//   dist/webview-<kind>.js  the forms' browser side (src/webview/app), one bundle per form kind holding only that
+//                      kind's form (the page of a gallery form never loads the image version form), loaded by the
+//                      form webviews
 //
 // The start-up bundle is guarded: its build fails when one of the lazily loaded packages or modules ends up in it
 // (startupBundleLeaks below, read from esbuild's metafile). test/unit/startupBundle.test.ts runs the same build in
@@ -147,6 +149,41 @@ const startupBundleGuard = {
   },
 };
 
+/**
+ * The form kinds (src/webview/forms/formTypes.ts FORM_KINDS; test/unit/startupBundle.test.ts holds them equal). Each
+ * has its form in src/webview/forms/<kind>Form.ts, exported as `<kind>Form`, and its own page bundle.
+ */
+export const FORM_KINDS = ['gallery', 'imageDefinition', 'imageVersion', 'application', 'applicationVersion', 'managedImage', 'gallerySharing'];
+
+/** The page bundle of one form kind, relative to the repository (FormPanels loads it). */
+export function webviewBundle(kind) {
+  return `dist/webview-${kind}.js`;
+}
+
+/**
+ * In the page bundle of `kind`, the form registry holds that one form: the page imports the registry
+ * (hostMessages.ts) and would otherwise pull every form in.
+ */
+function onePageForm(kind) {
+  return {
+    name: 'one-page-form',
+    setup(build) {
+      build.onResolve({ filter: /\/forms\/formRegistry$/ }, () => ({ path: kind, namespace: 'page-form' }));
+      build.onLoad({ filter: /.*/, namespace: 'page-form' }, () => ({
+        resolveDir: resolve(ROOT, 'src/webview/forms'),
+        loader: 'ts',
+        contents: [
+          `import { ${kind}Form } from './${kind}Form';`,
+          `export function formDefinition(kind: string) {`,
+          `  if (kind !== ${JSON.stringify(kind)}) throw new Error('This page holds the ${kind} form only, not ' + kind + '.');`,
+          `  return ${kind}Form;`,
+          `}`,
+        ].join('\n'),
+      }));
+    },
+  };
+}
+
 export function buildOptions(production) {
   /** @type {import('esbuild').BuildOptions} */
   const common = {
@@ -173,18 +210,21 @@ export function buildOptions(production) {
     // dynamic-import off: the lazy bundles are loaded with require(), as VS Code's extension host expects of CommonJS.
     supported: { 'dynamic-import': false },
   };
-  /** @type {import('esbuild').BuildOptions} */
-  const webview = {
+  /** @type {import('esbuild').BuildOptions[]} */
+  const webviews = FORM_KINDS.map((kind) => ({
     ...common,
     entryPoints: ['src/webview/app/main.ts'],
-    outfile: 'dist/webview.js',
+    outfile: webviewBundle(kind),
     platform: 'browser',
     format: 'esm',
     target: ['chrome120'],
     external: [],
     mainFields: ['browser', 'module', 'main'],
-  };
-  return { startup, all: [startup, ...LAZY_BUNDLES.map((lazy) => ({ ...common, entryPoints: [lazy.entry], outfile: lazy.outfile })), webview] };
+    plugins: [onePageForm(kind)],
+    // Seven bundles of one page: say it once (the build still fails loudly on an error).
+    logLevel: 'warning',
+  }));
+  return { startup, webviews, all: [startup, ...LAZY_BUNDLES.map((lazy) => ({ ...common, entryPoints: [lazy.entry], outfile: lazy.outfile })), ...webviews] };
 }
 
 async function main() {

@@ -132,7 +132,8 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     webview.html = formHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      // One page bundle per form kind (esbuild.mjs `webviewBundle`): the page loads only its own form.
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', `webview-${request.kind}.js`)).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'forms.css')).toString(),
       title: this.title(request),
       ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),

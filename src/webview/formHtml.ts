@@ -20,7 +20,7 @@ export interface FormHtmlOptions {
   /** `webview.cspSource` */
   readonly cspSource: string;
   readonly nonce: string;
-  /** webview URIs (asWebviewUri) of dist/webview.js and media/forms.css */
+  /** webview URIs (asWebviewUri) of the form kind's page bundle (dist/webview-<kind>.js) and media/forms.css */
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly title: string;

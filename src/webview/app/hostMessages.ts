@@ -14,7 +14,8 @@ export interface HostMessageEffect {
   readonly persist: boolean;
   /** Tell the host the values at once (a form brought back from setState: its lists follow those values). */
   readonly postChange: boolean;
-  readonly focus?: 'firstError' | 'result';
+  /** 'firstField': the form just became editable (an edit's resource came in): its first field, unless one has focus. */
+  readonly focus?: 'firstError' | 'result' | 'firstField';
 }
 
 const NOTHING: HostMessageEffect = { render: 'none', persist: false, postChange: false };
@@ -52,10 +53,12 @@ export function applyHostMessage(state: FormState, raw: unknown): HostMessageEff
     case 'context':
       state.hostContext = message.context;
       return RENDER;
-    case 'values':
+    case 'values': {
+      const wasLoading = state.loading === true;
       state.values = { ...state.values, ...message.values };
       state.loading = false;
-      return { render: 'again', persist: true, postChange: false };
+      return { render: 'again', persist: true, postChange: false, ...(wasLoading ? { focus: 'firstField' as const } : {}) };
+    }
     case 'validation':
       state.hostErrors = { ...message.errors };
       state.submitted = true;

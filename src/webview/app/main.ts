@@ -1,5 +1,5 @@
 /**
- * The browser side of the resource forms (bundled to dist/webview.js): wires the page's events and the host's
+ * The browser side of the resource forms (bundled to dist/webview-<kind>.js, one bundle per form kind: esbuild.mjs): wires the page's events and the host's
  * messages to the form's state (formState.ts, hostMessages.ts) and renders it (renderForm.ts, renderers/). It
  * validates as the user types with the same module the host uses, keeps everything typed in the webview state,
  * and talks to the host only through the typed protocol.
@@ -54,8 +54,10 @@ class FormApp {
     const effect = applyHostMessage(this.state, raw);
     if (effect.render === 'first') {
       this.render(true);
-      // For the forms benchmark (test/bench/formsBench.ts): when the form first takes input.
-      performance.mark('acg-form-interactive');
+      if (!this.state.loading) {
+        // For the forms benchmark (test/bench/formsBench.ts): when the form first takes input.
+        performance.mark('acg-form-interactive');
+      }
     } else if (effect.render === 'again') {
       this.rerender();
     }
@@ -69,6 +71,13 @@ class FormApp {
       this.focusFirstError();
     } else if (effect.focus === 'result') {
       this.root.querySelector<HTMLElement>('#result')?.focus();
+    } else if (effect.focus === 'firstField') {
+      if (!this.root.contains(document.activeElement) || document.activeElement === document.body) {
+        this.focusFirstField();
+      }
+      if (performance.getEntriesByName('acg-form-interactive').length === 0) {
+        performance.mark('acg-form-interactive');
+      }
     }
     if (type === 'options' && this.state.pickersSettled() && performance.getEntriesByName('acg-form-pickers-filled').length === 0) {
       performance.mark('acg-form-pickers-filled');
@@ -317,12 +326,20 @@ class FormApp {
     if (focusedId && !this.root.contains(document.activeElement)) {
       document.getElementById(focusedId)?.focus();
     }
-    if (first) {
-      const firstEmpty = [...this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([readonly]):not([type=radio]):not([type=checkbox]):not([type=search]), select:not([disabled])')].find(
-        (el) => el.value === '',
-      );
-      firstEmpty?.focus();
+    if (first && !this.state.loading) {
+      this.focusFirstField();
     }
+  }
+
+  /** The first empty field; with none (an edit, the Share form), the first control that takes input. */
+  private focusFirstField(): void {
+    const firstEmpty = [...this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([readonly]):not([type=radio]):not([type=checkbox]):not([type=search]), select:not([disabled])')].find(
+      (el) => el.value === '',
+    );
+    const firstControl = this.root.querySelector<HTMLElement>(
+      'input:not([readonly]):not([disabled]):not([type=search]):not([type=radio]), input[type=radio]:checked:not([disabled]), select:not([disabled]), textarea:not([readonly]):not([disabled])',
+    );
+    (firstEmpty ?? firstControl ?? undefined)?.focus();
   }
 }
 

@@ -72,6 +72,14 @@ describe('forms webview: state and host messages (no DOM)', () => {
     assert.equal(state.applyInput('description', { value: 'new', settled: false }), true);
   });
 
+  it('an edit\'s values coming in (the form was still being read) move the focus to its first field; later values do not', () => {
+    const state = new FormState(undefined);
+    init(state, 'gallery', 'update');
+    state.loading = true;
+    assert.equal(applyHostMessage(state, { type: 'values', values: { description: 'old' } }).focus, 'firstField');
+    assert.equal(applyHostMessage(state, { type: 'values', values: { description: 'newer' } }).focus, undefined, 'the user may be typing by then');
+  });
+
   it('the host\'s error about a field is shown until that field is edited', () => {
     const state = new FormState(undefined);
     init(state, 'gallery', 'create', { subscriptionId: SUB, resourceGroup: 'rg', name: 'g1', location: 'eastus' });

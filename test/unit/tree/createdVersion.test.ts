@@ -99,18 +99,16 @@ function setup(kind: Kind) {
   const checks = new Checks();
   const account = Object.assign(azure.account(), { onDidChange: () => ({ dispose: () => undefined }) });
   const tree = new GalleryTreeDataProvider(account, recordingLog() as never, { baseDelayMs: 1000, schedule: checks.schedule });
-  let parent: TreeNode | undefined;
-  const holder: TreeNode = { id: 'holder', parent: undefined, getTreeItem: () => { throw new Error('unused'); }, getChildren: () => Promise.resolve(parent ? [parent] : []) };
-  parent = kind.parent(tree, holder);
-  const shownParent = parent;
+  const holder: TreeNode = { id: 'holder', parent: undefined, getTreeItem: () => { throw new Error('unused'); }, getChildren: () => Promise.resolve([shownParent]) };
+  const shownParent = kind.parent(tree, holder);
   /** The parent's rows as VS Code draws them: label, description, icon. */
   const rows = async (): Promise<string[]> => {
     const children = await tree.getChildren(shownParent);
     return children
-      .filter((n) => n instanceof kind.row || n instanceof CreatingNode)
+      .filter((n: TreeNode) => n instanceof CreatingNode || n.constructor === kind.row)
       .map((n) => {
         const item = tree.getTreeItem(n);
-        return `${String(item.label)} | ${String(item.description)} | ${(item.iconPath as { id: string }).id}${n instanceof CreatingNode ? ' (placeholder)' : ''}`;
+        return `${typeof item.label === 'string' ? item.label : (item.label?.label ?? '')} | ${String(item.description)} | ${(item.iconPath as { id: string }).id}${n instanceof CreatingNode ? ' (placeholder)' : ''}`;
       });
   };
   return { azure, checks, tree, holder, parent: shownParent, rows };

@@ -54,7 +54,9 @@ export async function restoreImageVersion(account: AzureAccount, tree: GalleryTr
   const row = node ?? tree.findNode(softDeletedVersionNodeId(id));
   const definition = node ? node.parent.parent : tree.findNode(resourceNodeId(imageDefinitionId(galleryId(id.subscriptionId, id.resourceGroup, id.gallery), id.imageDefinition).id));
   const pendingId = softDeletedVersionNodeId(id);
-  tree.markPending(pendingId, vscode.l10n.t('Restoring…'), row);
+  if (row) {
+    tree.markPending(pendingId, vscode.l10n.t('Restoring…'), row);
+  }
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring image version {0}', name), cancellable: true },
@@ -63,7 +65,9 @@ export async function restoreImageVersion(account: AzureAccount, tree: GalleryTr
     log.info(`Restored image version ${id.id}`);
     void vscode.window.showInformationMessage(inertNotificationText(vscode.l10n.t('Restored image version "{0}".', name)));
   } finally {
-    tree.clearPending(pendingId, row);
+    if (row) {
+      tree.clearPending(pendingId, row);
+    }
     // The definition lists its versions and its recently deleted ones again: the version moves across.
     if (definition) {
       tree.reload(definition);

@@ -288,6 +288,26 @@ describe('Restore of a soft-deleted version', () => {
       assert.deepEqual(shownMessages, ['info: Restored image version "gal/ubuntu/1.0.0".']);
     });
 
+    it('when the tree shows the definition, the restored version moves across there too', async () => {
+      const { row, definition, recent } = await deletedRow();
+      palette();
+      h.azure.getVersion = () => Promise.reject(notFound());
+      h.azure.restore = () => {
+        assert.equal(row.getTreeItem().description, 'Restoring…', 'the deleted row says so while it runs');
+        h.azure.versions = () => page([version('2.0.0'), version('1.0.0')]);
+        h.azure.softDeleted = () => page([]);
+        return Promise.resolve(version('1.0.0'));
+      };
+      const run = h.run('azureComputeGallery.restoreImageVersion');
+      choose(await picker(1), 'Prod');
+      choose(await picker(2), '$(library) gal');
+      choose(await picker(3), '$(symbol-class) ubuntu');
+      choose(await picker(4), '$(history) 1.0.0');
+      await run;
+      assert.deepEqual(labels(await h.tree.getChildren(definition)), ['2.0.0', '1.0.0', 'Recently deleted']);
+      assert.deepEqual(labels(await h.tree.getChildren(recent)), ['No recently deleted versions']);
+    });
+
     it('closing a picker restores nothing and says nothing', async () => {
       palette();
       const run = h.run('azureComputeGallery.restoreImageVersion');

@@ -222,8 +222,8 @@ async function main(): Promise<number> {
             // Azure's create finishes once the version is replicated (15 s here): as soon as Azure has accepted it, the
             // row is the version itself, with its progress read live, not a placeholder.
             rows = await waitForRows(page, VIEW, '1.0.0 replicating under forms-agent', (rs) => /^Replicating \d+% · 0 of 1 regions$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
-            // Read again while it replicates: the percentage moves.
-            rows = await waitForRows(page, VIEW, '1.0.0 further along', (rs) => /^Replicating [1-9]\d?% · 0 of 1 regions$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
+            // Read again while it replicates (the watcher's next check, 5 s later): the percentage moves.
+            rows = await waitForRows(page, VIEW, '1.0.0 further along', (rs) => /^Replicating [1-9]\d% · 0 of 1 regions$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
             const replicating = row(rows, ['forms-agent', '1.0.0']);
             equal(replicating.icon, 'sync', 'icon of 1.0.0 while it replicates (spinning)');
             expect(replicating.ariaLabel.startsWith('VM application version 1.0.0, Replicating'), `what a screen reader says: ${replicating.ariaLabel}`);

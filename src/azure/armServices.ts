@@ -36,6 +36,7 @@ import type {
   ArmServices,
   ArmServicesOptions,
   CallOptions,
+  CreateCallOptions,
   CommunityGalleryRef,
   GalleryService,
   LocationInfo,
@@ -154,6 +155,8 @@ async function onePage<T>(list: Pageable<T>, options: PagedCallOptions | undefin
 
 interface PollerLikePromise<T> extends PromiseLike<T> {
   pollUntilDone?(): Promise<T>;
+  /** Resolves once the first request has been answered (core-lro's PollerLike). */
+  submitted?(): Promise<void>;
 }
 
 /** ARM REST calls outside the compute SDK (resource groups, locations, storage accounts), in one tenant. */
@@ -242,8 +245,16 @@ class ArmGalleryService implements GalleryService {
     };
   }
 
-  private async wait<T>(options: CallOptions | undefined, start: () => PollerLikePromise<T>): Promise<T> {
-    return withSignal(options, async () => await start());
+  private async wait<T>(options: CreateCallOptions | undefined, start: () => PollerLikePromise<T>): Promise<T> {
+    return withSignal(options, async () => {
+      const poller = start();
+      const onAccepted = options?.onAccepted;
+      if (onAccepted && poller.submitted) {
+        // A refused request rejects here with the error the await below throws to the caller: it is reported there, once.
+        poller.submitted().then(onAccepted, () => undefined);
+      }
+      return await poller;
+    });
   }
 
   listGalleries(options?: PagedCallOptions): Promise<Page<Gallery>> {
@@ -389,7 +400,7 @@ class ArmGalleryService implements GalleryService {
     );
   }
 
-  createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery> {
+  createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CreateCallOptions): Promise<Gallery> {
     return this.wait(options, () => this.client.galleries.createOrUpdate(id.resourceGroup, id.gallery, sdkModel(body), this.lroOptions(options)));
   }
 
@@ -397,7 +408,7 @@ class ArmGalleryService implements GalleryService {
     return this.wait(options, () => this.client.galleries.update(id.resourceGroup, id.gallery, sdkModel(body), this.lroOptions(options)));
   }
 
-  createOrUpdateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage> {
+  createOrUpdateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryImage> {
     return this.wait(options, () =>
       this.client.galleryImages.createOrUpdate(id.resourceGroup, id.gallery, id.imageDefinition, sdkModel(body, DEFINITION_DATES), this.lroOptions(options)),
     );
@@ -409,7 +420,7 @@ class ArmGalleryService implements GalleryService {
     );
   }
 
-  createOrUpdateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion> {
+  createOrUpdateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryImageVersion> {
     return this.wait(options, () =>
       this.client.galleryImageVersions.createOrUpdate(id.resourceGroup, id.gallery, id.imageDefinition, id.version, sdkModel(body, VERSION_DATES), this.lroOptions(options)),
     );
@@ -425,7 +436,7 @@ class ArmGalleryService implements GalleryService {
     return this.updateImageVersion(id, { properties: { restore: true, storageProfile: {} } }, options);
   }
 
-  createOrUpdateApplication(id: ApplicationId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplication> {
+  createOrUpdateApplication(id: ApplicationId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryApplication> {
     return this.wait(options, () =>
       this.client.galleryApplications.createOrUpdate(id.resourceGroup, id.gallery, id.application, sdkModel(body, APPLICATION_DATES), this.lroOptions(options)),
     );
@@ -437,7 +448,7 @@ class ArmGalleryService implements GalleryService {
     );
   }
 
-  createOrUpdateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion> {
+  createOrUpdateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryApplicationVersion> {
     return this.wait(options, () =>
       this.client.galleryApplicationVersions.createOrUpdate(
         id.resourceGroup,
@@ -476,7 +487,7 @@ class ArmGalleryService implements GalleryService {
     );
   }
 
-  createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image> {
+  createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CreateCallOptions): Promise<Image> {
     return this.wait(options, () => this.client.images.createOrUpdate(id.resourceGroup, id.image, sdkModel(body), this.lroOptions(options)));
   }
 

@@ -138,6 +138,16 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A create (PUT) that waits for its long-running operation. */
+export interface CreateCallOptions extends CallOptions {
+  /**
+   * Called once Azure has accepted the request (its first answer, 200/201 with a non-terminal provisioningState):
+   * from then on the resource exists and is listed while the operation runs. Not called when the request is refused.
+   * It must not throw (nothing would catch it).
+   */
+  readonly onAccepted?: () => void;
+}
+
 export interface PagedCallOptions extends CallOptions {
   /** The continuation from the previous page; omit for the first page. */
   readonly continuationToken?: string;
@@ -189,30 +199,30 @@ export interface GalleryService {
   deleteApplicationVersion(id: ApplicationVersionId, options?: CallOptions): Promise<void>;
 
   /** Create (PUT) and update (PATCH): each waits for ARM's long-running operation and returns the resource. */
-  createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery>;
+  createOrUpdateGallery(id: GalleryId, body: ArmRequestBody, options?: CreateCallOptions): Promise<Gallery>;
   updateGallery(id: GalleryId, body: ArmRequestBody, options?: CallOptions): Promise<Gallery>;
-  createOrUpdateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage>;
+  createOrUpdateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryImage>;
   updateImageDefinition(id: ImageDefinitionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImage>;
-  createOrUpdateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion>;
+  createOrUpdateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryImageVersion>;
   updateImageVersion(id: ImageVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryImageVersion>;
   /**
    * Brings back a soft-deleted version: the PATCH ARM documents (GalleryImageVersion_Update_RestoreSoftDeleted,
    * body `{ properties: { restore: true, storageProfile: {} } }`), waiting for its long-running operation.
    */
   restoreImageVersion(id: ImageVersionId, options?: CallOptions): Promise<GalleryImageVersion>;
-  createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
+  createOrUpdateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CreateCallOptions): Promise<Image>;
   updateManagedImage(id: ManagedImageId, body: ArmRequestBody, options?: CallOptions): Promise<Image>;
   /**
    * VM application definition: `properties.supportedOSType` is required on create and cannot change afterwards;
    * `properties.endOfLifeDate` is an ISO string in the body (the service converts it for the SDK).
    */
-  createOrUpdateApplication(id: ApplicationId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplication>;
+  createOrUpdateApplication(id: ApplicationId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryApplication>;
   updateApplication(id: ApplicationId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplication>;
   /**
    * VM application version: `properties.publishingProfile.source.mediaLink` (the package blob, often with a SAS) and
    * `manageActions.install`/`remove` are required; `publishingProfile.endOfLifeDate` is an ISO string in the body.
    */
-  createOrUpdateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CallOptions): Promise<GalleryApplicationVersion>;
+  createOrUpdateApplicationVersion(id: ApplicationVersionId, body: ArmRequestBody, options?: CreateCallOptions): Promise<GalleryApplicationVersion>;
   /**
    * A PATCH that touches `publishingProfile` must carry `publishingProfile.source.mediaLink` too (the SDK cannot
    * serialize a publishing profile without it); otherwise this rejects before sending anything. A PATCH of

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { applicationId, applicationVersionId, armIdProblem, displayName, imageDefinitionId, imageVersionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
-import type { ApplicationId, ArmResourceKind, ComputeResourceId, GalleryId, ImageDefinitionId } from '../azure/armId';
+import type { ApplicationId, ArmResourceKind, ComputeResourceId, GalleryId, ImageDefinitionId, ImageVersionId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { listAll } from '../azure/listAll';
-import type { GalleryService, SubscriptionInfo } from '../azure/services';
+import type { Gallery, GalleryService, SubscriptionInfo } from '../azure/services';
 import { sortVersionsDescending } from '../tree/versionOrdering';
 import { selectedSubscriptionIds } from '../tree/AccountNode';
+import { usableName } from '../tree/listedChild';
+import { timeAgo } from '../tree/relativeTime';
+import { isSoftDeleteEnabled } from '../domain/deletionSafety';
 
 export class PickCancelled extends Error {
   override readonly name = 'CancellationError';
@@ -88,13 +91,23 @@ type Step =
   | { kind: 'application'; id: ApplicationId }
   | { kind: 'image'; id: ComputeResourceId };
 
+/** How a command narrows the drill-down. */
+export interface PickResourceOptions {
+  /** The pickers' title (default "Choose a {kind}"). */
+  readonly title?: string;
+  /** Only the galleries this accepts are offered (e.g. those with soft delete on). */
+  readonly galleryFilter?: (gallery: Gallery) => boolean;
+  /** The gallery step's placeholder when only some galleries are offered ("Gallery with soft delete on"). */
+  readonly galleryPlaceholder?: string;
+}
+
 /**
  * Drills subscription → gallery → definition or VM application → version (or managed image) until a resource of an
  * allowed kind is chosen.
  */
-export async function pickResource(account: AzureAccount, kinds: readonly ArmResourceKind[]): Promise<{ armId: ComputeResourceId; tenantId: string }> {
+export async function pickResource(account: AzureAccount, kinds: readonly ArmResourceKind[], options: PickResourceOptions = {}): Promise<{ armId: ComputeResourceId; tenantId: string }> {
   const what = kinds.map(kindLabel).join(vscode.l10n.t(' or '));
-  const title = vscode.l10n.t('Choose a {0}', what);
+  const title = options.title ?? vscode.l10n.t('Choose a {0}', what);
   const subscription = await pickSubscription(account, title);
   const service: GalleryService = (await account.services()).galleryService(subscription.subscriptionId, subscription.tenantId);
   const galleryKinds = kinds.some((k) => k !== 'managedImage');
@@ -115,11 +128,12 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
 
   let step: Step = await pick<Step>(
     title,
-    galleryKinds && kinds.includes('managedImage') ? vscode.l10n.t('Gallery or managed image') : galleryKinds ? vscode.l10n.t('Gallery') : vscode.l10n.t('Managed image'),
+    galleryKinds && kinds.includes('managedImage') ? vscode.l10n.t('Gallery or managed image') : galleryKinds ? (options.galleryPlaceholder ?? vscode.l10n.t('Gallery')) : vscode.l10n.t('Managed image'),
     (async () => {
       const choices: Array<Choice<Step>> = [];
       if (galleryKinds) {
-        for (const g of await listAll((o) => service.listGalleries(o))) {
+        const galleries = await listAll((o) => service.listGalleries(o));
+        for (const g of options.galleryFilter ? galleries.filter(options.galleryFilter) : galleries) {
           choices.push({ label: `$(library) ${g.name ?? ''}`, description: g.location, value: { kind: 'gallery', id: parseIdOfKind(g.id ?? '', 'gallery') } });
         }
       }
@@ -200,4 +214,39 @@ export async function pickResource(account: AzureAccount, kinds: readonly ArmRes
       }
     }
   }
+}
+
+/**
+ * Restore from the command palette: subscription → a gallery with soft delete on → image definition → one of its
+ * soft-deleted versions (most recently deleted first), with the same pickers as every other command.
+ */
+export async function pickSoftDeletedVersion(account: AzureAccount): Promise<{ versionId: ImageVersionId; tenantId: string }> {
+  const title = vscode.l10n.t('Choose a deleted image version to restore');
+  const { armId, tenantId } = await pickResource(account, ['imageDefinition'], {
+    title,
+    galleryFilter: isSoftDeleteEnabled,
+    galleryPlaceholder: vscode.l10n.t('Gallery with soft delete on (only those keep deleted versions)'),
+  });
+  if (armId.kind !== 'imageDefinition') {
+    throw new Error(vscode.l10n.t('That ID does not name what is asked for here ({0}).', kindLabel('imageDefinition')));
+  }
+  const definition = armId;
+  const service = (await account.services()).galleryService(definition.subscriptionId, tenantId);
+  const versionId = await pick<ImageVersionId>(title, vscode.l10n.t('Deleted version of {0}', definition.imageDefinition), (async () => {
+    const now = Date.now();
+    const deleted = await listAll((o) => service.listSoftDeletedVersions(definition, o));
+    const time = (d: { softDeletedTime?: Date | string }): number => (d.softDeletedTime === undefined ? 0 : new Date(d.softDeletedTime).getTime() || 0);
+    return deleted
+      .filter((d) => usableName(d.name) !== undefined)
+      .sort((a, b) => time(b) - time(a))
+      .map((d) => {
+        const ago = timeAgo(d.softDeletedTime, now);
+        return {
+          label: `$(history) ${d.name ?? ''}`,
+          description: ago ? vscode.l10n.t('deleted {0}', ago) : vscode.l10n.t('deleted (time unknown)'),
+          value: imageVersionId(definition, d.name ?? ''),
+        };
+      });
+  })());
+  return { versionId, tenantId };
 }

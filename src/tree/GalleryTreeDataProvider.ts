@@ -8,6 +8,7 @@ import { ErrorNode, LoadMoreNode, MessageNode } from './MessageNodes';
 import { resourceNodeId } from './nodeIds';
 import { PagedListNode } from './PagedListNode';
 import { isVersionNode } from './VersionNode';
+import type { GalleryVersionId } from './VersionNode';
 import { VersionWatcher } from './VersionWatcher';
 import type { VersionWatcherOptions } from './VersionWatcher';
 import { describeProgress } from './replication';
@@ -135,6 +136,22 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     } else {
       this.creating.delete(parentId);
     }
+  }
+
+  /**
+   * Azure accepted the create of a version from a form: the version exists and is listed while it replicates (ARM's
+   * PUT answered 201 `Creating`), so the list `parentId` is read again and the version's own row, with its live
+   * replication progress, takes the place of the "Creating…" placeholder (the list leaves out a placeholder it lists
+   * itself; the placeholder stays while it does not). The watcher follows it from now on, quietly: the form tells the
+   * outcome. Dispose when the form's operation ends.
+   */
+  showCreatedVersion(parentId: string, id: GalleryVersionId, tenantId: string | undefined): vscode.Disposable {
+    const following = this.versions.followCreate(id, tenantId);
+    const parent = this.shown.get(parentId);
+    if (parent) {
+      this.reload(parent);
+    }
+    return following;
   }
 
   /** A node VS Code is showing (or has shown), by its id. */

@@ -74,6 +74,11 @@ export class RecentlyDeletedNode extends PagedListNode<GallerySoftDeletedResourc
   }
 }
 
+/** The row id of a soft-deleted version: not the version's own row id, since a new version of the same name may be listed above at the same time. */
+export function softDeletedVersionNodeId(versionId: ImageVersionId): string {
+  return `${resourceNodeId(versionId.id)}#softdeleted`;
+}
+
 /** A soft-deleted image version: its name, when it was deleted, when it will be purged; Restore brings it back. */
 export class SoftDeletedVersionNode implements TreeNode {
   readonly id: string;
@@ -88,8 +93,7 @@ export class SoftDeletedVersionNode implements TreeNode {
     readonly versionId: ImageVersionId,
     readonly tenantId: string,
   ) {
-    // Not the version's own row id: a new version of the same name may be listed above at the same time.
-    this.id = `${resourceNodeId(versionId.id)}#softdeleted`;
+    this.id = softDeletedVersionNodeId(versionId);
     const time = resource.softDeletedTime === undefined ? NaN : new Date(resource.softDeletedTime).getTime();
     this.deletedAt = Number.isNaN(time) ? undefined : time;
   }

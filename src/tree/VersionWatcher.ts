@@ -114,6 +114,8 @@ export class VersionWatcher implements vscode.Disposable {
   private readonly latest = new Map<string, GalleryVersion>();
   /** Versions no longer followed, with why, and the state they were in then. */
   private readonly stopped = new Map<string, { readonly reason: string; readonly signature: string }>();
+  /** Versions whose create a form is running: the form tells the outcome, so the watcher only updates their rows. */
+  private readonly quiet = new Set<string>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires the lower-cased id of a version whose state changed. */
   readonly onDidChange = this.changed.event;
@@ -182,6 +184,33 @@ export class VersionWatcher implements vscode.Disposable {
     this.schedule(watch);
   }
 
+  /**
+   * Follows a version whose create a form is running, from the moment Azure accepted it (it exists and is listed while
+   * it replicates): re-read at once, then with the usual backoff, so its row shows live progress. The form's operation
+   * tells the outcome, so the watcher says nothing when it settles, and a failed re-read only waits for the next one.
+   * Dispose when the form's operation ends: the watcher then stops following it and forgets what it read (the list read
+   * next is fresher); a version still in progress then (the user stopped waiting) is followed from its row like any other.
+   */
+  followCreate(id: GalleryVersionId, tenantId: string | undefined): vscode.Disposable {
+    const key = id.id.toLowerCase();
+    const before = this.watches.get(key);
+    before?.check?.cancel();
+    this.stopped.delete(key);
+    this.quiet.add(key);
+    if (!this.disposed) {
+      this.log.info(`Watching ${displayName(id)}, created from a form, until it finishes.`);
+      const watch: Watch = { id, tenantId, attempt: 0, check: undefined, signature: '', movedAt: this.now() };
+      this.watches.set(key, watch);
+      watch.check = this.scheduleCheck(() => void this.poll(watch), 0);
+    }
+    return new vscode.Disposable(() => {
+      this.quiet.delete(key);
+      this.watches.get(key)?.check?.cancel();
+      this.watches.delete(key);
+      this.latest.delete(key);
+    });
+  }
+
   /** Stops following `id` and every version under it, silently (e.g. a delete started from the tree). */
   unwatch(id: string): void {
     const prefix = id.toLowerCase().replace(/\/$/, '');
@@ -237,6 +266,12 @@ export class VersionWatcher implements vscode.Disposable {
         this.log.info(`Stopped watching ${displayName(id)}: ${info.message}`);
         return;
       }
+      if (this.quiet.has(key)) {
+        // The form's create is still running and will say how it ends: try again, tell no one.
+        this.log.warn(`Couldn't re-check ${displayName(id)} while the form creates it (will try again): ${info.message}`);
+        this.schedule(watch);
+        return;
+      }
       const hopeless = hopelessReason(info, id.kind);
       if (hopeless) {
         this.stop(watch, vscode.l10n.t('Stopped following {0} {1}: {2}', noun(id), displayName(id), hopeless), watch.signature);
@@ -261,7 +296,9 @@ export class VersionWatcher implements vscode.Disposable {
     this.changed.fire(key);
     if (!isSettling(version)) {
       this.watches.delete(key);
-      this.announce(id, version);
+      if (!this.quiet.has(key)) {
+        this.announce(id, version);
+      }
       return;
     }
     const signature = progressSignature(version);

@@ -33,6 +33,15 @@ export interface SubmitRequest {
   readonly newResourceGroup?: { readonly name: string; readonly location: string };
 }
 
+/** What the host hears about a write while it runs. */
+export interface SubmitEvents {
+  /**
+   * A create was accepted by Azure: the resource exists (still provisioning) while its long-running operation runs.
+   * Must not throw.
+   */
+  readonly onAccepted?: () => void;
+}
+
 /** What the user should know about a write that succeeded (e.g. an existing resource group was used as it is). */
 export interface SubmitOutcome {
   readonly notes: readonly string[];
@@ -64,7 +73,7 @@ export interface FormBackend {
    * Sends the request and waits for ARM's long-running operation. A create first makes sure that the
    * target does not exist (and that a "new" resource group is really new): it never PUTs over a resource.
    */
-  submit(request: SubmitRequest, signal: AbortSignal): Promise<SubmitOutcome | void>;
+  submit(request: SubmitRequest, signal: AbortSignal, events?: SubmitEvents): Promise<SubmitOutcome | void>;
 }
 
 function definitionFacts(d: GalleryImage): ResourceFacts {
@@ -350,7 +359,7 @@ export class ArmFormBackend implements FormBackend {
     return JSON.parse(JSON.stringify(json)) as JsonObject;
   }
 
-  async submit(request: SubmitRequest, signal: AbortSignal): Promise<SubmitOutcome> {
+  async submit(request: SubmitRequest, signal: AbortSignal, events?: SubmitEvents): Promise<SubmitOutcome> {
     const { target, mode } = request;
     const problem = armIdProblem(target.id);
     const id = problem ? undefined : parseComputeResourceId(target.id);
@@ -384,24 +393,25 @@ export class ArmFormBackend implements FormBackend {
     if (groupToCreate) {
       await service.createResourceGroup(groupToCreate.name, groupToCreate.location, call);
     }
+    const create = { signal, ...(events?.onAccepted ? { onAccepted: events.onAccepted } : {}) };
     switch (id.kind) {
       case 'gallery':
-        await service.createOrUpdateGallery(id, body, call);
+        await service.createOrUpdateGallery(id, body, create);
         break;
       case 'imageDefinition':
-        await service.createOrUpdateImageDefinition(id, body, call);
+        await service.createOrUpdateImageDefinition(id, body, create);
         break;
       case 'imageVersion':
-        await service.createOrUpdateImageVersion(id, body, call);
+        await service.createOrUpdateImageVersion(id, body, create);
         break;
       case 'application':
-        await service.createOrUpdateApplication(id, body, call);
+        await service.createOrUpdateApplication(id, body, create);
         break;
       case 'applicationVersion':
-        await service.createOrUpdateApplicationVersion(id, body, call);
+        await service.createOrUpdateApplicationVersion(id, body, create);
         break;
       case 'managedImage':
-        await service.createOrUpdateManagedImage(id, body, call);
+        await service.createOrUpdateManagedImage(id, body, create);
         break;
     }
     return { notes };

@@ -11,7 +11,7 @@ import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { listNodeIdOf, resourceNodeId } from '../tree/nodeIds';
 import { ArmFormBackend } from './FormBackend';
-import type { SubmitOutcome, SubmitRequest } from './FormBackend';
+import type { SubmitEvents, SubmitOutcome, SubmitRequest } from './FormBackend';
 import { formHtml, createNonce } from './formHtml';
 import { FormSession } from './FormSession';
 import { formDefinition } from './forms/formRegistry';
@@ -155,7 +155,7 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
       backend,
       post: (message) => void webview.postMessage(message),
       log: this.log,
-      runSubmit: (submit, send) => this.runWithProgress(submit, send),
+      runSubmit: (submit, send) => this.runWithProgress(submit, send, backend.tenantOf(submit.target.subscriptionId)),
       copyText: (value) => Promise.resolve(vscode.env.clipboard.writeText(value)),
       onSubmitted: (submit, notes) => {
         const name = displayName(parseComputeResourceId(submit.target.id) ?? target ?? { kind: 'gallery', gallery: submit.target.id, id: '', subscriptionId: '', resourceGroup: '' });
@@ -186,8 +186,17 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
     webview.onDidReceiveMessage((message: unknown) => session.handle(message));
   }
 
-  /** The write, under a cancellable notification; the tree shows "Creating…"/"Saving…" meanwhile and then reloads the parent. */
-  private async runWithProgress(request: SubmitRequest, send: (signal: AbortSignal) => Promise<SubmitOutcome | void>): Promise<SubmitOutcome | void> {
+  /**
+   * The write, under a cancellable notification; the tree shows "Creating…"/"Saving…" meanwhile and then reloads the
+   * parent. A version's create runs until it has replicated (up to an hour in Azure): once Azure accepted it, its own
+   * row with live replication progress replaces "Creating…" (tree.showCreatedVersion). This notification and the
+   * message when it ends ("Created …", or the error in the form) remain the create's one outcome.
+   */
+  private async runWithProgress(
+    request: SubmitRequest,
+    send: (signal: AbortSignal, events?: SubmitEvents) => Promise<SubmitOutcome | void>,
+    tenantId: string | undefined,
+  ): Promise<SubmitOutcome | void> {
     const id = parseComputeResourceId(request.target.id);
     const noun = kindLabel(formResourceKind(request.kind));
     const name = id ? displayName(id) : request.target.id;
@@ -202,6 +211,15 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
         this.tree.markPending(request.target.id, label, node);
       }
     }
+    const version = request.mode === 'create' && (id?.kind === 'imageVersion' || id?.kind === 'applicationVersion') ? id : undefined;
+    let shown: vscode.Disposable | undefined;
+    const events: SubmitEvents = {
+      onAccepted: () => {
+        if (version && parentId && !shown) {
+          shown = this.tree.showCreatedVersion(parentId, version, tenantId);
+        }
+      },
+    };
     try {
       const outcome = await vscode.window.withProgress(
         {
@@ -209,11 +227,12 @@ export class FormPanels implements vscode.Disposable, vscode.WebviewPanelSeriali
           title: request.mode === 'create' ? vscode.l10n.t('Creating {0} {1}', noun, name) : sharing ? vscode.l10n.t('Changing who gallery {0} is shared with', name) : vscode.l10n.t('Saving {0} {1}', noun, name),
           cancellable: true,
         },
-        (_progress, token) => withAbortSignal(token, send),
+        (_progress, token) => withAbortSignal(token, (signal) => send(signal, events)),
       );
       this.log.info(`${request.mode === 'create' ? 'Created' : 'Updated'} ${noun} ${request.target.id}`);
       return outcome;
     } finally {
+      shown?.dispose();
       if (request.mode === 'create' && parentId) {
         this.tree.clearCreating(parentId, request.target.id);
       } else {

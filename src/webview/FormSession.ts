@@ -18,7 +18,7 @@ import { text } from './forms/values';
 import type { BusyMessage, HostMessage, NoticeMessage, ResultMessage, ValidationMessage, WebviewMessage } from './protocol';
 import { parseWebviewMessage } from './protocol';
 import { NothingSentError } from './FormBackend';
-import type { FormBackend, SiblingFacts, SubmitOutcome, SubmitRequest } from './FormBackend';
+import type { FormBackend, SiblingFacts, SubmitEvents, SubmitOutcome, SubmitRequest } from './FormBackend';
 
 export interface FormLog {
   info(message: string): void;
@@ -42,7 +42,7 @@ export interface FormSessionOptions {
   readonly log: FormLog;
   readonly now?: () => number;
   /** Runs the write; the panel wraps it in a progress notification and the tree's "Creating…". */
-  readonly runSubmit?: (request: SubmitRequest, send: (signal: AbortSignal) => Promise<SubmitOutcome | void>) => Promise<SubmitOutcome | void>;
+  readonly runSubmit?: (request: SubmitRequest, send: (signal: AbortSignal, events?: SubmitEvents) => Promise<SubmitOutcome | void>) => Promise<SubmitOutcome | void>;
   readonly copyText?: (text: string) => Promise<void>;
   /** After a successful submit (the panel closes); `notes` says what the user should know about how it went. */
   readonly onSubmitted?: (request: SubmitRequest, notes: readonly string[]) => void;
@@ -432,7 +432,7 @@ export class FormSession {
     };
     this.post({ type: 'busy', busy: true, message: mode === 'create' ? l10n.t('Creating the {0}…', definition.noun) : l10n.t('Saving the {0}…', definition.noun) });
     try {
-      const send = (signal: AbortSignal): Promise<SubmitOutcome | void> => this.options.backend.submit(request, signal);
+      const send = (signal: AbortSignal, events?: SubmitEvents): Promise<SubmitOutcome | void> => this.options.backend.submit(request, signal, events);
       const outcome = await (this.options.runSubmit ? this.options.runSubmit(request, send) : send(this.lifetime.signal));
       const notes = outcome?.notes ?? [];
       const done = mode === 'create' ? l10n.t('Created the {0}.', definition.noun) : l10n.t('Saved the {0}.', definition.noun);

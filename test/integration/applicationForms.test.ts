@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import '../emulator/trustCa';
 import { startEmulator, type RunningEmulator } from '../emulator/ArmEmulator';
 import { applicationId, galleryId } from '../../src/azure/armId';
-import type { ArmServices } from '../../src/azure/services';
+import type { ArmServices, GalleryApplicationVersion } from '../../src/azure/services';
 import { ArmFormBackend } from '../../src/webview/FormBackend';
 import { FormSession } from '../../src/webview/FormSession';
+import type { FormSessionOptions } from '../../src/webview/FormSession';
 import { formDefinition } from '../../src/webview/forms/formRegistry';
 import type { FormKind, FormMode, FormValues } from '../../src/webview/forms/formTypes';
 import type { HostMessage, ResultMessage } from '../../src/webview/protocol';
@@ -30,7 +31,7 @@ interface Run {
   readonly copied: string[];
 }
 
-function open(services: ArmServices, kind: FormKind, mode: FormMode, values: FormValues, targetId?: string): Run {
+function open(services: ArmServices, kind: FormKind, mode: FormMode, values: FormValues, targetId?: string, runSubmit?: FormSessionOptions['runSubmit']): Run {
   const posted: HostMessage[] = [];
   const logged: string[] = [];
   const copied: string[] = [];
@@ -40,6 +41,7 @@ function open(services: ArmServices, kind: FormKind, mode: FormMode, values: For
     values,
     ...(targetId ? { targetId } : {}),
     backend: new ArmFormBackend(() => Promise.resolve(services), { subscriptionId: SUB, tenantId: SEED_TENANT }),
+    ...(runSubmit ? { runSubmit } : {}),
     post: (m) => posted.push(m),
     log: { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) },
     copyText: (text) => {
@@ -179,5 +181,86 @@ describe('VM application forms against the ARM emulator (issue 12, real SDK)', f
     assert.equal((app.properties as { description: string }).description, 'edited in a form');
     const version = await edit('applicationVersion', `${applicationId(appsGallery, 'contoso-agent').id}/versions/2.0.0`, (v) => ({ ...v, excludeFromLatest: true }));
     assert.equal((version.properties as { publishingProfile: { excludeFromLatest: boolean } }).publishingProfile.excludeFromLatest, true);
+  });
+
+  it('a version being created is readable with its replication progress and listed from the moment Azure accepts it, long before its create ends', async () => {
+    // Replication slow enough to look at: the create's operation ends only after it (as in Azure).
+    const slow = await startEmulator({ seed: SEED, lroDelayMs: 30, replicationMsPerRegion: 1500, retryAfterSeconds: 0 });
+    try {
+      const slowServices = armServicesFor(slow);
+      const service = slowServices.galleryService(SUB, SEED_TENANT);
+      const agent = applicationId(appsGallery, 'contoso-agent');
+      const versionId = { kind: 'applicationVersion', id: `${agent.id}/versions/3.0.0`, subscriptionId: SUB, resourceGroup: 'rg-apps', gallery: 'appsGallery', application: 'contoso-agent', version: '3.0.0' } as const;
+      let accepted = 0;
+      let seenAtAcceptance: Promise<[GalleryApplicationVersion, string[]]> | undefined;
+      let createEnded: number | undefined;
+      let acceptedAt: number | undefined;
+      const run = open(slowServices, 'applicationVersion', 'create', {}, undefined, async (_request, send) => {
+        const outcome = await send(new AbortController().signal, {
+          onAccepted: () => {
+            accepted++;
+            acceptedAt = Date.now();
+            seenAtAcceptance = Promise.all([
+              service.getApplicationVersion(versionId),
+              service.listApplicationVersions(agent).then((p) => p.items.map((v) => v.name ?? '')),
+            ]);
+          },
+        });
+        createEnded = Date.now();
+        return outcome;
+      });
+      run.session.handle({ type: 'ready' });
+      const result = (await submit(run, {
+        ...formDefinition('applicationVersion').defaults(),
+        subscriptionId: SUB,
+        galleryId: appsGallery.id,
+        applicationId: agent.id,
+        name: '3.0.0',
+        location: 'eastus',
+        mediaLink: MEDIA,
+        install: './install.sh',
+        remove: './uninstall.sh',
+        targetRegions: [
+          { name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS' },
+          { name: 'westeurope', replicas: '1', storageAccountType: 'Standard_LRS' },
+        ],
+      })) as ResultMessage;
+      assert.equal(result.ok, true, result.message);
+      assert.equal(accepted, 1, 'told once that Azure accepted the create');
+      assert.ok(seenAtAcceptance, 'read at acceptance');
+      const [read, listed] = await seenAtAcceptance;
+      assert.equal(read.provisioningState, 'Creating');
+      assert.equal(read.replicationStatus?.aggregatedState, 'InProgress');
+      assert.deepEqual(read.replicationStatus?.summary?.map((r) => r.state), ['Replicating', 'Replicating']);
+      assert.ok(listed.includes('3.0.0'), `listed while it replicates: ${listed.join(', ')}`);
+      // The create's operation ran on until replication was done.
+      const done = await service.getApplicationVersion(versionId);
+      assert.equal(done.provisioningState, 'Succeeded');
+      assert.equal(done.replicationStatus?.aggregatedState, 'Completed');
+      assert.ok(createEnded !== undefined && acceptedAt !== undefined && createEnded - acceptedAt >= 1500, `accepted ${acceptedAt ?? '?'}, create ended ${createEnded ?? '?'}`);
+
+      // A refused create is never "accepted".
+      let acceptedRefused = 0;
+      slow.setFaults([{ kind: 'unavailable', method: 'PUT', path: '/versions/3\\.1\\.0', times: 5 }]);
+      const refused = open(slowServices, 'applicationVersion', 'create', {}, undefined, (_request, send) => send(new AbortController().signal, { onAccepted: () => void acceptedRefused++ }));
+      refused.session.handle({ type: 'ready' });
+      const refusedResult = (await submit(refused, {
+        ...formDefinition('applicationVersion').defaults(),
+        subscriptionId: SUB,
+        galleryId: appsGallery.id,
+        applicationId: agent.id,
+        name: '3.1.0',
+        location: 'eastus',
+        mediaLink: MEDIA,
+        install: './install.sh',
+        remove: './uninstall.sh',
+        targetRegions: [{ name: 'eastus', replicas: '1', storageAccountType: 'Standard_LRS' }],
+      })) as ResultMessage;
+      assert.equal(refusedResult.type, 'result', JSON.stringify(refusedResult));
+      assert.equal(refusedResult.ok, false);
+      assert.equal(acceptedRefused, 0);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -12,7 +12,8 @@
  *  - Copy Application Reference on a version: the notification, and the clipboard holds the galleryApplications entry;
  *  - the forms: Create VM Application… on the folder (a taken name refused at the field; axe), then Create Application
  *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); while Azure
- *    creates and replicates it the row says "Creating…", then it is latest;
+ *    creates and replicates it the row is the version with its live progress ("Replicating 33% · 0 of 1 regions"), then
+ *    it is latest, with one notification ("Created …", none from the watcher);
  *  - Delete on the gallery: one modal naming both kinds, then versions, applications and definitions, then the gallery.
  *
  *   npx tsx test/e2e/ui/applications.e2e.ts
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     const started: StartedHandles = {};
 
     try {
-        const { emu, wb, account } = await startSeededWorkbench(started, run.t0, { seed: SEED, emulator: { lroDelayMs: 50, retryAfterSeconds: 1 }, clipboard: true });
+        const { emu, wb, account } = await startSeededWorkbench(started, run.t0, { seed: SEED, emulator: { lroDelayMs: 50, retryAfterSeconds: 1, replicationMsPerRegion: 15_000 }, clipboard: true });
         const emulator = emu;
         console.log('VM applications in the explorer');
         const page: Page = wb.page;
@@ -215,16 +216,28 @@ async function main(): Promise<number> {
             await expectNoSeriousViolations(form, 'create VM application version');
         });
 
-        await check('creating 1.0.0: "Creating…" in the tree while it replicates, then latest; Azure got the whole URL', async () => {
+        await check('creating 1.0.0: its row shows live replication ("Replicating …%") while Azure creates it, then latest; one notification; Azure got the whole URL', async () => {
             await clearToasts(page);
             await pressButton(form, 'Create VM application version');
-            // Azure's create finishes once the version is replicated: the row says so meanwhile.
-            rows = await waitForRows(page, VIEW, '1.0.0 creating under forms-agent', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.description === 'Creating…', 15_000);
+            // Azure's create finishes once the version is replicated (15 s here): as soon as Azure has accepted it, the
+            // row is the version itself, with its progress read live, not a placeholder.
+            rows = await waitForRows(page, VIEW, '1.0.0 replicating under forms-agent', (rs) => /^Replicating \d+% · 0 of 1 regions$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
+            // Read again while it replicates (the watcher's next check, 5 s later): the percentage moves.
+            rows = await waitForRows(page, VIEW, '1.0.0 further along', (rs) => /^Replicating [1-9]\d% · 0 of 1 regions$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
+            const replicating = row(rows, ['forms-agent', '1.0.0']);
+            equal(replicating.icon, 'sync', 'icon of 1.0.0 while it replicates (spinning)');
+            expect(replicating.ariaLabel.startsWith('VM application version 1.0.0, Replicating'), `what a screen reader says: ${replicating.ariaLabel}`);
+            const during = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { provisioningState: string } } | undefined;
+            equal(during?.properties.provisioningState, 'Creating', 'the version in Azure while the row shows its progress');
             await page.mouse.move(1100, 700);
             await screenshot(page, 'applications-version-creating');
             await formClosed(page, /New VM application version/, 60_000);
             const toast = await waitForToast(page, /Created VM application version/, 30_000);
             equal(toast, 'Created VM application version "appsGallery/forms-agent/1.0.0".', 'the notification');
+            // The form's notification is the create's one outcome: the watcher, which drew the progress, says nothing more.
+            await page.waitForTimeout(6_000);
+            const others = await page.locator('.notifications-toasts .notification-list-item').allInnerTexts();
+            expect(!others.some((t) => /1\.0\.0 is ready/.test(t)), `a second notification about 1.0.0:\n${others.join('\n')}`);
             const stored = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { publishingProfile: { source: { mediaLink: string } } } } | undefined;
             equal(stored?.properties.publishingProfile.source.mediaLink, PACKAGE, 'the package link ARM stored');
             rows = await waitForRows(page, VIEW, '1.0.0 settled as latest', (rs) => findRow(rs, ['forms-agent', '1.0.0'])?.icon === 'star-full', 30_000);

@@ -8,13 +8,15 @@
  *  - the blocked version shows a lock and "deletion blocked until <date>";
  *  - "Recently deleted" (after the versions) lists 0.9.0 as "deleted 2 days ago", its hover gives the purge date;
  *  - Restore on it: the version is back among the versions and "Recently deleted" is empty;
+ *  - Restore Deleted Image Version from the command palette (subscription, only galleries with soft delete, definition,
+ *    deleted version): another deleted version is back among the versions;
  *  - Delete on the blocked version: a modal says why and until when (read from the screen), nothing is sent;
  *  - Delete on the version `latest` resolves to: the modal says it can be restored for 7 days and names the version
  *    that becomes `latest`; Cancel sends nothing.
  *
  *   npx tsx test/e2e/ui/lifecycle.e2e.ts
  *
- * Screenshots in test-results/: lifecycle-tree.png, lifecycle-recently-deleted.png, lifecycle-restored.png,
+ * Screenshots in test-results/: lifecycle-tree.png, lifecycle-recently-deleted.png, lifecycle-restored.png, lifecycle-restore-palette.png,
  * lifecycle-blocked-dialog.png, lifecycle-latest-dialog.png (lifecycle-failure.png when a check fails).
  * Environment: ACG_VSIX (skip packaging), ACG_HEADFUL=1, ACG_KEEP_TEMP=1 (keep user data and logs).
  */
@@ -25,7 +27,7 @@ import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
 import type { RunningEmulator } from '../../emulator/ArmEmulator';
 import { REPO_ROOT } from '../../harness/seed';
-import { childrenOf, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { childrenOf, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, runCommandToQuickPick, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'lifecycle.json');
 const VIEW = 'Galleries';
@@ -38,6 +40,21 @@ function row(rows: readonly Row[], tail: readonly string[]): Row {
     const found = findRow(rows, tail);
     expect(found !== undefined, `"${tail.join(' › ')}" is not shown; the view shows:\n${describeRows(rows)}`);
     return found;
+}
+
+/** The rows of the open quick pick (label and description) once one containing `text` is shown. */
+async function pickRowsOnceLoaded(page: Page, text: string): Promise<string[]> {
+    const rows = page.locator('.quick-input-widget .monaco-list-row[role="option"]');
+    await rows.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    return rows.allInnerTexts();
+}
+
+/** Chooses the quick pick row containing `text`, as a user clicks it. */
+async function choosePick(page: Page, text: string): Promise<void> {
+    const row = page.locator('.quick-input-widget .monaco-list-row[role="option"]').filter({ hasText: text }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click();
+    await row.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 }
 
 /** DELETE and PATCH requests the emulator answered since `from` (what the extension sent to change something). */
@@ -105,6 +122,28 @@ async function main(): Promise<number> {
             equal(changesSince(emulator, from), [`PATCH ${WEEKLY}/versions/0.9.0`], 'what Restore sent');
             await page.mouse.move(1100, 700);
             await screenshot(page, 'lifecycle-restored');
+        });
+
+        await check('"Restore Deleted Image Version" from the command palette: subscription → only galleries with soft delete → definition → deleted version; it is back among the versions', async () => {
+            // Another version deleted a day ago (as if by someone else): the palette finds it without the tree.
+            const deletedId = `${WEEKLY}/versions/0.8.0`;
+            const seeded = emulator.store.getResourceJson(`${WEEKLY}/versions/1.0.0`) as unknown as { location: string; properties: Record<string, unknown> };
+            emulator.store.addSoftDeleted({ id: deletedId, location: seeded.location, properties: { ...seeded.properties, provisioningState: 'Succeeded' } }, Date.now() - 24 * 60 * 60 * 1000);
+            const from = emulator.requests.length;
+            await runCommandToQuickPick(page, 'Restore Deleted Image Version', /Choose a deleted image version to restore/);
+            await choosePick(page, SUBSCRIPTION);
+            const galleries = await pickRowsOnceLoaded(page, 'lifecycleGallery');
+            expect(!galleries.some((l) => l.includes('plainGallery')), `galleries offered: ${galleries.join(', ')}`);
+            await choosePick(page, 'lifecycleGallery');
+            await choosePick(page, 'weekly');
+            const versions = await pickRowsOnceLoaded(page, '0.8.0');
+            expect(versions.length === 1 && /^0\.8\.0\s*deleted 1 day ago$/.test(versions[0].trim()), `deleted versions offered: ${JSON.stringify(versions)}`);
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'lifecycle-restore-palette');
+            await choosePick(page, '0.8.0');
+            await waitForToast(page, /^Restored image version "lifecycleGallery\/weekly\/0\.8\.0"\.$/, 30_000);
+            equal(changesSince(emulator, from), [`PATCH ${WEEKLY}/versions/0.8.0`], 'what Restore sent');
+            rows = await waitForRows(page, VIEW, '0.8.0 among the versions of weekly', (rs) => childrenOf(rs, ['weekly']).some((r) => r.label === '0.8.0'));
         });
 
         await check('Delete on the blocked version says why and until when, and sends nothing', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { answers, progressTitles, resetFakes, shownDetails, shownMessages } from '../tree/fakeVscode';
+import { answers, progressTitles, quickPicks, resetFakes, shownDetails, shownMessages } from '../tree/fakeVscode';
+import type { FakeQuickPick } from '../tree/fakeVscode';
 import { SUB, TENANT, labels, page, settle } from '../tree/treeTestSupport';
 import { galleryId, imageDefinitionId, imageVersionId } from '../../../src/azure/armId';
 import type { Gallery, GalleryImageVersion } from '../../../src/azure/services';
@@ -229,9 +230,92 @@ describe('Restore of a soft-deleted version', () => {
     assert.equal(row.getTreeItem().description, 'deleted 2 days ago');
   });
 
-  it('from anywhere but a soft-deleted row it says where Restore works, and sends nothing', async () => {
-    await h.run('azureComputeGallery.restoreImageVersion', undefined);
+  it('on a row that is not a deleted version it says where Restore works, and sends nothing', async () => {
+    const { byName } = await definitionRows(h, SOFT_DELETE, [version('2.0.0')]);
+    await h.run('azureComputeGallery.restoreImageVersion', byName('2.0.0'));
     assert.deepEqual(sent(h), []);
     assert.match(shownMessages[0], /^error: Couldn't restore the image version: Restore works on a deleted version: expand "Recently deleted"/);
+  });
+
+  describe('from the command palette', () => {
+    const OTHER = galleryId(SUB, 'images-rg', 'plain');
+    /** The quick pick VS Code shows as the `n`-th (1-based), once its list has loaded. */
+    async function picker(n: number): Promise<FakeQuickPick> {
+      for (let i = 0; i < 30 && (quickPicks.length < n || quickPicks[n - 1].busy); i++) {
+        await settle();
+      }
+      assert.ok(quickPicks[n - 1], `picker ${n} is shown`);
+      return quickPicks[n - 1];
+    }
+    function choose(qp: FakeQuickPick, label: string): void {
+      const item = qp.items.find((i) => i.label === label);
+      assert.ok(item, `"${label}" is offered: ${qp.items.map((i) => i.label).join(', ')}`);
+      qp.selectedItems = [item];
+      qp.accept();
+    }
+    function palette(): void {
+      h.azure.tenants = () => Promise.resolve([{ tenantId: TENANT, displayName: 'Contoso' }] as never);
+      h.azure.subscriptions = () => Promise.resolve([{ subscriptionId: SUB, displayName: 'Prod', tenantId: TENANT, state: 'Enabled' }]);
+      h.azure.galleries = () => page([SOFT_DELETE, { ...NO_SOFT_DELETE, id: OTHER.id, name: 'plain' }]);
+      h.azure.definitions = () => page([{ id: DEFINITION.id, name: 'ubuntu', location: 'westeurope', osType: 'Linux', osState: 'Generalized' }]);
+      h.azure.softDeleted = () =>
+        page([
+          { name: '1.0.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.0.0').id, softDeletedTime: new Date(Date.now() - 3 * DAY).toISOString() },
+          { name: '1.1.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.1.0').id, softDeletedTime: new Date(Date.now() - 1 * DAY).toISOString() },
+        ]);
+    }
+
+    it('picks subscription → a gallery with soft delete on → definition → a deleted version (newest deletion first), then restores it', async () => {
+      palette();
+      h.azure.getVersion = () => Promise.reject(notFound());
+      const run = h.run('azureComputeGallery.restoreImageVersion');
+      choose(await picker(1), 'Prod');
+      const galleries = await picker(2);
+      assert.deepEqual(galleries.items.map((i) => i.label), ['$(library) gal'], 'only galleries that keep deleted versions');
+      assert.equal(galleries.placeholder, 'Gallery with soft delete on (only those keep deleted versions)');
+      assert.equal(galleries.title, 'Choose a deleted image version to restore');
+      choose(galleries, '$(library) gal');
+      choose(await picker(3), '$(symbol-class) ubuntu');
+      const versions = await picker(4);
+      assert.equal(versions.placeholder, 'Deleted version of ubuntu');
+      assert.deepEqual(
+        versions.items.map((i) => `${i.label} — ${(i as { description?: string }).description ?? ''}`),
+        ['$(history) 1.1.0 — deleted 1 day ago', '$(history) 1.0.0 — deleted 3 days ago'],
+      );
+      choose(versions, '$(history) 1.0.0');
+      await run;
+      assert.deepEqual(sent(h), [`restoreImageVersion ${imageVersionId(DEFINITION, '1.0.0').id}`]);
+      assert.deepEqual(shownMessages, ['info: Restored image version "gal/ubuntu/1.0.0".']);
+    });
+
+    it('when the tree shows the definition, the restored version moves across there too', async () => {
+      const { row, definition, recent } = await deletedRow();
+      palette();
+      h.azure.getVersion = () => Promise.reject(notFound());
+      h.azure.restore = () => {
+        assert.equal(row.getTreeItem().description, 'Restoring…', 'the deleted row says so while it runs');
+        h.azure.versions = () => page([version('2.0.0'), version('1.0.0')]);
+        h.azure.softDeleted = () => page([]);
+        return Promise.resolve(version('1.0.0'));
+      };
+      const run = h.run('azureComputeGallery.restoreImageVersion');
+      choose(await picker(1), 'Prod');
+      choose(await picker(2), '$(library) gal');
+      choose(await picker(3), '$(symbol-class) ubuntu');
+      choose(await picker(4), '$(history) 1.0.0');
+      await run;
+      assert.deepEqual(labels(await h.tree.getChildren(definition)), ['2.0.0', '1.0.0', 'Recently deleted']);
+      assert.deepEqual(labels(await h.tree.getChildren(recent)), ['No recently deleted versions']);
+    });
+
+    it('closing a picker restores nothing and says nothing', async () => {
+      palette();
+      const run = h.run('azureComputeGallery.restoreImageVersion');
+      choose(await picker(1), 'Prod');
+      (await picker(2)).hide();
+      await run;
+      assert.deepEqual(sent(h), []);
+      assert.deepEqual(shownMessages, []);
+    });
   });
 });

@@ -55,7 +55,9 @@ export function describeProgress(version: VersionStatusLike): string | undefined
     return version.provisioningState && version.provisioningState !== 'Succeeded' ? version.provisioningState : undefined;
   }
   if (progress && progress.completed < progress.regions) {
-    return l10n.t('Replicating {0}% · {1} of {2} regions', progress.percent, progress.completed, progress.regions);
+    return progress.regions === 1
+      ? l10n.t('Replicating {0}% · {1} of 1 region', progress.percent, progress.completed)
+      : l10n.t('Replicating {0}% · {1} of {2} regions', progress.percent, progress.completed, progress.regions);
   }
   return version.provisioningState ?? l10n.t('In progress');
 }

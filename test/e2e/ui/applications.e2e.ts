@@ -12,7 +12,7 @@
  *  - Copy Application Reference on a version: the notification, and the clipboard holds the galleryApplications entry;
  *  - the forms: Create VM Application… on the folder (a taken name refused at the field; axe), then Create Application
  *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); while Azure
- *    creates and replicates it the row is the version with its live progress ("Replicating 33% · 0 of 1 regions"), then
+ *    creates and replicates it the row is the version with its live progress ("Replicating 33% · 0 of 1 region"), then
  *    it is latest, with one notification ("Created …", none from the watcher);
  *  - Delete on the gallery: one modal naming both kinds, then versions, applications and definitions, then the gallery.
  *
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
             await contextMenu(page, await rowLocator(page, VIEW, ['VM applications', 'contoso-agent']), 'Refresh');
             rows = await waitForRows(page, VIEW, '1.3.0 creating', (rs) => findRow(rs, ['contoso-agent', '1.3.0'])?.icon === 'sync');
             // The watcher re-reads it (with replication status) and the row shows the progress, live.
-            rows = await waitForRows(page, VIEW, '1.3.0 showing its progress', (rs) => /^Replicating \d+% · 0 of 1 regions$/.test(findRow(rs, ['contoso-agent', '1.3.0'])?.description ?? ''), 30_000);
+            rows = await waitForRows(page, VIEW, '1.3.0 showing its progress', (rs) => /^Replicating \d+% · 0 of 1 region$/.test(findRow(rs, ['contoso-agent', '1.3.0'])?.description ?? ''), 30_000);
             const toast = await waitForToast(page, /VM application version appsGallery\/contoso-agent\/1\.3\.0 is ready/, 60_000);
             equal(toast, 'VM application version appsGallery/contoso-agent/1.3.0 is ready and replicated to 1 region.', 'the notification');
             rows = await waitForRows(page, VIEW, '1.3.0 settled as latest', (rs) => findRow(rs, ['contoso-agent', '1.3.0'])?.icon === 'star-full');
@@ -221,9 +221,9 @@ async function main(): Promise<number> {
             await pressButton(form, 'Create VM application version');
             // Azure's create finishes once the version is replicated (15 s here): as soon as Azure has accepted it, the
             // row is the version itself, with its progress read live, not a placeholder.
-            rows = await waitForRows(page, VIEW, '1.0.0 replicating under forms-agent', (rs) => /^Replicating \d+% · 0 of 1 regions$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
+            rows = await waitForRows(page, VIEW, '1.0.0 replicating under forms-agent', (rs) => /^Replicating \d+% · 0 of 1 region$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
             // Read again while it replicates (the watcher's next check, 5 s later): the percentage moves.
-            rows = await waitForRows(page, VIEW, '1.0.0 further along', (rs) => /^Replicating [1-9]\d% · 0 of 1 regions$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
+            rows = await waitForRows(page, VIEW, '1.0.0 further along', (rs) => /^Replicating [1-9]\d% · 0 of 1 region$/.test(findRow(rs, ['forms-agent', '1.0.0'])?.description ?? ''), 15_000);
             const replicating = row(rows, ['forms-agent', '1.0.0']);
             equal(replicating.icon, 'sync', 'icon of 1.0.0 while it replicates (spinning)');
             expect(replicating.ariaLabel.startsWith('VM application version 1.0.0, Replicating'), `what a screen reader says: ${replicating.ariaLabel}`);

@@ -54,7 +54,7 @@ describe('tree accessibility: each row says in words what its description and ic
         replicationStatus: { aggregatedState: 'InProgress', summary: [{ region: 'westeurope', state: 'Replicating', progress: 40 }] },
       }),
     ]);
-    assert.equal(spoken(t.versions[0]), 'Image version 1.2.0, latest, end of life in 10 days, Replicating 40%, 0 of 1 regions');
+    assert.equal(spoken(t.versions[0]), 'Image version 1.2.0, latest, end of life in 10 days, Replicating 40%, 0 of 1 region');
   });
 
   it('a version that failed says so (the error icon); one excluded from latest says that (no star)', async () => {

@@ -141,7 +141,7 @@ describe('VM applications in the tree', () => {
       const [row] = await tree.getChildren(app);
       assert.ok(row instanceof ApplicationVersionNode);
       const item = tree.getTreeItem(row);
-      assert.equal(item.description, 'Replicating 40% · 0 of 1 regions');
+      assert.equal(item.description, 'Replicating 40% · 0 of 1 region');
       const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
       const hovered = await tree.resolveTreeItem(item, row, token);
       const tooltip = (hovered.tooltip as { value: string }).value.replace(/\\/g, '');

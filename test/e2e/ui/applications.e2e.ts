@@ -32,7 +32,7 @@ import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { choose, fieldError, formClosed, formFrame, pressButton } from './formUi';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
 import { REPO_ROOT } from '../../harness/seed';
-import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, logShownTree, expandRow, findRow, hoverText, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'applications.json');
 const VIEW = 'Galleries';
@@ -299,11 +299,7 @@ async function main(): Promise<number> {
             await screenshot(page, 'applications-deleted');
         });
 
-        rows = await readRows(page, VIEW);
-        console.log(`\ntree as shown:\n${describeRows(rows)
-            .split('\n')
-            .map((l) => `  ${l}`)
-            .join('\n')}`);
+        await logShownTree(page, VIEW);
     } catch (e) {
         run.failed(e);
         await reportFailure('applications', started);

@@ -35,7 +35,7 @@ import {
     childrenOf,
     clickDialogButton,
     contextMenu,
-    describeRows,
+    logShownTree,
     expandRow,
     rowLocator,
     setQuickPickTick,
@@ -301,8 +301,7 @@ async function main(): Promise<number> {
             await screenshot(page, 'cleanup-multi-deleted');
         });
 
-        rows = await waitForRows(page, VIEW, 'the tree', () => true);
-        console.log(`\ntree as shown:\n${describeRows(rows).split('\n').map((l) => `  ${l}`).join('\n')}`);
+        await logShownTree(page, VIEW);
     } catch (e) {
         run.failed(e);
         await reportFailure('cleanup', started);

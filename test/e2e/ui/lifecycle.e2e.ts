@@ -27,7 +27,7 @@ import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
 import type { RunningEmulator } from '../../emulator/ArmEmulator';
 import { REPO_ROOT } from '../../harness/seed';
-import { childrenOf, clickDialogButton, contextMenu, describeRows, expandRow, findRow, hoverText, readRows, rowLocator, runCommandToQuickPick, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { childrenOf, clickDialogButton, contextMenu, describeRows, logShownTree, expandRow, findRow, hoverText, readRows, rowLocator, runCommandToQuickPick, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'lifecycle.json');
 const VIEW = 'Galleries';
@@ -182,11 +182,7 @@ async function main(): Promise<number> {
             equal(changesSince(emulator, from), [], 'what a cancelled Delete sent');
         });
 
-        rows = await readRows(page, VIEW);
-        console.log(`\ntree as shown:\n${describeRows(rows)
-            .split('\n')
-            .map((l) => `  ${l}`)
-            .join('\n')}`);
+        await logShownTree(page, VIEW);
     } catch (e) {
         run.failed(e);
         await reportFailure('lifecycle', started);

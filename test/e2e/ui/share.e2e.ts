@@ -25,7 +25,7 @@ import { REPO_ROOT } from '../../harness/seed';
 import { axeVersion, expectNoSeriousViolations } from './axe';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
-import { clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, quickPickRows, readRows, rowLocator, setQuickPickTick, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { clearToasts, clickDialogButton, contextMenu, logShownTree, expandRow, findRow, quickPickRows, rowLocator, setQuickPickTick, signInFromView, waitForDialog, waitForRows, waitForToast } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'sharing.json');
 const VIEW = 'Galleries';
@@ -197,11 +197,7 @@ async function main(): Promise<number> {
             await screenshot(page, 'share-community');
         });
 
-        const rows: Row[] = await readRows(page, VIEW);
-        console.log(`\ntree as shown:\n${describeRows(rows)
-            .split('\n')
-            .map((l) => `  ${l}`)
-            .join('\n')}`);
+        await logShownTree(page, VIEW);
     } catch (e) {
         run.failed(e);
         await reportFailure('share', started);

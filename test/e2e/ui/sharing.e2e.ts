@@ -25,7 +25,7 @@ import { quickInput, resizeSidebar, screenshot } from '../../harness/browser';
 import { REPO_ROOT } from '../../harness/seed';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
-import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, expandRow, findRow, readRows, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, logShownTree, expandRow, findRow, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'sharing.json');
 const VIEW = 'Galleries';
@@ -234,11 +234,7 @@ async function main(): Promise<number> {
             await screenshot(page, 'sharing-accepted');
         });
 
-        rows = await readRows(page, VIEW);
-        console.log(`\ntree as shown:\n${describeRows(rows)
-            .split('\n')
-            .map((l) => `  ${l}`)
-            .join('\n')}`);
+        await logShownTree(page, VIEW);
     } catch (e) {
         run.failed(e);
         await reportFailure('sharing', started);

@@ -71,6 +71,15 @@ export function describeRows(rows: readonly Row[]): string {
     return rows.map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label}${r.description ? ` — ${r.description}` : ''} [${r.icon}]`).join('\n');
 }
 
+/** Prints the view as it is shown now, indented: the end of every UI runner's log. */
+export async function logShownTree(page: Page, view: string): Promise<void> {
+    const rows = await readRows(page, view);
+    console.log(`\ntree as shown:\n${describeRows(rows)
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}`);
+}
+
 /** Polls the view until `done(rows)` holds; returns those rows, or throws with what was shown. */
 export async function waitForRows(page: Page, view: string, what: string, done: (rows: Row[]) => boolean, timeout = 20_000): Promise<Row[]> {
     const deadline = Date.now() + timeout;

@@ -247,17 +247,26 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/** Whether a link from Azure may be offered to open: an absolute https URL. */
-export function isOpenableLink(url: string | undefined): url is string {
+/**
+ * A link from a community gallery's publisher (a stranger) as it may be offered to open: an absolute https URL without
+ * a user name or password, in the URL parser's own spelling (`href`): an international host in its xn-- form, bidi
+ * and other invisible characters percent-encoded, so what the user reads is the address that opens. Undefined when it
+ * is not such a link.
+ */
+export function openableLink(url: string | undefined): string | undefined {
   if (!url) {
-    return false;
+    return undefined;
   }
+  let parsed: URL;
   try {
-    return new URL(url).protocol === 'https:';
+    parsed = new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
+  // "https://microsoft.com@contoso.example/" reads as microsoft.com but opens contoso.example.
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '' ? parsed.href : undefined;
 }
+
 
 /** The publisher's links and contact of a community gallery, each a row (a link opens only when clicked, after asking). */
 function communityInfoRows(parent: SharedGalleryNode, gallery: CommunityGallery): TreeNode[] {
@@ -285,15 +294,21 @@ export class CommunityInfoNode implements TreeNode {
     return `${this.parent.id}#${this.key}`;
   }
 
+  /** The address that opens, as the row shows it (see {@link openableLink}); undefined when this row is not a link. */
+  get link(): string | undefined {
+    return openableLink(this.value);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label);
     item.id = this.id;
-    item.description = this.value;
-    const link = isOpenableLink(this.value);
+    const link = this.link !== undefined;
+    const shown = this.link ?? this.value;
+    item.description = shown;
     item.contextValue = link ? 'communityLink' : 'communityInfo';
     item.iconPath = new vscode.ThemeIcon(link ? 'link-external' : this.key === 'contact' ? 'mail' : 'info');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${this.label}: ${this.value}\n\n`);
+    tooltip.appendText(`${this.label}: ${shown}\n\n`);
     if (link) {
       item.command = { command: 'azureComputeGallery.openCommunityLink', title: vscode.l10n.t('Open Link…'), arguments: [this] };
       tooltip.appendText(vscode.l10n.t('Click to open this link in your browser; you are asked first.'));
@@ -301,7 +316,7 @@ export class CommunityInfoNode implements TreeNode {
       tooltip.appendText(vscode.l10n.t('Not an https link, so it is not offered to open.'));
     }
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${this.label}: ${this.value}`, ...(link ? { role: 'link' } : {}) };
+    item.accessibilityInformation = { label: `${this.label}: ${shown}`, ...(link ? { role: 'link' } : {}) };
     return item;
   }
 }

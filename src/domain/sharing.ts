@@ -385,7 +385,10 @@ export interface SharingConsequences {
   readonly goesPublic: boolean;
   /** A Reset of a community gallery: its public name stops working for everyone. */
   readonly leavesCommunity: boolean;
-  /** Reset or going public: consequential, the user must confirm explicitly (form checkbox, host modal). */
+  /**
+   * Reset, going public, or anyone losing access (a Remove, as Remove from Sharing does after its modal): consequential,
+   * the user must confirm explicitly (form checkbox, host modal).
+   */
   readonly needsConfirmation: boolean;
 }
 
@@ -431,7 +434,7 @@ export function sharingConsequences(current: SharingSnapshot, steps: readonly Sh
     gainingTenants: without(gainingTenants, current.permission === 'Community' ? [] : current.tenants),
     goesPublic,
     leavesCommunity,
-    needsConfirmation: reset || goesPublic,
+    needsConfirmation: reset || goesPublic || lostSubs.length > 0 || lostTenants.length > 0,
   };
 }
 

@@ -3,8 +3,8 @@
  * user (Community). Unlike the other forms it sends a *list* of requests (`GallerySharingProfile_Update` Add / Remove /
  * Reset / EnableCommunity, and a PATCH of the community information), planned by `planSharingChange` in
  * src/domain/sharing.ts from where the gallery stands (read with `$expand=SharingProfile/Groups`) and what the form asks
- * for. The page shows that list before anything is sent; Reset and going Community need the confirmation checkbox,
- * which the host's validation (the same `validate`) enforces too.
+ * for. The page shows that list before anything is sent; Reset, going Community and removing a subscription or tenant
+ * need the confirmation checkbox, which the host's validation (the same `validate`) enforces too.
  *
  * Where the gallery stands travels in fields that exist only when creating (`current*`): in update mode the host always
  * puts them back to what Azure said (sanitize.ts), so a webview cannot claim another starting point.

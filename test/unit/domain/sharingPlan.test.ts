@@ -37,7 +37,13 @@ describe('domain: sharing changes planned from the Share form (issue 13)', () =>
       { kind: 'share', update: { operationType: 'Remove', groups: [{ type: 'AADTenants', ids: [TENANT] }] } },
     ]);
     const c = sharingConsequences(SHARED, steps);
-    assert.deepEqual([c.gainingSubscriptions, c.losingTenants, c.losingSubscriptions, c.needsConfirmation], [[SUB_B], [TENANT], [], false]);
+    // The tenant loses access: confirmed like Remove from Sharing's modal, not sent on a plain Save.
+    assert.deepEqual([c.gainingSubscriptions, c.losingTenants, c.losingSubscriptions, c.needsConfirmation], [[SUB_B], [TENANT], [], true]);
+  });
+
+  it('adding only needs no confirmation: nobody loses access', () => {
+    const steps = planSharingChange(SHARED, { permission: 'Groups', subscriptions: [SUB_A, SUB_B], tenants: [TENANT], community: NO_INFO });
+    assert.equal(sharingConsequences(SHARED, steps).needsConfirmation, false);
   });
 
   it('sends nothing when nothing changes', () => {

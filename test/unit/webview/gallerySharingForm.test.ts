@@ -139,6 +139,20 @@ describe('Share form on the host (issue 13)', () => {
     assert.equal(backend.submitted[0].target.id, GALLERY_ID);
   });
 
+  it('refuses removing a tenant (it loses access) without the confirmation, and names it next to the checkbox', async () => {
+    const { s, backend, posted } = await session(SHARED);
+    const values = { ...s.currentValues, permission: 'Groups', subscriptions: [{ id: OTHER_SUB }], tenants: [], confirm: false };
+    assert.match(form.warnings?.(values, 'update', { now: 0 }).confirm ?? '', new RegExp(`lose access .*${TENANT}`));
+    s.handle({ type: 'submit', values });
+    await tick();
+    assert.equal(backend.submitted.length, 0, 'nothing sent');
+    const validation = posted.filter((m) => m.type === 'validation').at(-1);
+    assert.ok(validation?.type === 'validation' && validation.errors.confirm);
+    s.handle({ type: 'submit', values: { ...values, confirm: true } });
+    await tick();
+    assert.deepEqual(plannedSteps(backend.submitted[0].values), [{ kind: 'share', update: { operationType: 'Remove', groups: [{ type: 'AADTenants', ids: [TENANT] }] } }]);
+  });
+
   it('sends an Add without asking for a confirmation (nobody loses access)', async () => {
     const { s, backend } = await session(PRIVATE);
     s.handle({ type: 'submit', values: { ...s.currentValues, permission: 'Groups', subscriptions: [{ id: OTHER_SUB }] } });

@@ -376,7 +376,7 @@ export class SharedImageNode extends VersionListNode<SharedImageVersion> {
     item.accessibilityInformation = { label: accessibleLabel(vscode.l10n.t('image'), this.name, facts) };
     item.tooltip = markdownFacts(vscode.l10n.t('Image {0}', this.name), [
       [vscode.l10n.t('Publisher / offer / SKU'), d.identifier ? `${d.identifier.publisher} / ${d.identifier.offer} / ${d.identifier.sku}` : undefined],
-      ['OS', describeDefinition(d)],
+      [vscode.l10n.t('OS'), describeDefinition(d)],
       [vscode.l10n.t('End of life'), formatDate(d.endOfLifeDate)],
       [vscode.l10n.t('EULA'), d.eula],
       [vscode.l10n.t('Privacy statement'), d.privacyStatementUri],
@@ -438,7 +438,7 @@ export class SharedVersionNode implements VersionRow {
     item.tooltip = markdownFacts(vscode.l10n.t('Image version {0}', this.name), [
       [vscode.l10n.t('Published'), formatDate(v.publishedDate)],
       [vscode.l10n.t('End of life'), formatDate(v.endOfLifeDate ?? this.imageEndOfLife)],
-      [vscode.l10n.t('Excluded from latest'), v.excludeFromLatest ? 'yes' : undefined],
+      [vscode.l10n.t('Excluded from latest'), v.excludeFromLatest ? vscode.l10n.t('yes') : undefined],
       [vscode.l10n.t('OS disk'), v.storageProfile?.osDiskImage?.diskSizeGB === undefined ? undefined : `${v.storageProfile.osDiskImage.diskSizeGB} GB`],
       [vscode.l10n.t('Location'), v.location ?? this.source.location],
       [vscode.l10n.t('Image reference'), referenceIdOf(this.source, this.parent.name, this.name)],

@@ -74,4 +74,18 @@ describe('tree: the sharing state of a gallery (issue 13)', () => {
     const tooltip = (item.tooltip as MarkdownString).value;
     assert.ok(!tooltip.includes('[access](https://evil.example)'), `markdown from Azure is escaped: ${tooltip}`);
   });
+
+  it('the reason in the tooltip and the log has no token in it', async () => {
+    const azure = new FakeAzure();
+    azure.galleries = () => page([{ id: id('shared'), name: 'shared', location: 'eastus', sharingProfile: { permissions: 'Groups' } }]);
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl';
+    azure.galleryWithSharing = () => Promise.reject(new Error(`The request with header Authorization: Bearer ${token} was refused.`));
+    const { nodes } = await galleries(azure);
+    nodes[0].getTreeItem();
+    await settle();
+    await settle();
+    const tooltip = (nodes[0].getTreeItem().tooltip as MarkdownString).value;
+    assert.match(tooltip, /was refused/);
+    assert.ok(!tooltip.includes('c2lnbmF0dXJl'), `the token is not shown: ${tooltip}`);
+  });
 });

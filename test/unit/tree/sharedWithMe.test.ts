@@ -497,3 +497,18 @@ describe('Shared with me: commands', () => {
     h.dispose();
   });
 });
+
+describe('Shared with me: what global state gives back', () => {
+  it('a part of the wrong shape is dropped, not spread into what is written next', async () => {
+    const sharing = testSharing();
+    sharing.state.set('azureComputeGallery.sharedWithMe', { regions: 'eastus', community: [{ location: 'eastus', publicGalleryName: 'x' }] });
+    assert.deepEqual(sharing.memory.rememberedRegions(SUB), []);
+    assert.deepEqual(sharing.memory.communityGalleries(SUB), []);
+    await sharing.memory.addRegion(SUB, 'West Europe');
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    assert.deepEqual(sharing.state.get('azureComputeGallery.sharedWithMe'), {
+      regions: { [SUB.toLowerCase()]: ['westeurope'] },
+      community: { [SUB.toLowerCase()]: [{ location: 'eastus', publicGalleryName: PUBLIC }] },
+    });
+  });
+});

@@ -438,11 +438,30 @@ export function sharingConsequences(current: SharingSnapshot, steps: readonly Sh
   };
 }
 
+/** Display names the signed-in account knows for subscriptions and tenants, by lower-cased GUID. */
+export interface SharingNames {
+  readonly subscriptions?: ReadonlyMap<string, string>;
+  readonly tenants?: ReadonlyMap<string, string>;
+}
+
+/** "Name (GUID)" where the name is known, else the GUID: the full id is always there, so nobody is mistaken for another. */
+export function namedIds(ids: readonly string[], names: ReadonlyMap<string, string> | undefined): string {
+  return ids
+    .map((id) => {
+      const name = names?.get(id.trim().toLowerCase())?.trim();
+      return name && name.toLowerCase() !== id.trim().toLowerCase() ? `${name} (${id})` : id;
+    })
+    .join(', ');
+}
+
 /**
  * What the change does for whom, as sentences for the Share form and the host's modal confirmations (Stop Sharing,
- * Remove from Sharing). Ids are listed in full: the user sees exactly who loses access.
+ * Remove from Sharing). Ids are listed in full, with the subscription's or tenant's name when the account knows it:
+ * the user sees exactly who loses access.
  */
-export function describeSharingConsequences(c: SharingConsequences, galleryName: string, publicNames: readonly string[] = []): string[] {
+export function describeSharingConsequences(c: SharingConsequences, galleryName: string, publicNames: readonly string[] = [], names: SharingNames = {}): string[] {
+  const subscriptions = (ids: readonly string[]): string => namedIds(ids, names.subscriptions);
+  const tenants = (ids: readonly string[]): string => namedIds(ids, names.tenants);
   const lines: string[] = [];
   if (c.leavesCommunity) {
     lines.push(
@@ -452,16 +471,16 @@ export function describeSharingConsequences(c: SharingConsequences, galleryName:
     );
   }
   if (c.losingSubscriptions.length > 0) {
-    lines.push(l10n.t('These subscriptions lose access to the images of gallery "{0}" at once: {1}.', galleryName, c.losingSubscriptions.join(', ')));
+    lines.push(l10n.t('These subscriptions lose access to the images of gallery "{0}" at once: {1}.', galleryName, subscriptions(c.losingSubscriptions)));
   }
   if (c.losingTenants.length > 0) {
-    lines.push(l10n.t('These tenants (every subscription in them) lose access to the images of gallery "{0}" at once: {1}.', galleryName, c.losingTenants.join(', ')));
+    lines.push(l10n.t('These tenants (every subscription in them) lose access to the images of gallery "{0}" at once: {1}.', galleryName, tenants(c.losingTenants)));
   }
   if (c.gainingSubscriptions.length > 0) {
-    lines.push(l10n.t('These subscriptions can use the images of gallery "{0}": {1}.', galleryName, c.gainingSubscriptions.join(', ')));
+    lines.push(l10n.t('These subscriptions can use the images of gallery "{0}": {1}.', galleryName, subscriptions(c.gainingSubscriptions)));
   }
   if (c.gainingTenants.length > 0) {
-    lines.push(l10n.t('Every subscription of these tenants can use the images of gallery "{0}": {1}.', galleryName, c.gainingTenants.join(', ')));
+    lines.push(l10n.t('Every subscription of these tenants can use the images of gallery "{0}": {1}.', galleryName, tenants(c.gainingTenants)));
   }
   if (c.goesPublic) {
     lines.push(

@@ -62,6 +62,14 @@ describe('domain: sharing changes planned from the Share form (issue 13)', () =>
     assert.match(words, new RegExp(`tenants \\(every subscription in them\\) lose access .*: ${TENANT}`));
   });
 
+  it('names a subscription or tenant the account knows as "Name (GUID)", matched without case; the others by GUID', () => {
+    const c = sharingConsequences(SHARED, planSharingChange(SHARED, { permission: 'Private', subscriptions: [], tenants: [], community: NO_INFO }));
+    const names = { subscriptions: new Map([[SUB_A.toLowerCase(), 'Contoso Production']]) };
+    const words = describeSharingConsequences(c, 'g1', [], names).join(' ');
+    assert.ok(words.includes(`at once: Contoso Production (${SUB_A}).`), words);
+    assert.ok(words.includes(`at once: ${TENANT}.`), words);
+  });
+
   it('going Community: Reset of the groups first, the community information, then EnableCommunity; says it becomes public', () => {
     const steps = planSharingChange(SHARED, { permission: 'Community', subscriptions: [], tenants: [], community: INFO });
     assert.deepEqual(steps, [

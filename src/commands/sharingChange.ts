@@ -9,7 +9,7 @@ import { inertNotificationText } from '../azure/armError';
 import type { GalleryId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryService } from '../azure/services';
-import { describeArmError } from '../azure/armError';
+import { accountNames } from '../azure/accountNames';
 import { describeSharingConsequences, sharingConsequences, snapshotOf, type SharingNames, type SharingSnapshot, type SharingUpdateInput } from '../domain/sharing';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { resourceNodeId } from '../tree/nodeIds';
@@ -25,39 +25,13 @@ export interface SharingCommandTarget {
   readonly names: SharingNames;
 }
 
-/**
- * The display names of the tenants and subscriptions the signed-in account can see, by lower-cased GUID: the modals
- * then say "Name (GUID)". A list that fails leaves its ids as GUIDs (said in the log); it never stops the command.
- */
+/** The account's names for subscriptions and tenants; a list that fails leaves GUIDs and is said in the log. */
 async function knownNames(account: AzureAccount, log: vscode.LogOutputChannel, signal: AbortSignal): Promise<SharingNames> {
-  const services = await account.services();
-  const tenants = new Map<string, string>();
-  const subscriptions = new Map<string, string>();
-  try {
-    for (const t of await services.listTenants({ signal })) {
-      if (t.displayName) {
-        tenants.set(t.tenantId.toLowerCase(), t.displayName);
-      }
-    }
-    const lists = await Promise.allSettled([...tenants.keys()].map((tenantId) => services.listSubscriptions(tenantId, { signal })));
-    for (const list of lists) {
-      if (list.status === 'rejected') {
-        log.warn(`Sharing: couldn't list the subscriptions of a tenant to name them: ${describeArmError(list.reason).message}`);
-        continue;
-      }
-      for (const sub of list.value) {
-        if (sub.displayName) {
-          subscriptions.set(sub.subscriptionId.toLowerCase(), sub.displayName);
-        }
-      }
-    }
-  } catch (err) {
-    if (describeArmError(err).cancelled) {
-      throw err;
-    }
-    log.warn(`Sharing: couldn't list the account's tenants to name them; the confirmation shows GUIDs: ${describeArmError(err).message}`);
+  const names = await accountNames(await account.services(), signal);
+  for (const problem of names.problems) {
+    log.warn(`Sharing: couldn't list the account's tenants or subscriptions to name them; the confirmation shows their IDs: ${problem}`);
   }
-  return { subscriptions, tenants };
+  return names;
 }
 
 /** The gallery the command runs on, read with `$expand=SharingProfile/Groups` (status bar progress, before any modal). */

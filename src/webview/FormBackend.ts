@@ -3,6 +3,7 @@
  * and the write itself. {@link ArmFormBackend} does it over the Azure layer (services.ts). No `vscode`.
  */
 import * as l10n from '@vscode/l10n';
+import { accountNames } from '../azure/accountNames';
 import { describeArmError } from '../azure/armError';
 import { applicationId, armIdProblem, displayName, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
 import type { ComputeResourceId, GalleryId } from '../azure/armId';
@@ -343,8 +344,18 @@ export class ArmFormBackend implements FormBackend {
     }
     if (kind === 'gallerySharing' && armId.kind === 'gallery') {
       // The subscriptions and tenants it is shared with come only with $expand=SharingProfile/Groups.
-      const gallery = await (await this.service(armId.subscriptionId)).getGalleryWithSharing(armId, { signal });
-      return JSON.parse(JSON.stringify({ id: gallery.id ?? armId.id, name: gallery.name ?? armId.gallery, location: gallery.location, properties: { sharingProfile: gallery.sharingProfile ?? {} } })) as JsonObject;
+      // With the names the account knows for subscriptions and tenants (the form says "Name (GUID)"), not part of ARM's
+      // resource: `knownNames` travels next to it, and a list that failed says why there (the form shows it).
+      const [gallery, names] = await Promise.all([(await this.service(armId.subscriptionId)).getGalleryWithSharing(armId, { signal }), accountNames(await this.services(), signal)]);
+      return JSON.parse(
+        JSON.stringify({
+          id: gallery.id ?? armId.id,
+          name: gallery.name ?? armId.gallery,
+          location: gallery.location,
+          properties: { sharingProfile: gallery.sharingProfile ?? {} },
+          knownNames: { subscriptions: Object.fromEntries(names.subscriptions), tenants: Object.fromEntries(names.tenants), problems: names.problems },
+        }),
+      ) as JsonObject;
     }
     const json = await (await this.service(armId.subscriptionId)).getResourceJson(armId, { signal });
     return JSON.parse(JSON.stringify(json)) as JsonObject;

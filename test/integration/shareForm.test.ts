@@ -92,6 +92,15 @@ describe('integration: the Share form against the emulator (issue 13)', function
     assert.ok(seen.items.some((g) => g.name === 'contosoToShare'), 'Northwind sees the gallery shared with its subscription');
   });
 
+  it('the form names who loses access by the names the account lists ("Northwind Images (GUID)")', async () => {
+    await submit({ permission: 'Groups', subscriptions: [{ id: NORTHWIND_SUB }], tenants: [] });
+    const backend = new ArmFormBackend(() => Promise.resolve(services), { subscriptionId: CONTOSO_SUB, tenantId: CONTOSO_TENANT });
+    const form = formDefinition('gallerySharing');
+    const values = { ...form.fromResource(await backend.loadResource(GALLERY_ID, new AbortController().signal, 'gallerySharing')), permission: 'Private' };
+    const says = form.warnings?.(values, 'update', { now: 0 }).confirm ?? '';
+    assert.ok(says.includes(`at once: Northwind Images (${NORTHWIND_SUB}).`), says);
+  });
+
   it('stops sharing only once confirmed: without it nothing is sent', async () => {
     await services.galleryService(CONTOSO_SUB, CONTOSO_TENANT).updateSharingProfile(GALLERY, { operationType: 'Add', groups: [{ type: 'Subscriptions', ids: [NORTHWIND_SUB] }] });
     emulator.requests.length = 0;

@@ -29,6 +29,18 @@ function edit(resource: JsonObject, change: FormValues): { values: FormValues; o
 }
 
 describe('Share form (issue 13)', () => {
+  it('says who gains and loses access as "Name (GUID)" where the account knows the name; a page cannot supply other names', () => {
+    const resource = { ...SHARED, knownNames: { subscriptions: { [OTHER_SUB.toUpperCase()]: 'Northwind Images' }, tenants: { [TENANT]: 'Northwind Traders' }, problems: [] } };
+    const { values } = edit(resource, { permission: 'Private', knownNames: JSON.stringify({ subscriptions: { [OTHER_SUB]: 'Someone else' } }) });
+    const says = form.warnings?.(values, 'update', { now: 0 }).confirm ?? '';
+    assert.ok(says.includes(`at once: Northwind Images (${OTHER_SUB}).`), says);
+    assert.ok(says.includes(`at once: Northwind Traders (${TENANT}).`), says);
+    const unnamed = edit({ ...SHARED, knownNames: { subscriptions: {}, tenants: {}, problems: ['AuthorizationFailed.'] } }, { permission: 'Private' }).values;
+    const plain = form.warnings?.(unnamed, 'update', { now: 0 }).confirm ?? '';
+    assert.ok(plain.includes(`at once: ${OTHER_SUB}.`), plain);
+    assert.match(plain, /named by ID only where your account could not list them \(AuthorizationFailed\.\)/);
+  });
+
   it('reads where the gallery stands: mode, subscriptions and tenants as rows', () => {
     const values = form.fromResource(SHARED);
     assert.equal(values.permission, 'Groups');

@@ -313,6 +313,12 @@ function without(ids: readonly string[], others: readonly string[]): string[] {
   return out;
 }
 
+/** Whether two readings of a gallery's sharing say the same: mode, who (ids without case), community enabled. */
+export function sameSharing(a: SharingSnapshot, b: SharingSnapshot): boolean {
+  const sameIds = (x: readonly string[], y: readonly string[]): boolean => without(x, y).length === 0 && without(y, x).length === 0;
+  return a.permission === b.permission && a.communityEnabled === b.communityEnabled && sameIds(a.subscriptions, b.subscriptions) && sameIds(a.tenants, b.tenants);
+}
+
 function groupsOf(subscriptions: readonly string[], tenants: readonly string[]): SharingGroupInput[] {
   return [
     ...(subscriptions.length > 0 ? [{ type: 'Subscriptions' as const, ids: subscriptions }] : []),

@@ -10,8 +10,8 @@ import type { ComputeResourceId, GalleryId } from '../azure/armId';
 import { listAll, mapLimit } from '../azure/listAll';
 import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, ResourceGroupInfo, SubscriptionInfo } from '../azure/services';
 import { formResourceKind } from './forms/formTypes';
-import { plannedSteps } from './forms/gallerySharingForm';
-import { communityInfoBody } from '../domain/sharing';
+import { currentSnapshot, plannedSteps } from './forms/gallerySharingForm';
+import { communityInfoBody, sameSharing, snapshotOf } from '../domain/sharing';
 import type { ArmTarget, FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource, ResourceFacts, ValidationContext } from './forms/formTypes';
 import { resourceGroupOf } from './forms/commonFields';
 import { resourceGroupNameProblem } from './forms/fieldRules';
@@ -428,6 +428,15 @@ export class ArmFormBackend implements FormBackend {
       throw new NothingSentError(l10n.t('Nothing to change: the gallery is shared like this already. Nothing was sent.'), 'permission');
     }
     const service = await this.service(gallery.subscriptionId);
+    // The plan and the confirmation were made from where the gallery stood when the form read it. If someone changed
+    // its sharing since, a Reset would also remove grantees nobody was told about: nothing is sent.
+    const now = snapshotOf((await service.getGalleryWithSharing(gallery, { signal })).sharingProfile);
+    if (!sameSharing(now, currentSnapshot(values))) {
+      throw new NothingSentError(
+        l10n.t('Gallery "{0}" is now shared differently than when this form read it (someone changed it meanwhile). Nothing was sent: close the form and open Share… again to start from how it is shared now.', gallery.gallery),
+        'permission',
+      );
+    }
     const call = { signal };
     for (const [index, step] of steps.entries()) {
       try {

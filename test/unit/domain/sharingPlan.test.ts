@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import {
   communityInfoProblems,
   describeSharingConsequences,
+  sameSharing,
   planSharingChange,
   sharingConsequences,
   snapshotOf,
@@ -60,6 +61,14 @@ describe('domain: sharing changes planned from the Share form (issue 13)', () =>
     const words = describeSharingConsequences(c, 'contosoToShare').join(' ');
     assert.match(words, new RegExp(`subscriptions lose access to the images of gallery "contosoToShare" at once: ${SUB_A}`));
     assert.match(words, new RegExp(`tenants \\(every subscription in them\\) lose access .*: ${TENANT}`));
+  });
+
+  it('two readings are the same sharing when mode, community state and ids (without case or order) agree', () => {
+    assert.ok(sameSharing(SHARED, { ...SHARED, subscriptions: SHARED.subscriptions.map((x) => x.toUpperCase()) }));
+    assert.ok(!sameSharing(SHARED, { ...SHARED, tenants: [] }));
+    assert.ok(!sameSharing(SHARED, { ...SHARED, subscriptions: [...SHARED.subscriptions, SUB_B] }));
+    assert.ok(!sameSharing(COMMUNITY, { ...COMMUNITY, communityEnabled: !COMMUNITY.communityEnabled }));
+    assert.ok(!sameSharing(PRIVATE, SHARED));
   });
 
   it('names a subscription or tenant the account knows as "Name (GUID)", matched without case; the others by GUID', () => {

@@ -24,7 +24,7 @@ import { describeDefinition } from './ImageDefinitionNode';
 import { usableName } from './listedChild';
 import { PagedListNode } from './PagedListNode';
 import type { ResourceContext } from './resourceContext';
-import { accessibleLabel, formatDate, markdownFacts } from './resourceItem';
+import { accessibleLabel, formatDate, markdownFacts, unlinked } from './resourceItem';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { endOfLifeStatus, versionKey } from './versionOrdering';
@@ -308,7 +308,7 @@ export class CommunityInfoNode implements TreeNode {
     item.contextValue = link ? 'communityLink' : 'communityInfo';
     item.iconPath = new vscode.ThemeIcon(link ? 'link-external' : this.key === 'contact' ? 'mail' : 'info');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${this.label}: ${shown}\n\n`);
+    tooltip.appendText(`${this.label}: ${unlinked(shown)}\n\n`);
     if (link) {
       item.command = { command: 'azureComputeGallery.openCommunityLink', title: vscode.l10n.t('Open Link…'), arguments: [this] };
       tooltip.appendText(vscode.l10n.t('Click to open this link in your browser; you are asked first.'));

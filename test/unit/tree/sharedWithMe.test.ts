@@ -498,6 +498,27 @@ describe('Shared with me: commands', () => {
   });
 });
 
+describe('Shared with me: a stranger\'s text in hovers', () => {
+  beforeEach(() => resetFakes());
+
+  it('a community gallery\'s links are text in its hover and its rows\' hovers, never a link the hover would open', async () => {
+    const azure = new FakeAzure();
+    const sharing = testSharing();
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    azure.communityGallery = () =>
+      Promise.resolve({ name: PUBLIC, disclaimer: 'Read www.evil.example first', communityMetadata: { publisherUri: 'http://evil.example/p', eula: 'https://evil.example/eula', publicNames: [PUBLIC] } });
+    const { node } = subscriptionNode(azure, sharing);
+    const children = await node.getChildren(signal);
+    const community = children[children.length - 1] as SharedGalleryNode;
+    const rows = await community.getChildren(signal);
+    const hovers = [community, ...rows].map((r) => (r.getTreeItem().tooltip as { value: string } | undefined)?.value ?? '');
+    const all = hovers.join('\n').replace(/\\/g, ''); // without appendText's escapes
+    assert.match(all, /evil\.example\/p/, all);
+    // GFM autolinks need "scheme://" or "www." written together.
+    assert.doesNotMatch(all, /(?:https?|ftp):\/\/|www\./i, all);
+  });
+});
+
 describe('Shared with me: what global state gives back', () => {
   it('a part of the wrong shape is dropped, not spread into what is written next', async () => {
     const sharing = testSharing();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { inertNotificationText } from '../azure/armError';
-import { CommunityInfoNode, isOpenableLink } from '../tree/SharedGalleryNodes';
+import { CommunityInfoNode } from '../tree/SharedGalleryNodes';
 import type { TreeNode } from '../tree/TreeNode';
 
 /**
@@ -8,16 +8,18 @@ import type { TreeNode } from '../tree/TreeNode';
  * link is shown in full and opened only when the user says so; only https links are offered.
  */
 export async function openCommunityLink(node?: TreeNode): Promise<void> {
-  if (!(node instanceof CommunityInfoNode) || !isOpenableLink(node.value)) {
+  const link = node instanceof CommunityInfoNode ? node.link : undefined;
+  if (link === undefined) {
     throw new Error(vscode.l10n.t('Open Link works on a link row of a community gallery (an https address).'));
   }
   const open = vscode.l10n.t('Open');
+  // The address shown is the one opened: the URL parser's spelling (xn-- hosts, invisible characters encoded).
   const answer = await vscode.window.showWarningMessage(
     inertNotificationText(vscode.l10n.t('Open this link from the publisher of the community gallery?')),
-    { modal: true, detail: inertNotificationText(node.value) },
+    { modal: true, detail: inertNotificationText(link) },
     open,
   );
   if (answer === open) {
-    await vscode.env.openExternal(vscode.Uri.parse(node.value, true));
+    await vscode.env.openExternal(vscode.Uri.parse(link, true));
   }
 }

@@ -9,7 +9,8 @@ import { inertNotificationText } from '../azure/armError';
 import type { GalleryId } from '../azure/armId';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryService } from '../azure/services';
-import { describeSharingConsequences, sharingConsequences, snapshotOf, type SharingSnapshot, type SharingUpdateInput } from '../domain/sharing';
+import { accountNames } from '../azure/accountNames';
+import { describeSharingConsequences, sharingConsequences, snapshotOf, type SharingNames, type SharingSnapshot, type SharingUpdateInput } from '../domain/sharing';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { resourceNodeId } from '../tree/nodeIds';
 import type { TreeNode } from '../tree/TreeNode';
@@ -20,25 +21,36 @@ export interface SharingCommandTarget {
   readonly service: GalleryService;
   readonly snapshot: SharingSnapshot;
   readonly node: TreeNode | undefined;
+  /** The names of the subscriptions and tenants the signed-in account knows (the rest are shown by GUID only). */
+  readonly names: SharingNames;
+}
+
+/** The account's names for subscriptions and tenants; a list that fails leaves GUIDs and is said in the log. */
+async function knownNames(account: AzureAccount, log: vscode.LogOutputChannel, signal: AbortSignal): Promise<SharingNames> {
+  const names = await accountNames(await account.services(), signal);
+  for (const problem of names.problems) {
+    log.warn(`Sharing: couldn't list the account's tenants or subscriptions to name them; the confirmation shows their IDs: ${problem}`);
+  }
+  return names;
 }
 
 /** The gallery the command runs on, read with `$expand=SharingProfile/Groups` (status bar progress, before any modal). */
-export async function readSharingTarget(account: AzureAccount, node: TreeNode | undefined): Promise<SharingCommandTarget> {
+export async function readSharingTarget(account: AzureAccount, node: TreeNode | undefined, log: vscode.LogOutputChannel): Promise<SharingCommandTarget> {
   const target = await resolveTarget(account, node, ['gallery']);
   if (target.armId.kind !== 'gallery') {
     throw new Error(vscode.l10n.t('Sharing works on a gallery.'));
   }
   const gallery = target.armId;
   const service = (await account.services()).galleryService(gallery.subscriptionId, target.tenantId);
-  const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading who gallery {0} is shared with…', gallery.gallery) }, (_p, token) =>
-    withAbortSignal(token, (signal) => service.getGalleryWithSharing(gallery, { signal })),
+  const [read, names] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading who gallery {0} is shared with…', gallery.gallery) }, (_p, token) =>
+    withAbortSignal(token, (signal) => Promise.all([service.getGalleryWithSharing(gallery, { signal }), knownNames(account, log, signal)])),
   );
-  return { gallery, service, snapshot: snapshotOf(read.sharingProfile), node: target.node };
+  return { gallery, service, snapshot: snapshotOf(read.sharingProfile), node: target.node, names };
 }
 
 /** The modal's text for sending `update` to a gallery that stands at `snapshot`. */
-export function sharingConfirmation(galleryName: string, snapshot: SharingSnapshot, update: SharingUpdateInput): { message: string; detail: string } {
-  const lines = describeSharingConsequences(sharingConsequences(snapshot, [{ kind: 'share', update }]), galleryName, snapshot.publicNames);
+export function sharingConfirmation(galleryName: string, snapshot: SharingSnapshot, update: SharingUpdateInput, names: SharingNames = {}): { message: string; detail: string } {
+  const lines = describeSharingConsequences(sharingConsequences(snapshot, [{ kind: 'share', update }]), galleryName, snapshot.publicNames, names);
   const message =
     update.operationType === 'Reset' ? vscode.l10n.t('Stop sharing gallery "{0}" with everyone?', galleryName) : vscode.l10n.t('Stop sharing gallery "{0}" with the selected subscriptions and tenants?', galleryName);
   return { message, detail: [...lines, vscode.l10n.t('The gallery and its images stay as they are in your subscription.')].join('\n\n') };
@@ -47,7 +59,7 @@ export function sharingConfirmation(galleryName: string, snapshot: SharingSnapsh
 /** Confirms in a modal, then sends the update with a cancellable progress notification and lists the gallery again. */
 export async function confirmAndSend(tree: GalleryTreeDataProvider, log: vscode.LogOutputChannel, target: SharingCommandTarget, update: SharingUpdateInput, button: string): Promise<boolean> {
   const { gallery, service } = target;
-  const text = sharingConfirmation(gallery.gallery, target.snapshot, update);
+  const text = sharingConfirmation(gallery.gallery, target.snapshot, update, target.names);
   const answer = await vscode.window.showWarningMessage(inertNotificationText(text.message), { modal: true, detail: inertNotificationText(text.detail) }, button);
   if (answer !== button) {
     return false;

@@ -82,6 +82,12 @@ export function hasHiddenPart(value: string): boolean {
 const QUERY_RUN = /[A-Za-z][\w-]*=[^\s&"'<>\\]*(?:(?:&amp;|&|\\u0026)[A-Za-z][\w-]*=[^\s&"'<>\\]*)*/g;
 /** A shared access signature's own parameter: whoever holds it holds the access. */
 const SAS_SIGNATURE = /(?:^|&amp;|&|\\u0026)sig=/i;
+/**
+ * A URL that is itself percent-encoded (a link carried in another link's query, or an encoded message): its query
+ * starts at `%3F` and its parameters are joined by `%26`, so {@link QUERY_RUN} does not see them.
+ */
+const ENCODED_QUERY = /%3F([^\s"'<>\\&]+)/gi;
+const ENCODED_SAS_SIGNATURE = /(?:^|%26)sig%3D/i;
 
 /**
  * A text with every shared access signature removed: a query that carries a SAS signature (`sig=`) is replaced whole
@@ -89,7 +95,9 @@ const SAS_SIGNATURE = /(?:^|&amp;|&|\\u0026)sig=/i;
  * Every message and log line from Azure goes through it (azure/armError.ts `redactSecrets`).
  */
 export function redactSas(value: string): string {
-  return value.replace(QUERY_RUN, (run) => (SAS_SIGNATURE.test(run) ? '<redacted-sas>' : run));
+  return value
+    .replace(ENCODED_QUERY, (run, query: string) => (ENCODED_SAS_SIGNATURE.test(query) ? `${run.slice(0, 3)}<redacted-sas>` : run))
+    .replace(QUERY_RUN, (run) => (SAS_SIGNATURE.test(run) ? '<redacted-sas>' : run));
 }
 
 /** Properties whose value is a package link: its whole query is hidden, SAS or not. */

@@ -313,6 +313,12 @@ function without(ids: readonly string[], others: readonly string[]): string[] {
   return out;
 }
 
+/** Whether two readings of a gallery's sharing say the same: mode, who (ids without case), community enabled. */
+export function sameSharing(a: SharingSnapshot, b: SharingSnapshot): boolean {
+  const sameIds = (x: readonly string[], y: readonly string[]): boolean => without(x, y).length === 0 && without(y, x).length === 0;
+  return a.permission === b.permission && a.communityEnabled === b.communityEnabled && sameIds(a.subscriptions, b.subscriptions) && sameIds(a.tenants, b.tenants);
+}
+
 function groupsOf(subscriptions: readonly string[], tenants: readonly string[]): SharingGroupInput[] {
   return [
     ...(subscriptions.length > 0 ? [{ type: 'Subscriptions' as const, ids: subscriptions }] : []),
@@ -385,7 +391,10 @@ export interface SharingConsequences {
   readonly goesPublic: boolean;
   /** A Reset of a community gallery: its public name stops working for everyone. */
   readonly leavesCommunity: boolean;
-  /** Reset or going public: consequential, the user must confirm explicitly (form checkbox, host modal). */
+  /**
+   * Reset, going public, or anyone losing access (a Remove, as Remove from Sharing does after its modal): consequential,
+   * the user must confirm explicitly (form checkbox, host modal).
+   */
   readonly needsConfirmation: boolean;
 }
 
@@ -431,15 +440,34 @@ export function sharingConsequences(current: SharingSnapshot, steps: readonly Sh
     gainingTenants: without(gainingTenants, current.permission === 'Community' ? [] : current.tenants),
     goesPublic,
     leavesCommunity,
-    needsConfirmation: reset || goesPublic,
+    needsConfirmation: reset || goesPublic || lostSubs.length > 0 || lostTenants.length > 0,
   };
+}
+
+/** Display names the signed-in account knows for subscriptions and tenants, by lower-cased GUID. */
+export interface SharingNames {
+  readonly subscriptions?: ReadonlyMap<string, string>;
+  readonly tenants?: ReadonlyMap<string, string>;
+}
+
+/** "Name (GUID)" where the name is known, else the GUID: the full id is always there, so nobody is mistaken for another. */
+export function namedIds(ids: readonly string[], names: ReadonlyMap<string, string> | undefined): string {
+  return ids
+    .map((id) => {
+      const name = names?.get(id.trim().toLowerCase())?.trim();
+      return name && name.toLowerCase() !== id.trim().toLowerCase() ? `${name} (${id})` : id;
+    })
+    .join(', ');
 }
 
 /**
  * What the change does for whom, as sentences for the Share form and the host's modal confirmations (Stop Sharing,
- * Remove from Sharing). Ids are listed in full: the user sees exactly who loses access.
+ * Remove from Sharing). Ids are listed in full, with the subscription's or tenant's name when the account knows it:
+ * the user sees exactly who loses access.
  */
-export function describeSharingConsequences(c: SharingConsequences, galleryName: string, publicNames: readonly string[] = []): string[] {
+export function describeSharingConsequences(c: SharingConsequences, galleryName: string, publicNames: readonly string[] = [], names: SharingNames = {}): string[] {
+  const subscriptions = (ids: readonly string[]): string => namedIds(ids, names.subscriptions);
+  const tenants = (ids: readonly string[]): string => namedIds(ids, names.tenants);
   const lines: string[] = [];
   if (c.leavesCommunity) {
     lines.push(
@@ -449,16 +477,16 @@ export function describeSharingConsequences(c: SharingConsequences, galleryName:
     );
   }
   if (c.losingSubscriptions.length > 0) {
-    lines.push(l10n.t('These subscriptions lose access to the images of gallery "{0}" at once: {1}.', galleryName, c.losingSubscriptions.join(', ')));
+    lines.push(l10n.t('These subscriptions lose access to the images of gallery "{0}" at once: {1}.', galleryName, subscriptions(c.losingSubscriptions)));
   }
   if (c.losingTenants.length > 0) {
-    lines.push(l10n.t('These tenants (every subscription in them) lose access to the images of gallery "{0}" at once: {1}.', galleryName, c.losingTenants.join(', ')));
+    lines.push(l10n.t('These tenants (every subscription in them) lose access to the images of gallery "{0}" at once: {1}.', galleryName, tenants(c.losingTenants)));
   }
   if (c.gainingSubscriptions.length > 0) {
-    lines.push(l10n.t('These subscriptions can use the images of gallery "{0}": {1}.', galleryName, c.gainingSubscriptions.join(', ')));
+    lines.push(l10n.t('These subscriptions can use the images of gallery "{0}": {1}.', galleryName, subscriptions(c.gainingSubscriptions)));
   }
   if (c.gainingTenants.length > 0) {
-    lines.push(l10n.t('Every subscription of these tenants can use the images of gallery "{0}": {1}.', galleryName, c.gainingTenants.join(', ')));
+    lines.push(l10n.t('Every subscription of these tenants can use the images of gallery "{0}": {1}.', galleryName, tenants(c.gainingTenants)));
   }
   if (c.goesPublic) {
     lines.push(

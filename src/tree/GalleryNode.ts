@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Gallery, GalleryImage, Page } from '../azure/services';
+import { describeArmError } from '../azure/armError';
 import { imageDefinitionId, parseIdOfKind } from '../azure/armId';
 import type { GalleryId } from '../azure/armId';
 import { isSoftDeleteEnabled, SOFT_DELETE_RETENTION_DAYS } from '../domain/deletionSafety';
@@ -56,7 +57,8 @@ export class GalleryNode extends PagedListNode<GalleryImage> {
         this.groupsRead = 'done';
       } catch (err) {
         this.groupsRead = 'failed';
-        this.groupsProblem = err instanceof Error ? err.message : String(err);
+        // ARM's words, with tokens and SAS signatures taken out like every other error shown.
+        this.groupsProblem = describeArmError(err).message;
         this.ctx.log.warn(`Couldn't read who gallery ${this.armId.id} is shared with: ${this.groupsProblem}`);
       }
       this.ctx.refresh(this);

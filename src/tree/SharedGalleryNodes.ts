@@ -24,7 +24,7 @@ import { describeDefinition } from './ImageDefinitionNode';
 import { usableName } from './listedChild';
 import { PagedListNode } from './PagedListNode';
 import type { ResourceContext } from './resourceContext';
-import { accessibleLabel, formatDate, markdownFacts } from './resourceItem';
+import { accessibleLabel, formatDate, markdownFacts, unlinked } from './resourceItem';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { endOfLifeStatus, versionKey } from './versionOrdering';
@@ -247,17 +247,26 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/** Whether a link from Azure may be offered to open: an absolute https URL. */
-export function isOpenableLink(url: string | undefined): url is string {
+/**
+ * A link from a community gallery's publisher (a stranger) as it may be offered to open: an absolute https URL without
+ * a user name or password, in the URL parser's own spelling (`href`): an international host in its xn-- form, bidi
+ * and other invisible characters percent-encoded, so what the user reads is the address that opens. Undefined when it
+ * is not such a link.
+ */
+export function openableLink(url: string | undefined): string | undefined {
   if (!url) {
-    return false;
+    return undefined;
   }
+  let parsed: URL;
   try {
-    return new URL(url).protocol === 'https:';
+    parsed = new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
+  // "https://microsoft.com@contoso.example/" reads as microsoft.com but opens contoso.example.
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '' ? parsed.href : undefined;
 }
+
 
 /** The publisher's links and contact of a community gallery, each a row (a link opens only when clicked, after asking). */
 function communityInfoRows(parent: SharedGalleryNode, gallery: CommunityGallery): TreeNode[] {
@@ -285,15 +294,21 @@ export class CommunityInfoNode implements TreeNode {
     return `${this.parent.id}#${this.key}`;
   }
 
+  /** The address that opens, as the row shows it (see {@link openableLink}); undefined when this row is not a link. */
+  get link(): string | undefined {
+    return openableLink(this.value);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label);
     item.id = this.id;
-    item.description = this.value;
-    const link = isOpenableLink(this.value);
+    const link = this.link !== undefined;
+    const shown = this.link ?? this.value;
+    item.description = shown;
     item.contextValue = link ? 'communityLink' : 'communityInfo';
     item.iconPath = new vscode.ThemeIcon(link ? 'link-external' : this.key === 'contact' ? 'mail' : 'info');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${this.label}: ${this.value}\n\n`);
+    tooltip.appendText(`${this.label}: ${unlinked(shown)}\n\n`);
     if (link) {
       item.command = { command: 'azureComputeGallery.openCommunityLink', title: vscode.l10n.t('Open Link…'), arguments: [this] };
       tooltip.appendText(vscode.l10n.t('Click to open this link in your browser; you are asked first.'));
@@ -301,7 +316,7 @@ export class CommunityInfoNode implements TreeNode {
       tooltip.appendText(vscode.l10n.t('Not an https link, so it is not offered to open.'));
     }
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${this.label}: ${this.value}`, ...(link ? { role: 'link' } : {}) };
+    item.accessibilityInformation = { label: `${this.label}: ${shown}`, ...(link ? { role: 'link' } : {}) };
     return item;
   }
 }
@@ -361,7 +376,7 @@ export class SharedImageNode extends VersionListNode<SharedImageVersion> {
     item.accessibilityInformation = { label: accessibleLabel(vscode.l10n.t('image'), this.name, facts) };
     item.tooltip = markdownFacts(vscode.l10n.t('Image {0}', this.name), [
       [vscode.l10n.t('Publisher / offer / SKU'), d.identifier ? `${d.identifier.publisher} / ${d.identifier.offer} / ${d.identifier.sku}` : undefined],
-      ['OS', describeDefinition(d)],
+      [vscode.l10n.t('OS'), describeDefinition(d)],
       [vscode.l10n.t('End of life'), formatDate(d.endOfLifeDate)],
       [vscode.l10n.t('EULA'), d.eula],
       [vscode.l10n.t('Privacy statement'), d.privacyStatementUri],
@@ -423,7 +438,7 @@ export class SharedVersionNode implements VersionRow {
     item.tooltip = markdownFacts(vscode.l10n.t('Image version {0}', this.name), [
       [vscode.l10n.t('Published'), formatDate(v.publishedDate)],
       [vscode.l10n.t('End of life'), formatDate(v.endOfLifeDate ?? this.imageEndOfLife)],
-      [vscode.l10n.t('Excluded from latest'), v.excludeFromLatest ? 'yes' : undefined],
+      [vscode.l10n.t('Excluded from latest'), v.excludeFromLatest ? vscode.l10n.t('yes') : undefined],
       [vscode.l10n.t('OS disk'), v.storageProfile?.osDiskImage?.diskSizeGB === undefined ? undefined : `${v.storageProfile.osDiskImage.diskSizeGB} GB`],
       [vscode.l10n.t('Location'), v.location ?? this.source.location],
       [vscode.l10n.t('Image reference'), referenceIdOf(this.source, this.parent.name, this.name)],

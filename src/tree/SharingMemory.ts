@@ -29,9 +29,16 @@ export class SharingMemory {
     private readonly readSetting: () => unknown,
   ) {}
 
+  /** Global state as read back: each part kept only when it has the shape written (a map by subscription). */
   private stored(): Stored {
     const value = this.memento.get<unknown>(KEY);
-    return typeof value === 'object' && value !== null ? value : {};
+    if (!isRecord(value)) {
+      return {};
+    }
+    return {
+      ...(isRecord(value.regions) ? { regions: value.regions as Record<string, string[]> } : {}),
+      ...(isRecord(value.community) ? { community: value.community as Record<string, CommunityGalleryRef[]> } : {}),
+    };
   }
 
   settingRegions(): { readonly regions: string[]; readonly rejected: string[] } {
@@ -80,6 +87,10 @@ export class SharingMemory {
     const rest = this.communityGalleries(subscriptionId).filter((g) => !sameCommunityGallery(g, gallery));
     await this.memento.update(KEY, { ...stored, community: { ...stored.community, [subscriptionId.toLowerCase()]: rest } });
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function sameCommunityGallery(a: CommunityGalleryRef, b: CommunityGalleryRef): boolean {

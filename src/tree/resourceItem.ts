@@ -43,10 +43,20 @@ export function accessibleLabel(kind: string | undefined, name: string, ...facts
 }
 
 /** Appends "**key**: value" lines as plain text (any text from Azure is escaped by appendText). */
+/**
+ * Text from Azure as a hover shows it, never as a link: the hover's Markdown turns a bare `http://…`, `https://…` or
+ * `www.…` into a link (GFM autolinks) that opens on a click, http included and without the modal the tree's "Open Link…"
+ * shows (a community gallery's publisher is a stranger). A zero-width space after the scheme's colon, or after "www",
+ * breaks the autolink while the text reads the same; appendText escapes the rest of Markdown.
+ */
+export function unlinked(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1:\u200B').replace(/\b(www)(?=\.)/gi, '$1\u200B');
+}
+
 export function markdownFacts(title: string, facts: ReadonlyArray<[string, string | undefined]>): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
-  md.appendText(title);
+  md.appendText(unlinked(title));
   md.appendMarkdown('**\n\n');
   for (const [key, value] of facts) {
     if (value === undefined || value === '') {
@@ -54,7 +64,7 @@ export function markdownFacts(title: string, facts: ReadonlyArray<[string, strin
     }
     md.appendText(key);
     md.appendMarkdown(': ');
-    md.appendText(value);
+    md.appendText(unlinked(value));
     md.appendMarkdown('  \n');
   }
   return md;

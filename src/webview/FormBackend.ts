@@ -3,14 +3,15 @@
  * and the write itself. {@link ArmFormBackend} does it over the Azure layer (services.ts). No `vscode`.
  */
 import * as l10n from '@vscode/l10n';
+import { accountNames } from '../azure/accountNames';
 import { describeArmError } from '../azure/armError';
 import { applicationId, armIdProblem, displayName, imageDefinitionId, kindLabel, parseComputeResourceId, parseIdOfKind } from '../azure/armId';
 import type { ComputeResourceId, GalleryId } from '../azure/armId';
 import { listAll, mapLimit } from '../azure/listAll';
 import type { ArmRequestBody, ArmServices, GalleryImage, GalleryService, Image, ResourceGroupInfo, SubscriptionInfo } from '../azure/services';
 import { formResourceKind } from './forms/formTypes';
-import { plannedSteps } from './forms/gallerySharingForm';
-import { communityInfoBody } from '../domain/sharing';
+import { currentSnapshot, plannedSteps } from './forms/gallerySharingForm';
+import { communityInfoBody, sameSharing, snapshotOf } from '../domain/sharing';
 import type { ArmTarget, FormKind, FormMode, FormValues, JsonObject, PickerOption, PickerSource, ResourceFacts, ValidationContext } from './forms/formTypes';
 import { resourceGroupOf } from './forms/commonFields';
 import { resourceGroupNameProblem } from './forms/fieldRules';
@@ -352,8 +353,18 @@ export class ArmFormBackend implements FormBackend {
     }
     if (kind === 'gallerySharing' && armId.kind === 'gallery') {
       // The subscriptions and tenants it is shared with come only with $expand=SharingProfile/Groups.
-      const gallery = await (await this.service(armId.subscriptionId)).getGalleryWithSharing(armId, { signal });
-      return JSON.parse(JSON.stringify({ id: gallery.id ?? armId.id, name: gallery.name ?? armId.gallery, location: gallery.location, properties: { sharingProfile: gallery.sharingProfile ?? {} } })) as JsonObject;
+      // With the names the account knows for subscriptions and tenants (the form says "Name (GUID)"), not part of ARM's
+      // resource: `knownNames` travels next to it, and a list that failed says why there (the form shows it).
+      const [gallery, names] = await Promise.all([(await this.service(armId.subscriptionId)).getGalleryWithSharing(armId, { signal }), accountNames(await this.services(), signal)]);
+      return JSON.parse(
+        JSON.stringify({
+          id: gallery.id ?? armId.id,
+          name: gallery.name ?? armId.gallery,
+          location: gallery.location,
+          properties: { sharingProfile: gallery.sharingProfile ?? {} },
+          knownNames: { subscriptions: Object.fromEntries(names.subscriptions), tenants: Object.fromEntries(names.tenants), problems: names.problems },
+        }),
+      ) as JsonObject;
     }
     const json = await (await this.service(armId.subscriptionId)).getResourceJson(armId, { signal });
     return JSON.parse(JSON.stringify(json)) as JsonObject;
@@ -427,6 +438,15 @@ export class ArmFormBackend implements FormBackend {
       throw new NothingSentError(l10n.t('Nothing to change: the gallery is shared like this already. Nothing was sent.'), 'permission');
     }
     const service = await this.service(gallery.subscriptionId);
+    // The plan and the confirmation were made from where the gallery stood when the form read it. If someone changed
+    // its sharing since, a Reset would also remove grantees nobody was told about: nothing is sent.
+    const now = snapshotOf((await service.getGalleryWithSharing(gallery, { signal })).sharingProfile);
+    if (!sameSharing(now, currentSnapshot(values))) {
+      throw new NothingSentError(
+        l10n.t('Gallery "{0}" is now shared differently than when this form read it (someone changed it meanwhile). Nothing was sent: close the form and open Share… again to start from how it is shared now.', gallery.gallery),
+        'permission',
+      );
+    }
     const call = { signal };
     for (const [index, step] of steps.entries()) {
       try {

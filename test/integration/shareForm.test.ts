@@ -40,7 +40,7 @@ describe('integration: the Share form against the emulator (issue 13)', function
   });
 
   /** Opens the form on the gallery, waits for it to be read, submits `change`; the messages the page would get. */
-  async function submit(change: FormValues): Promise<{ posted: HostMessage[]; submitted: number }> {
+  async function submit(change: FormValues, meanwhile?: () => Promise<void>): Promise<{ posted: HostMessage[]; submitted: number }> {
     const posted: HostMessage[] = [];
     let submitted = 0;
     const session = new FormSession({
@@ -57,6 +57,7 @@ describe('integration: the Share form against the emulator (issue 13)', function
     for (let i = 0; i < 100 && !posted.some((m) => m.type === 'values'); i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
+    await meanwhile?.();
     session.handle({ type: 'submit', values: { ...session.currentValues, ...change } });
     for (let i = 0; i < 250 && !posted.some((m) => m.type === 'result' || m.type === 'validation'); i++) {
       await new Promise((r) => setTimeout(r, 20));
@@ -90,6 +91,29 @@ describe('integration: the Share form against the emulator (issue 13)', function
     const northwind = services.galleryService(NORTHWIND_SUB, NORTHWIND_TENANT);
     const seen = await northwind.listSharedGalleries('eastus', 'subscription');
     assert.ok(seen.items.some((g) => g.name === 'contosoToShare'), 'Northwind sees the gallery shared with its subscription');
+  });
+
+  it('the form names who loses access by the names the account lists ("Northwind Images (GUID)")', async () => {
+    await submit({ permission: 'Groups', subscriptions: [{ id: NORTHWIND_SUB }], tenants: [] });
+    const backend = new ArmFormBackend(() => Promise.resolve(services), { subscriptionId: CONTOSO_SUB, tenantId: CONTOSO_TENANT });
+    const form = formDefinition('gallerySharing');
+    const values = { ...form.fromResource(await backend.loadResource(GALLERY_ID, new AbortController().signal, 'gallerySharing')), permission: 'Private' };
+    const says = form.warnings?.(values, 'update', { now: 0 }).confirm ?? '';
+    assert.ok(says.includes(`at once: Northwind Images (${NORTHWIND_SUB}).`), says);
+  });
+
+  it('sends nothing when the gallery\'s sharing changed after the form read it (the confirmation named others)', async () => {
+    await submit({ permission: 'Groups', subscriptions: [{ id: NORTHWIND_SUB }], tenants: [] });
+    const { posted, submitted } = await submit({ permission: 'Private', confirm: true }, async () => {
+      // Someone else shares it with Northwind's tenant while the form is open.
+      await services.galleryService(CONTOSO_SUB, CONTOSO_TENANT).updateSharingProfile(GALLERY, { operationType: 'Add', groups: [{ type: 'AADTenants', ids: [NORTHWIND_TENANT] }] });
+      emulator.requests.length = 0;
+    });
+    const result = posted.find((m) => m.type === 'result');
+    assert.ok(result?.type === 'result' && !result.ok && /shared differently than when this form read it/.test(result.message), JSON.stringify(result));
+    assert.equal(submitted, 0);
+    assert.deepEqual(shareRequests(), [], 'no Reset sent');
+    assert.equal(await label(), 'Shared with 1 subscription and 1 tenant');
   });
 
   it('stops sharing only once confirmed: without it nothing is sent', async () => {

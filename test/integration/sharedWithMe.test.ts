@@ -106,7 +106,7 @@ describe('integration: Shared with me over the real SDK (issue 13)', function ()
     assert.deepEqual(
       rows.filter((r) => !(r instanceof SharedImageNode)).map((r) => `${labels([r])[0]}: ${String(r.getTreeItem().description)}`),
       [
-        'Publisher: https://northwind.example.com',
+        'Publisher: https://northwind.example.com/',
         'Contact: images@northwind.example.com',
         'EULA: https://northwind.example.com/eula',
         'Privacy statement: https://northwind.example.com/privacy',

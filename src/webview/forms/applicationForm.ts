@@ -42,7 +42,7 @@ const rawFields = (): readonly FieldSpec[] => [
   },
   { id: 'description', label: l10n.t('Description'), section: 'basics', type: 'textarea' },
   endOfLifeField(),
-  { id: 'eula', label: 'EULA', section: 'publishing', type: 'textarea' },
+  { id: 'eula', label: l10n.t('EULA'), section: 'publishing', type: 'textarea' },
   { id: 'privacyStatementUri', label: l10n.t('Privacy statement URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
   { id: 'releaseNoteUri', label: l10n.t('Release notes URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
   ...customActionFields('customActions'),

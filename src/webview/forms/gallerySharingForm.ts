@@ -3,8 +3,8 @@
  * user (Community). Unlike the other forms it sends a *list* of requests (`GallerySharingProfile_Update` Add / Remove /
  * Reset / EnableCommunity, and a PATCH of the community information), planned by `planSharingChange` in
  * src/domain/sharing.ts from where the gallery stands (read with `$expand=SharingProfile/Groups`) and what the form asks
- * for. The page shows that list before anything is sent; Reset and going Community need the confirmation checkbox,
- * which the host's validation (the same `validate`) enforces too.
+ * for. The page shows that list before anything is sent; Reset, going Community and removing a subscription or tenant
+ * need the confirmation checkbox, which the host's validation (the same `validate`) enforces too.
  *
  * Where the gallery stands travels in fields that exist only when creating (`current*`): in update mode the host always
  * puts them back to what Azure said (sanitize.ts), so a webview cannot claim another starting point.
@@ -24,6 +24,7 @@ import {
   snapshotOf,
   type CommunityInfoField,
   type CommunityInfoReason,
+  type SharingNames,
   type SharingPermission,
   type SharingSnapshot,
   type SharingStep,
@@ -42,7 +43,7 @@ const isGroups = (values: FormValues): boolean => text(values, 'permission') ===
 // A function, not a constant: the labels are translated when a form is built (after l10n.config), not at import.
 const fields = (): readonly FieldSpec[] => [
   // Where the gallery stands (see the top of the file): never shown, always Azure's.
-  ...['subscriptionId', 'resourceGroup', 'name', 'location', 'currentPermission', 'currentSubscriptions', 'currentTenants', 'currentCommunity', 'publicNames'].map(
+  ...['subscriptionId', 'resourceGroup', 'name', 'location', 'currentPermission', 'currentSubscriptions', 'currentTenants', 'currentCommunity', 'publicNames', 'knownNames'].map(
     (id): FieldSpec => ({ id, label: id, section: 'sharing', type: 'text', onlyIn: 'create' }),
   ),
   {
@@ -157,6 +158,32 @@ export function currentSnapshot(values: FormValues): SharingSnapshot {
   };
 }
 
+/**
+ * The names the signed-in account knows for subscriptions and tenants (`knownNames`, read by the host next to the
+ * gallery), so the form says "Name (GUID)"; and why some could not be read.
+ */
+export function knownNamesOf(values: FormValues): SharingNames & { readonly problems: readonly string[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text(values, 'knownNames') || 'null');
+  } catch {
+    // Only the host writes this field (update mode puts Azure's value back): a broken one means no names, not an error.
+    parsed = null;
+  }
+  const names = (key: string): Map<string, string> => {
+    const map = new Map<string, string>();
+    const entries = isJsonObject(parsed) ? objectAt(parsed, key) : undefined;
+    for (const [id, name] of Object.entries(entries ?? {})) {
+      if (isGuid(id) && typeof name === 'string' && name.trim() !== '') {
+        map.set(id.toLowerCase(), name.trim().slice(0, 128));
+      }
+    }
+    return map;
+  };
+  const problems = isJsonObject(parsed) ? arrayAt(parsed, 'problems').filter((p): p is string => typeof p === 'string') : [];
+  return { subscriptions: names('subscriptions'), tenants: names('tenants'), problems };
+}
+
 export function sharingTarget(values: FormValues): SharingTarget {
   return {
     permission: PERMISSIONS.find((p) => p === text(values, 'permission')) ?? 'Private',
@@ -248,6 +275,7 @@ export const gallerySharingForm: FormDefinition = {
       currentTenants: '',
       currentCommunity: '',
       publicNames: '',
+      knownNames: '',
       permission: 'Private',
       subscriptions: [],
       tenants: [],
@@ -301,9 +329,13 @@ export const gallerySharingForm: FormDefinition = {
   warnings(values: FormValues): Record<string, string> {
     const current = currentSnapshot(values);
     const steps = plannedSteps(values);
-    const lines = describeSharingConsequences(sharingConsequences(current, steps), text(values, 'name'), current.publicNames);
+    const names = knownNamesOf(values);
+    const lines = describeSharingConsequences(sharingConsequences(current, steps), text(values, 'name'), current.publicNames, names);
     if (lines.length === 0) {
       return {};
+    }
+    if (names.problems.length > 0) {
+      lines.push(l10n.t('Subscriptions and tenants are named by ID only where your account could not list them ({0}).', names.problems.join(' ')));
     }
     return needsConfirmation(values) ? { confirm: lines.join(' ') } : { permission: lines.join(' ') };
   },
@@ -368,6 +400,7 @@ export const gallerySharingForm: FormDefinition = {
       currentTenants: snapshot.tenants.join(','),
       currentCommunity: community ? JSON.stringify({ ...community, enabled: snapshot.communityEnabled }) : '',
       publicNames: snapshot.publicNames.join(','),
+      knownNames: JSON.stringify(objectAt(resource, 'knownNames') ?? {}),
       permission: snapshot.permission,
       subscriptions: idRows(snapshot.subscriptions),
       tenants: idRows(snapshot.tenants),

@@ -130,7 +130,7 @@ const rawFields = (): readonly FieldSpec[] => [
   { id: 'memoryMax', label: l10n.t('Maximum memory (GB)'), section: 'recommended', type: 'number' },
   { id: 'disallowedDiskTypes', label: l10n.t('Disallowed disk types'), section: 'recommended', type: 'multi', choices: DISK_TYPES(), help: l10n.t('Disk types VMs from this image should not use.') },
   endOfLifeField(),
-  { id: 'eula', label: 'EULA', section: 'publishing', type: 'textarea' },
+  { id: 'eula', label: l10n.t('EULA'), section: 'publishing', type: 'textarea' },
   { id: 'privacyStatementUri', label: l10n.t('Privacy statement URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
   { id: 'releaseNoteUri', label: l10n.t('Release notes URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
   { id: 'planName', label: l10n.t('Purchase plan name'), section: 'plan', type: 'text', help: l10n.t('Only for images made from Marketplace images with a plan.') },

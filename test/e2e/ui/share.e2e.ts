@@ -7,8 +7,8 @@
  *  - Share… opens the Share form (axe-core: no serious or critical violations); choosing "Subscriptions and tenants"
  *    and adding Northwind's subscription and tenant lists the one request it will send (POST …/share, Add) before
  *    anything is sent; Save sends it, the form closes and the row says "Shared with 1 subscription and 1 tenant";
- *  - Remove from Sharing…: pick the tenant; the modal names it alone; the row says "Shared with 1 subscription";
- *  - Stop Sharing: a modal names the subscription that loses access; confirmed, the row says "Private";
+ *  - Remove from Sharing…: pick the tenant; the modal names it alone, as "Northwind Traders (GUID)"; the row says "Shared with 1 subscription";
+ *  - Stop Sharing: a modal names the subscription that loses access ("Northwind Images (GUID)"); confirmed, the row says "Private";
  *  - Share… → Community: saving without the confirmation shows the error and sends nothing; the form says every Azure
  *    user can use the images; confirmed, the row says "Community: contoso-<GUID>" (its public name).
  *
@@ -141,7 +141,8 @@ async function main(): Promise<number> {
             expect(text.detail.includes(NORTHWIND_TENANT) && !text.detail.includes(NORTHWIND_SUB), `the modal names the tenant only: ${text.detail}`);
             equal(writes(from), [], 'nothing sent before the confirmation');
             await clickDialogButton(dialog, 'Remove');
-            await waitForToast(page, /is no longer shared with 4b5c6d7e/, 30_000);
+            expect(text.detail.includes(`Northwind Traders (${NORTHWIND_TENANT})`), `the tenant named as the account knows it: ${text.detail}`);
+            await waitForToast(page, /is no longer shared with Northwind Traders \(4b5c6d7e/, 30_000);
             equal(writes(from), ['POST {gallery}/share'], 'what was sent');
             equal(await galleryDescription(page, 'the row counts one subscription', (d) => d.endsWith('Shared with 1 subscription')), 'eastus · rg-sharing · Shared with 1 subscription', 'the row of contosoToShare');
         });
@@ -153,7 +154,7 @@ async function main(): Promise<number> {
             const { dialog, text } = await waitForDialog(page, /Stop sharing gallery/, 30_000);
             console.log(`    modal: ${text.message}\n    detail: ${text.detail.replace(/\n+/g, ' / ')}`);
             expect(text.message === 'Stop sharing gallery "contosoToShare" with everyone?', `the question: ${text.message}`);
-            expect(text.detail.includes(NORTHWIND_SUB), `the modal names the subscription: ${text.detail}`);
+            expect(text.detail.includes(`Northwind Images (${NORTHWIND_SUB})`), `the modal names the subscription, by name and ID: ${text.detail}`);
             equal(writes(from), [], 'nothing sent before the confirmation');
             await page.mouse.move(1100, 200);
             await screenshot(page, 'share-stop-dialog');

@@ -172,7 +172,7 @@ async function main(): Promise<number> {
             equal(
                 childrenOf(rows, [SHARED, PUBLIC_NAME]).map((r) => `${r.label} — ${r.description} [${r.icon}]`),
                 [
-                    'Publisher — https://northwind.example.com [link-external]',
+                    'Publisher — https://northwind.example.com/ [link-external]',
                     'Contact — images@northwind.example.com [mail]',
                     'EULA — https://northwind.example.com/eula [link-external]',
                     'Privacy statement — https://northwind.example.com/privacy [link-external]',

@@ -43,4 +43,13 @@ describe('domain: VM application packages and commands (issue 12)', () => {
     assert.equal(redactSecrets(`The blob ${LINK} was not found.`), redactSas(`The blob ${LINK} was not found.`));
     assert.doesNotMatch(redactSas(`The blob ${LINK} was not found.`), /sig=|c2VjcmV0/);
   });
+
+  it('a percent-encoded link (carried in another URL or an encoded message) loses its SAS signature too', () => {
+    const encoded = encodeURIComponent(LINK);
+    const shown = redactSecrets(`GET https://management.azure.com/x?source=${encoded}&api-version=1 failed`);
+    assert.doesNotMatch(shown, /c2VjcmV0|sig%3D/i);
+    assert.match(shown, /agent\.zip%3F<redacted-sas>&api-version=1 failed$/);
+    // An encoded query without a signature is left as it is.
+    assert.equal(redactSas(`see ${encodeURIComponent('https://contoso.com/?page=1&lang=en')}`), `see ${encodeURIComponent('https://contoso.com/?page=1&lang=en')}`);
+  });
 });

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import {
   communityInfoProblems,
   describeSharingConsequences,
+  sameSharing,
   planSharingChange,
   sharingConsequences,
   snapshotOf,
@@ -37,7 +38,13 @@ describe('domain: sharing changes planned from the Share form (issue 13)', () =>
       { kind: 'share', update: { operationType: 'Remove', groups: [{ type: 'AADTenants', ids: [TENANT] }] } },
     ]);
     const c = sharingConsequences(SHARED, steps);
-    assert.deepEqual([c.gainingSubscriptions, c.losingTenants, c.losingSubscriptions, c.needsConfirmation], [[SUB_B], [TENANT], [], false]);
+    // The tenant loses access: confirmed like Remove from Sharing's modal, not sent on a plain Save.
+    assert.deepEqual([c.gainingSubscriptions, c.losingTenants, c.losingSubscriptions, c.needsConfirmation], [[SUB_B], [TENANT], [], true]);
+  });
+
+  it('adding only needs no confirmation: nobody loses access', () => {
+    const steps = planSharingChange(SHARED, { permission: 'Groups', subscriptions: [SUB_A, SUB_B], tenants: [TENANT], community: NO_INFO });
+    assert.equal(sharingConsequences(SHARED, steps).needsConfirmation, false);
   });
 
   it('sends nothing when nothing changes', () => {
@@ -54,6 +61,22 @@ describe('domain: sharing changes planned from the Share form (issue 13)', () =>
     const words = describeSharingConsequences(c, 'contosoToShare').join(' ');
     assert.match(words, new RegExp(`subscriptions lose access to the images of gallery "contosoToShare" at once: ${SUB_A}`));
     assert.match(words, new RegExp(`tenants \\(every subscription in them\\) lose access .*: ${TENANT}`));
+  });
+
+  it('two readings are the same sharing when mode, community state and ids (without case or order) agree', () => {
+    assert.ok(sameSharing(SHARED, { ...SHARED, subscriptions: SHARED.subscriptions.map((x) => x.toUpperCase()) }));
+    assert.ok(!sameSharing(SHARED, { ...SHARED, tenants: [] }));
+    assert.ok(!sameSharing(SHARED, { ...SHARED, subscriptions: [...SHARED.subscriptions, SUB_B] }));
+    assert.ok(!sameSharing(COMMUNITY, { ...COMMUNITY, communityEnabled: !COMMUNITY.communityEnabled }));
+    assert.ok(!sameSharing(PRIVATE, SHARED));
+  });
+
+  it('names a subscription or tenant the account knows as "Name (GUID)", matched without case; the others by GUID', () => {
+    const c = sharingConsequences(SHARED, planSharingChange(SHARED, { permission: 'Private', subscriptions: [], tenants: [], community: NO_INFO }));
+    const names = { subscriptions: new Map([[SUB_A.toLowerCase(), 'Contoso Production']]) };
+    const words = describeSharingConsequences(c, 'g1', [], names).join(' ');
+    assert.ok(words.includes(`at once: Contoso Production (${SUB_A}).`), words);
+    assert.ok(words.includes(`at once: ${TENANT}.`), words);
   });
 
   it('going Community: Reset of the groups first, the community information, then EnableCommunity; says it becomes public', () => {

@@ -10,6 +10,8 @@ import { GalleryNode } from '../../../src/tree/GalleryNode';
 import { SubscriptionNode } from '../../../src/tree/SubscriptionNode';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import type { MarkdownString } from 'vscode';
+import { commandHarness } from '../commands/commandTestSupport';
+import { answers, quickPickAnswers, resetFakes, shownDetails, shownMessages, shownQuickPicks } from './fakeVscode';
 
 const signal = new AbortController().signal;
 const root = { id: 'account/test', parent: undefined, getTreeItem: () => { throw new Error('unused'); } } as TreeNode;
@@ -73,5 +75,80 @@ describe('tree: the sharing state of a gallery (issue 13)', () => {
     assert.equal(item.description, "eastus · rg · Shared (couldn't read with whom)");
     const tooltip = (item.tooltip as MarkdownString).value;
     assert.ok(!tooltip.includes('[access](https://evil.example)'), `markdown from Azure is escaped: ${tooltip}`);
+  });
+
+  it('the reason in the tooltip and the log has no token in it', async () => {
+    const azure = new FakeAzure();
+    azure.galleries = () => page([{ id: id('shared'), name: 'shared', location: 'eastus', sharingProfile: { permissions: 'Groups' } }]);
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl';
+    azure.galleryWithSharing = () => Promise.reject(new Error(`The request with header Authorization: Bearer ${token} was refused.`));
+    const { nodes } = await galleries(azure);
+    nodes[0].getTreeItem();
+    await settle();
+    await settle();
+    const tooltip = (nodes[0].getTreeItem().tooltip as MarkdownString).value;
+    assert.match(tooltip, /was refused/);
+    assert.ok(!tooltip.includes('c2lnbmF0dXJl'), `the token is not shown: ${tooltip}`);
+  });
+});
+
+describe('Stop Sharing and Remove from Sharing: who loses access, by name where the account knows it', () => {
+  beforeEach(() => resetFakes());
+
+  function sharedAzure(): FakeAzure {
+    const azure = new FakeAzure();
+    azure.galleries = () => page([{ id: id('shared'), name: 'shared', location: 'eastus', sharingProfile: { permissions: 'Groups' } }]);
+    azure.galleryWithSharing = () =>
+      Promise.resolve({ name: 'shared', location: 'eastus', sharingProfile: { permissions: 'Groups', groups: [{ type: 'Subscriptions', ids: [OTHER_SUB, SUB] }, { type: 'AADTenants', ids: [OTHER_TENANT] }] } });
+    azure.tenants = () => Promise.resolve([{ tenantId: OTHER_TENANT, displayName: 'Northwind Traders', defaultDomain: undefined }]);
+    azure.subscriptions = (tenantId) => Promise.resolve(tenantId === OTHER_TENANT ? [{ subscriptionId: OTHER_SUB, displayName: 'Northwind Images', tenantId: OTHER_TENANT, state: 'Enabled' }] : []);
+    return azure;
+  }
+
+  it('the Stop Sharing modal says "Name (GUID)" for what the account knows and the GUID alone for the rest; dismissed, nothing is sent', async () => {
+    const azure = sharedAzure();
+    const h = commandHarness(azure);
+    const { nodes } = await galleries(azure);
+    answers.push(undefined);
+    await h.run('azureComputeGallery.stopSharing', nodes[0]);
+    const detail = shownDetails.at(-1) ?? '';
+    assert.ok(detail.includes(`Northwind Images (${OTHER_SUB}), ${SUB}.`), detail);
+    assert.ok(detail.includes(`Northwind Traders (${OTHER_TENANT}).`), detail);
+    assert.deepEqual(azure.calls.filter((c) => c.startsWith('share ')), []);
+    h.dispose();
+  });
+
+  it('when the account\'s lists fail, the modal still names everyone by GUID and the log says why', async () => {
+    const azure = sharedAzure();
+    azure.tenants = () => Promise.reject(new Error('tenants unavailable'));
+    const h = commandHarness(azure);
+    const { nodes } = await galleries(azure);
+    answers.push('Stop Sharing');
+    await h.run('azureComputeGallery.stopSharing', nodes[0]);
+    const detail = shownDetails.at(-1) ?? '';
+    assert.ok(detail.includes(`${OTHER_SUB}, ${SUB}.`) && detail.includes(`${OTHER_TENANT}.`), detail);
+    assert.deepEqual(azure.calls.filter((c) => c.startsWith('share ')), [`share ${id('shared')} {"operationType":"Reset"}`]);
+    assert.match(shownMessages.at(-1) ?? '', /is private now/);
+    assert.ok(h.log.lines.some((l) => /^warn: .*tenants unavailable/.test(l)), h.log.lines.join('\n'));
+    h.dispose();
+  });
+
+  it('Remove from Sharing… describes each row by name, and its modal and notice name the one picked', async () => {
+    const azure = sharedAzure();
+    const h = commandHarness(azure);
+    const { nodes } = await galleries(azure);
+    quickPickAnswers.push((items) => items.filter((i) => (i as { label: string }).label === OTHER_SUB));
+    answers.push('Remove');
+    await h.run('azureComputeGallery.removeFromSharing', nodes[0]);
+    const offered = (shownQuickPicks.at(-1)?.items ?? []) as Array<{ label: string; description?: string }>;
+    assert.deepEqual(offered.map((i) => [i.label, i.description]), [
+      [OTHER_SUB, 'Northwind Images · subscription'],
+      [SUB, 'subscription'],
+      [OTHER_TENANT, 'Northwind Traders · tenant (every subscription in it)'],
+    ]);
+    const detail = shownDetails.at(-1) ?? '';
+    assert.ok(detail.includes(`lose access to the images of gallery "shared" at once: Northwind Images (${OTHER_SUB}).`), detail);
+    assert.match(shownMessages.at(-1) ?? '', new RegExp(`no longer shared with Northwind Images \\(${OTHER_SUB}\\)`));
+    h.dispose();
   });
 });

@@ -233,7 +233,7 @@ describe('Shared with me in the tree', () => {
     assert.deepEqual(labels(rows), ['Publisher', 'Contact', 'EULA', 'Disclaimer', 'nw-community-ubuntu']);
     assert.equal(description(community), 'publisher northwind.example.com · eastus');
     const [publisher, contact, eula, disclaimer] = rows.map((r) => r.getTreeItem());
-    assert.equal(publisher.description, 'https://northwind.example.com');
+    assert.equal(publisher.description, 'https://northwind.example.com/');
     assert.equal(eula.command?.command, 'azureComputeGallery.openCommunityLink');
     assert.equal(contact.command, undefined);
     assert.equal(disclaimer.command, undefined, 'a link that is not https is shown, never offered to open');
@@ -479,5 +479,74 @@ describe('Shared with me: commands', () => {
     await h.run('azureComputeGallery.openCommunityLink', eula);
     assert.deepEqual(openedExternal, ['https://northwind.example.com/eula']);
     h.dispose();
+  });
+
+  it('a publisher\'s link is shown and opened as the URL parser spells it; one with a user name is never offered', async () => {
+    const azure = new FakeAzure();
+    const sharing = testSharing();
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    azure.communityGallery = () =>
+      Promise.resolve({
+        name: PUBLIC,
+        communityMetadata: {
+          // A Cyrillic "о" in the host, and a right-to-left override in the path: both read as something else.
+          eula: 'https://n\u043erthwind.example.com/\u202Eftp.exe',
+          publisherUri: 'https://microsoft.com@northwind.example.com/',
+          publicNames: [PUBLIC],
+        },
+      });
+    const h = commandHarness(azure, sharing.memory);
+    const { node } = subscriptionNode(azure, sharing);
+    const children = await node.getChildren(signal);
+    const rows = await (children[children.length - 1] as SharedGalleryNode).getChildren(signal);
+    const [publisher, eula] = ['Publisher', 'EULA'].map((label) => rows.find((r): r is CommunityInfoNode => r instanceof CommunityInfoNode && labels([r])[0] === label));
+    assert.ok(publisher && eula);
+    assert.equal(publisher.getTreeItem().command, undefined, 'a link with a user name reads as another host: not offered');
+    await h.run('azureComputeGallery.openCommunityLink', publisher);
+    assert.match(shownMessages.join('\n'), /^error: .*Open Link works on a link row/);
+    assert.deepEqual(openedExternal, []);
+    const shown = 'https://xn--nrthwind-nbh.example.com/%E2%80%AEftp.exe';
+    assert.equal(eula.getTreeItem().description, shown);
+    answers.push('Open');
+    await h.run('azureComputeGallery.openCommunityLink', eula);
+    assert.deepEqual(shownDetails.slice(-1), [`warning: ${shown}`]);
+    assert.deepEqual(openedExternal, [shown]);
+    h.dispose();
+  });
+});
+
+describe('Shared with me: a stranger\'s text in hovers', () => {
+  beforeEach(() => resetFakes());
+
+  it('a community gallery\'s links are text in its hover and its rows\' hovers, never a link the hover would open', async () => {
+    const azure = new FakeAzure();
+    const sharing = testSharing();
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    azure.communityGallery = () =>
+      Promise.resolve({ name: PUBLIC, disclaimer: 'Read www.evil.example first', communityMetadata: { publisherUri: 'http://evil.example/p', eula: 'https://evil.example/eula', publicNames: [PUBLIC] } });
+    const { node } = subscriptionNode(azure, sharing);
+    const children = await node.getChildren(signal);
+    const community = children[children.length - 1] as SharedGalleryNode;
+    const rows = await community.getChildren(signal);
+    const hovers = [community, ...rows].map((r) => (r.getTreeItem().tooltip as { value: string } | undefined)?.value ?? '');
+    const all = hovers.join('\n').replace(/\\/g, ''); // without appendText's escapes
+    assert.match(all, /evil\.example\/p/, all);
+    // GFM autolinks need "scheme://" or "www." written together.
+    assert.doesNotMatch(all, /(?:https?|ftp):\/\/|www\./i, all);
+  });
+});
+
+describe('Shared with me: what global state gives back', () => {
+  it('a part of the wrong shape is dropped, not spread into what is written next', async () => {
+    const sharing = testSharing();
+    sharing.state.set('azureComputeGallery.sharedWithMe', { regions: 'eastus', community: [{ location: 'eastus', publicGalleryName: 'x' }] });
+    assert.deepEqual(sharing.memory.rememberedRegions(SUB), []);
+    assert.deepEqual(sharing.memory.communityGalleries(SUB), []);
+    await sharing.memory.addRegion(SUB, 'West Europe');
+    await sharing.memory.addCommunityGallery(SUB, { location: 'eastus', publicGalleryName: PUBLIC });
+    assert.deepEqual(sharing.state.get('azureComputeGallery.sharedWithMe'), {
+      regions: { [SUB.toLowerCase()]: ['westeurope'] },
+      community: { [SUB.toLowerCase()]: [{ location: 'eastus', publicGalleryName: PUBLIC }] },
+    });
   });
 });

@@ -136,6 +136,7 @@ export class FakeAzure {
       listLocations: () => (this.calls.push('locations'), this.locations()),
       acceptSharedGallery: (invite: unknown, o?: { signal?: AbortSignal }) => (this.calls.push('accept'), this.invite('accept', invite, o?.signal)),
       rejectSharedGallery: (invite: unknown, o?: { signal?: AbortSignal }) => (this.calls.push('reject'), this.invite('reject', invite, o?.signal)),
+      updateSharingProfile: (g: { id: string }, update: unknown) => (this.calls.push(`share ${g.id} ${JSON.stringify(update)}`), Promise.resolve({})),
       ...Object.fromEntries(
         ['deleteGallery', 'deleteImageDefinition', 'deleteImageVersion', 'deleteManagedImage', 'deleteApplication', 'deleteApplicationVersion'].map((name) => [
           name,

@@ -29,6 +29,18 @@ function edit(resource: JsonObject, change: FormValues): { values: FormValues; o
 }
 
 describe('Share form (issue 13)', () => {
+  it('says who gains and loses access as "Name (GUID)" where the account knows the name; a page cannot supply other names', () => {
+    const resource = { ...SHARED, knownNames: { subscriptions: { [OTHER_SUB.toUpperCase()]: 'Northwind Images' }, tenants: { [TENANT]: 'Northwind Traders' }, problems: [] } };
+    const { values } = edit(resource, { permission: 'Private', knownNames: JSON.stringify({ subscriptions: { [OTHER_SUB]: 'Someone else' } }) });
+    const says = form.warnings?.(values, 'update', { now: 0 }).confirm ?? '';
+    assert.ok(says.includes(`at once: Northwind Images (${OTHER_SUB}).`), says);
+    assert.ok(says.includes(`at once: Northwind Traders (${TENANT}).`), says);
+    const unnamed = edit({ ...SHARED, knownNames: { subscriptions: {}, tenants: {}, problems: ['AuthorizationFailed.'] } }, { permission: 'Private' }).values;
+    const plain = form.warnings?.(unnamed, 'update', { now: 0 }).confirm ?? '';
+    assert.ok(plain.includes(`at once: ${OTHER_SUB}.`), plain);
+    assert.match(plain, /named by ID only where your account could not list them \(AuthorizationFailed\.\)/);
+  });
+
   it('reads where the gallery stands: mode, subscriptions and tenants as rows', () => {
     const values = form.fromResource(SHARED);
     assert.equal(values.permission, 'Groups');
@@ -137,6 +149,20 @@ describe('Share form on the host (issue 13)', () => {
     assert.equal(backend.submitted.length, 1);
     assert.deepEqual(plannedSteps(backend.submitted[0].values), [{ kind: 'share', update: { operationType: 'Reset' } }]);
     assert.equal(backend.submitted[0].target.id, GALLERY_ID);
+  });
+
+  it('refuses removing a tenant (it loses access) without the confirmation, and names it next to the checkbox', async () => {
+    const { s, backend, posted } = await session(SHARED);
+    const values = { ...s.currentValues, permission: 'Groups', subscriptions: [{ id: OTHER_SUB }], tenants: [], confirm: false };
+    assert.match(form.warnings?.(values, 'update', { now: 0 }).confirm ?? '', new RegExp(`lose access .*${TENANT}`));
+    s.handle({ type: 'submit', values });
+    await tick();
+    assert.equal(backend.submitted.length, 0, 'nothing sent');
+    const validation = posted.filter((m) => m.type === 'validation').at(-1);
+    assert.ok(validation?.type === 'validation' && validation.errors.confirm);
+    s.handle({ type: 'submit', values: { ...values, confirm: true } });
+    await tick();
+    assert.deepEqual(plannedSteps(backend.submitted[0].values), [{ kind: 'share', update: { operationType: 'Remove', groups: [{ type: 'AADTenants', ids: [TENANT] }] } }]);
   });
 
   it('sends an Add without asking for a confirmation (nobody loses access)', async () => {

@@ -112,8 +112,15 @@ async function main(): Promise<number> {
             console.log(`    request shown:\n${shown.replace(/^/gm, '      ')}`);
             expect(shown.startsWith(`# 1/1\nPOST ${GALLERY}/share?api-version=2025-12-03`), `the request line: ${shown.split('\n').slice(0, 2).join(' | ')}`);
             equal(JSON.parse(shown.split('\n').slice(2).join('\n')) as unknown, { operationType: 'Add', groups: [{ type: 'Subscriptions', ids: [NORTHWIND_SUB] }, { type: 'AADTenants', ids: [NORTHWIND_TENANT] }] }, 'the body shown');
-            const says = (await form.locator('#f-permission-warning').innerText()).trim();
-            expect(says.includes(`These subscriptions can use the images of gallery "contosoToShare": ${NORTHWIND_SUB}.`) && says.includes(NORTHWIND_TENANT), `what the form says it does: ${says}`);
+            // The account's names for the IDs come from its subscription and tenant lists, read while the form opens.
+            const warning = form.locator('#f-permission-warning');
+            await warning.filter({ hasText: `Northwind Traders (${NORTHWIND_TENANT})` }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+            const says = (await warning.innerText()).trim();
+            expect(
+                says.includes(`These subscriptions can use the images of gallery "contosoToShare": Northwind Images (${NORTHWIND_SUB}).`) &&
+                    says.includes(`Every subscription of these tenants can use the images of gallery "contosoToShare": Northwind Traders (${NORTHWIND_TENANT}).`),
+                `what the form says it does: ${says}`,
+            );
             expect((await form.getByLabel(CONFIRM).count()) === 0, 'nobody loses access: no confirmation asked');
             await screenshot(page, 'share-form');
             const from = emu.requests.length;

@@ -133,6 +133,7 @@ export class FormState {
     if (!spec || this.loading) {
       return false;
     }
+    const before = JSON.stringify(this.values[fieldId] ?? null);
     if (spec.type === 'table' && input.row !== undefined && input.column) {
       this.setCell(fieldId, input.row, input.column, input.value);
     } else if (spec.type === 'checkbox') {
@@ -144,6 +145,9 @@ export class FormState {
     }
     if (input.settled) {
       this.touched.add(fieldId);
+    }
+    if (JSON.stringify(this.values[fieldId] ?? null) !== before) {
+      this.untickConfirmations(fieldId);
     }
     this.afterEdit(fieldId);
     return true;
@@ -160,6 +164,7 @@ export class FormState {
       this.values[fieldId] = value;
       this.touched.add(fieldId);
     }
+    this.untickConfirmations(fieldId);
     this.afterEdit(fieldId);
     this.pickerQueries.delete(controlId);
     return true;
@@ -180,6 +185,16 @@ export class FormState {
   removeRow(fieldId: string, index: number): void {
     this.values[fieldId] = this.rows(fieldId).filter((_, i) => i !== index);
     this.touched.add(fieldId);
+    this.untickConfirmations(fieldId);
+  }
+
+  /** A confirmation (`confirmsOthers`) is of the form as it was: another edit unticks it. */
+  private untickConfirmations(changed: string): void {
+    for (const field of this.definition?.fields ?? []) {
+      if (field.type === 'checkbox' && field.confirmsOthers === true && field.id !== changed && this.values[field.id] === true) {
+        this.values[field.id] = false;
+      }
+    }
   }
 
   /** The user asked to send: 'send' when the values pass the form's checks and nothing is running. */

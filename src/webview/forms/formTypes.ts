@@ -132,6 +132,12 @@ export interface SelectField extends FieldBase {
 }
 export interface CheckboxField extends FieldBase {
   readonly type: 'checkbox';
+  /**
+   * The box confirms what the rest of the form does (the Share form's "I understand who gains and who loses access"):
+   * any other edit, a table row added or removed included, unticks it, so it never confirms a change the user did not
+   * read.
+   */
+  readonly confirmsOthers?: boolean;
 }
 /** Several choices, stored as a comma-separated string ("Standard_LRS,Premium_LRS"). */
 export interface MultiField extends FieldBase {

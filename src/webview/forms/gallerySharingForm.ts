@@ -125,6 +125,7 @@ const fields = (): readonly FieldSpec[] => [
     label: l10n.t('I understand who gains and who loses access, as described here'),
     section: 'confirm',
     type: 'checkbox',
+    confirmsOthers: true,
     visibleWhen: (values) => needsConfirmation(values),
   },
 ];

@@ -80,6 +80,28 @@ describe('forms webview: state and host messages (no DOM)', () => {
     assert.equal(applyHostMessage(state, { type: 'values', values: { description: 'newer' } }).focus, undefined, 'the user may be typing by then');
   });
 
+  it('the Share form\'s confirmation is of the form as it was: another change (a row removed, an ID typed, the mode) unticks it', () => {
+    const SUB2 = '11111111-2222-4333-8444-555555555555';
+    const TENANT2 = '66666666-7777-4888-8999-aaaaaaaaaaaa';
+    const state = new FormState(undefined);
+    init(state, 'gallerySharing', 'update', {
+      subscriptionId: SUB, resourceGroup: 'rg', name: 'g1', location: 'eastus',
+      currentPermission: 'Groups', currentSubscriptions: SUB2, currentTenants: TENANT2,
+      permission: 'Groups', subscriptions: [{ id: SUB2 }], tenants: [{ id: TENANT2 }],
+    });
+    const ticked = (): boolean => state.values.confirm === true;
+    state.removeRow('tenants', 0);
+    state.applyInput('confirm', { value: 'on', checked: true, settled: true });
+    assert.equal(ticked(), true, 'removing the tenant is confirmed');
+    state.applyInput('subscriptions', { value: SUB2, row: 0, column: 'id', settled: true });
+    assert.equal(ticked(), true, 'leaving a cell unchanged changes nothing');
+    state.removeRow('subscriptions', 0);
+    assert.equal(ticked(), false, 'removing the subscription too needs its own confirmation');
+    state.applyInput('confirm', { value: 'on', checked: true, settled: true });
+    state.applyInput('permission', { value: 'Private', settled: true });
+    assert.equal(ticked(), false, 'another mode: unticked');
+  });
+
   it('the host\'s error about a field is shown until that field is edited', () => {
     const state = new FormState(undefined);
     init(state, 'gallery', 'create', { subscriptionId: SUB, resourceGroup: 'rg', name: 'g1', location: 'eastus' });

@@ -1,28 +1,36 @@
 /**
  * Driving a resource form in the real VS Code: the form's document inside the webview's nested iframes, its buttons,
- * pickers and field errors. Shared by the forms and VM applications UI tests.
+ * pickers and field errors. Shared by the UI tests that open forms (forms, VM applications, sharing, l10n).
  */
 import type { FrameLocator, Page } from 'playwright-core';
 
-/** The form inside the active webview: VS Code nests it in two iframes. */
-export async function formFrame(page: Page, heading: RegExp): Promise<FrameLocator> {
+/**
+ * The form inside the visible webview whose heading matches (a string: exactly, trimmed): VS Code nests it in two
+ * iframes. `editable`: also wait until the form takes input (an edit form's resource has been read).
+ */
+export async function formFrame(page: Page, heading: RegExp | string, options: { readonly editable?: boolean } = {}): Promise<FrameLocator> {
+    const matches = (h1: string): boolean => (typeof heading === 'string' ? h1 === heading : heading.test(h1));
     const deadline = Date.now() + 30_000;
     for (;;) {
+        const seen: string[] = [];
         const outers = page.locator('iframe.webview.ready');
-        const count = await outers.count();
-        for (let i = count - 1; i >= 0; i--) {
+        for (let i = (await outers.count()) - 1; i >= 0; i--) {
             const outer = outers.nth(i);
             if (!(await outer.isVisible())) {
                 continue;
             }
             const frame = outer.contentFrame().locator('iframe#active-frame').contentFrame();
-            const h1 = frame.locator('h1');
-            if ((await h1.count()) > 0 && heading.test((await h1.first().innerText().catch(() => '')) ?? '')) {
+            const h1 = (await frame.locator('h1').first().innerText({ timeout: 1_000 }).catch(() => '')).trim();
+            seen.push(h1);
+            if (matches(h1)) {
+                if (options.editable) {
+                    await frame.locator('fieldset.all:not([disabled])').waitFor({ state: 'attached', timeout: 20_000 });
+                }
                 return frame;
             }
         }
         if (Date.now() > deadline) {
-            throw new Error(`no form with a heading like ${String(heading)} appeared`);
+            throw new Error(`no form with a heading like ${typeof heading === 'string' ? `"${heading}"` : String(heading)} appeared (headings seen: ${seen.map((h) => `"${h}"`).join(', ') || 'none'})`);
         }
         await page.waitForTimeout(200);
     }

@@ -21,7 +21,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { getL10nPseudoLocalized } from '@vscode/l10n-dev';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
+import { formFrame } from './formUi';
 import { openWorkbench, resizeSidebar, runCommand, screenshot, type Workbench } from '../../harness/browser';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { startEmulator, type EmulatorHandle } from '../../harness/emulator';
@@ -83,32 +84,6 @@ function pseudoLanguagePack(): string {
     );
     fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
     return dir;
-}
-
-/** The form in the visible webview whose heading is `heading`: VS Code nests it in two iframes. */
-async function formFrame(page: Page, heading: string): Promise<FrameLocator> {
-    const deadline = Date.now() + 30_000;
-    let seen: string[] = [];
-    for (;;) {
-        seen = [];
-        const outers = page.locator('iframe.webview.ready');
-        for (let i = (await outers.count()) - 1; i >= 0; i--) {
-            const outer = outers.nth(i);
-            if (!(await outer.isVisible())) {
-                continue;
-            }
-            const frame = outer.contentFrame().locator('iframe#active-frame').contentFrame();
-            const h1 = (await frame.locator('h1').first().innerText({ timeout: 1_000 }).catch(() => '')).trim();
-            seen.push(h1);
-            if (h1 === heading) {
-                return frame;
-            }
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`no form with the heading "${heading}" appeared (headings seen: ${seen.map((s) => `"${s}"`).join(', ') || 'none'})`);
-        }
-        await page.waitForTimeout(200);
-    }
 }
 
 async function main(): Promise<number> {

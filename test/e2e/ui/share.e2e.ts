@@ -20,6 +20,7 @@
  */
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { formFrame } from './formUi';
 import { resizeSidebar, screenshot } from '../../harness/browser';
 import { REPO_ROOT } from '../../harness/seed';
 import { axeVersion, expectNoSeriousViolations } from './axe';
@@ -37,28 +38,6 @@ const NORTHWIND_TENANT = '4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d';
 const CONFIRM = 'I understand who gains and who loses access, as described here';
 
 /** The Share form inside the active webview (VS Code nests it in two iframes). */
-async function shareForm(page: Page): Promise<FrameLocator> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-        const outers = page.locator('iframe.webview.ready');
-        for (let i = (await outers.count()) - 1; i >= 0; i--) {
-            const outer = outers.nth(i);
-            if (!(await outer.isVisible())) {
-                continue;
-            }
-            const frame = outer.contentFrame().locator('iframe#active-frame').contentFrame();
-            const h1 = frame.locator('h1');
-            if ((await h1.count()) > 0 && /gallery sharing/.test(await h1.first().innerText().catch(() => ''))) {
-                // The gallery has been read (the form takes input).
-                await frame.locator('fieldset.all:not([disabled])').waitFor({ state: 'attached', timeout: 20_000 });
-                return frame;
-            }
-        }
-        expect(Date.now() < deadline, 'the Share form did not open');
-        await page.waitForTimeout(200);
-    }
-}
-
 /** The gallery row's description once it matches. */
 async function galleryDescription(page: Page, what: string, matches: (description: string) => boolean, timeout = 30_000): Promise<string> {
     const rows = await waitForRows(page, VIEW, what, (rs) => matches(findRow(rs, [SUBSCRIPTION, GALLERY_NAME])?.description ?? ''), timeout);
@@ -94,7 +73,7 @@ async function main(): Promise<number> {
         let form!: FrameLocator;
         await check(`Share… opens the Share form (axe-core ${AXE}: no serious or critical violations)`, async () => {
             await contextMenu(page, await rowLocator(page, VIEW, [SUBSCRIPTION, GALLERY_NAME]), 'Share…');
-            form = await shareForm(page);
+            form = await formFrame(page, /gallery sharing/, { editable: true });
             expect(await form.getByRole('radio', { name: /^Private/ }).isChecked(), 'Private is chosen (the gallery is private)');
             await expectNoSeriousViolations(form, 'Share');
         });
@@ -173,7 +152,7 @@ async function main(): Promise<number> {
 
         await check('Community: without the confirmation nothing is sent; confirmed, the row shows the public name', async () => {
             await contextMenu(page, await rowLocator(page, VIEW, [SUBSCRIPTION, GALLERY_NAME]), 'Share…');
-            form = await shareForm(page);
+            form = await formFrame(page, /gallery sharing/, { editable: true });
             await form.getByRole('radio', { name: /^Community/ }).check();
             await form.getByLabel('Publisher URI', { exact: true }).fill('https://contoso.example.com');
             await form.getByLabel('Publisher contact e-mail', { exact: true }).fill('images@contoso.example.com');

@@ -20,7 +20,8 @@
  * Environment: ACG_VSIX (skip packaging), ACG_HEADFUL=1, ACG_KEEP_TEMP=1 (keep user data and logs).
  */
 import * as path from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { formFrame } from './formUi';
 import { quickInput, resizeSidebar, screenshot } from '../../harness/browser';
 import { REPO_ROOT } from '../../harness/seed';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
@@ -67,29 +68,6 @@ async function choose(page: Page, title: RegExp, label: string, filter = label):
     const option = quickInput(page).locator('.monaco-list-row[role="option"]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
     await option.waitFor({ state: 'visible', timeout: 20_000 });
     await option.click();
-}
-
-/** The form inside the active webview (VS Code nests it in two iframes), once its heading matches. */
-async function formFrame(page: Page, heading: RegExp): Promise<FrameLocator> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-        const outers = page.locator('iframe.webview.ready');
-        for (let i = (await outers.count()) - 1; i >= 0; i--) {
-            const outer = outers.nth(i);
-            if (!(await outer.isVisible())) {
-                continue;
-            }
-            const frame = outer.contentFrame().locator('iframe#active-frame').contentFrame();
-            const h1 = frame.locator('h1');
-            if ((await h1.count()) > 0 && heading.test(await h1.first().innerText().catch(() => ''))) {
-                return frame;
-            }
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`no form with a heading like ${String(heading)} appeared`);
-        }
-        await page.waitForTimeout(200);
-    }
 }
 
 /** The clipboard's text once it holds `needle` (the command writes it after the quick pick closes), or what it holds after 10 s. */

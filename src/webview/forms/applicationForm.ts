@@ -6,9 +6,24 @@
 import * as l10n from '@vscode/l10n';
 import { applicationId, parseComputeResourceId } from '../../azure/armId';
 import type { FieldSpec, FormDefinition, FormMode, FormValues, JsonObject, ValidationContext } from './formTypes';
-import { endOfLifeField, GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateEndOfLife, validateLocationAndTags, validateResourceIds } from './commonFields';
+import {
+  endOfLifeField,
+  GALLERY_API_VERSION,
+  locationField,
+  PUBLISHING_LINK_TARGETS,
+  publishingLinkFields,
+  publishingLinksBody,
+  publishingLinkValues,
+  subscriptionField,
+  tagsField,
+  templateResource,
+  validateEndOfLife,
+  validateLocationAndTags,
+  validatePublishingLinks,
+  validateResourceIds,
+} from './commonFields';
 import { customActionFields, customActionsBody, customActionValues, validateCustomActions } from './customActionFields';
-import { entityNameProblem, nameTaken, put, urlProblem } from './fieldRules';
+import { entityNameProblem, nameTaken, put } from './fieldRules';
 import { compact, dayOf, emptyValues, isoDate, objectAt, stringAt, tagRows, tagsObject, text } from './values';
 
 const updatable = new Set(['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'customActions', 'customActionParameters', 'tags']);
@@ -42,9 +57,7 @@ const rawFields = (): readonly FieldSpec[] => [
   },
   { id: 'description', label: l10n.t('Description'), section: 'basics', type: 'textarea' },
   endOfLifeField(),
-  { id: 'eula', label: l10n.t('EULA'), section: 'publishing', type: 'textarea' },
-  { id: 'privacyStatementUri', label: l10n.t('Privacy statement URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
-  { id: 'releaseNoteUri', label: l10n.t('Release notes URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
+  ...publishingLinkFields(),
   ...customActionFields('customActions'),
   tagsField(),
 ];
@@ -57,9 +70,7 @@ function body(values: FormValues, mode: FormMode): JsonObject {
     // An update sends it unchanged: the API requires it and it cannot change.
     supportedOSType: text(values, 'supportedOSType'),
     description: mode === 'update' ? text(values, 'description') : text(values, 'description') || undefined,
-    eula: text(values, 'eula') || undefined,
-    privacyStatementUri: text(values, 'privacyStatementUri') || undefined,
-    releaseNoteUri: text(values, 'releaseNoteUri') || undefined,
+    ...publishingLinksBody(values),
     endOfLifeDate: isoDate(text(values, 'endOfLifeDate')),
     // An update sends the complete list: an empty one removes them all.
     customActions: customActionsBody(values) ?? (mode === 'update' ? [] : undefined),
@@ -86,8 +97,7 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
     put(errors, 'supportedOSType', l10n.t('Choose Windows or Linux.'));
   }
   validateEndOfLife(values, mode, errors, context);
-  put(errors, 'privacyStatementUri', urlProblem(text(values, 'privacyStatementUri')));
-  put(errors, 'releaseNoteUri', urlProblem(text(values, 'releaseNoteUri')));
+  validatePublishingLinks(values, errors);
   validateCustomActions(values, errors);
   return errors;
 }
@@ -96,8 +106,7 @@ const TARGETS: ReadonlyArray<[RegExp, string]> = [
   [/galleryApplicationName|^name$/i, 'name'],
   [/supportedOSType/i, 'supportedOSType'],
   [/endOfLifeDate/i, 'endOfLifeDate'],
-  [/privacyStatementUri/i, 'privacyStatementUri'],
-  [/releaseNoteUri/i, 'releaseNoteUri'],
+  ...PUBLISHING_LINK_TARGETS,
   [/customActions/i, 'customActions'],
   [/location/i, 'location'],
 ];
@@ -153,9 +162,7 @@ export const applicationForm: FormDefinition = {
       location: stringAt(resource, 'location'),
       supportedOSType: stringAt(p, 'supportedOSType'),
       description: stringAt(p, 'description'),
-      eula: stringAt(p, 'eula'),
-      privacyStatementUri: stringAt(p, 'privacyStatementUri'),
-      releaseNoteUri: stringAt(p, 'releaseNoteUri'),
+      ...publishingLinkValues(p),
       endOfLifeDate: dayOf(stringAt(p, 'endOfLifeDate')),
       ...customActionValues(p),
       tags: tagRows(resource),

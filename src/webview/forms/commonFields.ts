@@ -5,8 +5,8 @@ import * as l10n from '@vscode/l10n';
 import { armIdProblem } from '../../azure/armId';
 import { isFieldShown } from '../../domain/fieldVisibility';
 import type { FieldSpec, FormMode, FormValues, JsonObject, TableField, ValidationContext } from './formTypes';
-import { futureDateProblem, put, resourceGroupNameProblem, tagProblems } from './fieldRules';
-import { isRows, text } from './values';
+import { futureDateProblem, put, resourceGroupNameProblem, tagProblems, urlProblem } from './fieldRules';
+import { isRows, stringAt, text } from './values';
 
 /** api-versions @azure/arm-compute 25.x sends (README "Azure API versions"). */
 export const GALLERY_API_VERSION = '2025-12-03';
@@ -169,4 +169,40 @@ export function validateEndOfLife(values: FormValues, mode: FormMode, errors: Re
   } else if (mode === 'create' || eol !== originalEol) {
     put(errors, 'endOfLifeDate', futureDateProblem(eol, context.now));
   }
+}
+
+/** The EULA, privacy statement and release-note links of an image definition or a VM application ('publishing'). */
+export const publishingLinkFields = (): readonly FieldSpec[] => [
+  { id: 'eula', label: l10n.t('EULA'), section: 'publishing', type: 'textarea' },
+  { id: 'privacyStatementUri', label: l10n.t('Privacy statement URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
+  { id: 'releaseNoteUri', label: l10n.t('Release notes URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
+];
+
+/** Their request body properties: an empty field is left out. */
+export function publishingLinksBody(values: FormValues): { eula?: string; privacyStatementUri?: string; releaseNoteUri?: string } {
+  return {
+    eula: text(values, 'eula') || undefined,
+    privacyStatementUri: text(values, 'privacyStatementUri') || undefined,
+    releaseNoteUri: text(values, 'releaseNoteUri') || undefined,
+  };
+}
+
+export function validatePublishingLinks(values: FormValues, errors: Record<string, string>): void {
+  put(errors, 'privacyStatementUri', urlProblem(text(values, 'privacyStatementUri')));
+  put(errors, 'releaseNoteUri', urlProblem(text(values, 'releaseNoteUri')));
+}
+
+/** ARM error targets that name them. */
+export const PUBLISHING_LINK_TARGETS: ReadonlyArray<[RegExp, string]> = [
+  [/privacyStatementUri/i, 'privacyStatementUri'],
+  [/releaseNoteUri/i, 'releaseNoteUri'],
+];
+
+/** Their form values from the resource's `properties`. */
+export function publishingLinkValues(properties: unknown): { eula: string; privacyStatementUri: string; releaseNoteUri: string } {
+  return {
+    eula: stringAt(properties, 'eula'),
+    privacyStatementUri: stringAt(properties, 'privacyStatementUri'),
+    releaseNoteUri: stringAt(properties, 'releaseNoteUri'),
+  };
 }

@@ -6,9 +6,24 @@
 import * as l10n from '@vscode/l10n';
 import { imageDefinitionId, parseComputeResourceId } from '../../azure/armId';
 import type { Choice, FieldSpec, FormDefinition, FormMode, FormValues, Json, JsonObject, ValidationContext } from './formTypes';
-import { endOfLifeField, GALLERY_API_VERSION, locationField, subscriptionField, tagsField, templateResource, validateEndOfLife, validateLocationAndTags, validateResourceIds } from './commonFields';
+import {
+  endOfLifeField,
+  GALLERY_API_VERSION,
+  locationField,
+  PUBLISHING_LINK_TARGETS,
+  publishingLinkFields,
+  publishingLinksBody,
+  publishingLinkValues,
+  subscriptionField,
+  tagsField,
+  templateResource,
+  validateEndOfLife,
+  validateLocationAndTags,
+  validatePublishingLinks,
+  validateResourceIds,
+} from './commonFields';
 import { architectureFitsGeneration, diskControllersFitGeneration, securityTypeFitsArchitecture, securityTypeFitsGeneration } from '../../domain/securityProfile';
-import { entityNameProblem, identifierProblem, intProblem, nameTaken, put, urlProblem } from './fieldRules';
+import { entityNameProblem, identifierProblem, intProblem, nameTaken, put } from './fieldRules';
 import { arrayAt, compact, compactOrUndefined, dayOf, intOrUndefined, isJsonObject, isoDate, list, objectAt, stringAt, tagRows, tagsObject, text, emptyValues } from './values';
 
 export const SECURITY_TYPES = (): readonly Choice[] => [
@@ -130,9 +145,7 @@ const rawFields = (): readonly FieldSpec[] => [
   { id: 'memoryMax', label: l10n.t('Maximum memory (GB)'), section: 'recommended', type: 'number' },
   { id: 'disallowedDiskTypes', label: l10n.t('Disallowed disk types'), section: 'recommended', type: 'multi', choices: DISK_TYPES(), help: l10n.t('Disk types VMs from this image should not use.') },
   endOfLifeField(),
-  { id: 'eula', label: l10n.t('EULA'), section: 'publishing', type: 'textarea' },
-  { id: 'privacyStatementUri', label: l10n.t('Privacy statement URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
-  { id: 'releaseNoteUri', label: l10n.t('Release notes URI'), section: 'publishing', type: 'text', placeholder: 'https://' },
+  ...publishingLinkFields(),
   { id: 'planName', label: l10n.t('Purchase plan name'), section: 'plan', type: 'text', help: l10n.t('Only for images made from Marketplace images with a plan.') },
   { id: 'planPublisher', label: l10n.t('Purchase plan publisher'), section: 'plan', type: 'text' },
   { id: 'planProduct', label: l10n.t('Purchase plan product'), section: 'plan', type: 'text' },
@@ -167,9 +180,7 @@ function properties(values: FormValues, mode: FormMode): JsonObject {
   });
   const identifier = { publisher: text(values, 'publisher'), offer: text(values, 'offer'), sku: text(values, 'sku') };
   const common = {
-    eula: text(values, 'eula') || undefined,
-    privacyStatementUri: text(values, 'privacyStatementUri') || undefined,
-    releaseNoteUri: text(values, 'releaseNoteUri') || undefined,
+    ...publishingLinksBody(values),
     endOfLifeDate: isoDate(text(values, 'endOfLifeDate')),
     recommended,
   };
@@ -277,8 +288,7 @@ function validate(values: FormValues, mode: FormMode, context: ValidationContext
   rangeProblems(values, errors, 'vcpuMin', 'vcpuMax', l10n.t('vCPU count'), 1024);
   rangeProblems(values, errors, 'memoryMin', 'memoryMax', l10n.t('memory'), 16_384);
   validateEndOfLife(values, mode, errors, context);
-  put(errors, 'privacyStatementUri', urlProblem(text(values, 'privacyStatementUri')));
-  put(errors, 'releaseNoteUri', urlProblem(text(values, 'releaseNoteUri')));
+  validatePublishingLinks(values, errors);
   return errors;
 }
 
@@ -294,8 +304,7 @@ const TARGETS: ReadonlyArray<[RegExp, string]> = [
   [/endOfLifeDate/i, 'endOfLifeDate'],
   [/vCPUs/i, 'vcpuMax'],
   [/memory/i, 'memoryMax'],
-  [/privacyStatementUri/i, 'privacyStatementUri'],
-  [/releaseNoteUri/i, 'releaseNoteUri'],
+  ...PUBLISHING_LINK_TARGETS,
   [/location/i, 'location'],
   [/features/i, 'securityType'],
 ];
@@ -376,9 +385,7 @@ export const imageDefinitionForm: FormDefinition = {
       memoryMax: stringAt(p, 'recommended', 'memory', 'max'),
       disallowedDiskTypes: arrayAt(p, 'disallowed', 'diskTypes').filter((t): t is string => typeof t === 'string').join(','),
       endOfLifeDate: dayOf(stringAt(p, 'endOfLifeDate')),
-      eula: stringAt(p, 'eula'),
-      privacyStatementUri: stringAt(p, 'privacyStatementUri'),
-      releaseNoteUri: stringAt(p, 'releaseNoteUri'),
+      ...publishingLinkValues(p),
       planName: stringAt(p, 'purchasePlan', 'name'),
       planPublisher: stringAt(p, 'purchasePlan', 'publisher'),
       planProduct: stringAt(p, 'purchasePlan', 'product'),

@@ -6,8 +6,8 @@
  * cancellation is thrown.
  */
 import { describeArmError } from './armError';
-import { mapLimit } from './listAll';
 import type { ArmServices } from './services';
+import { listSubscriptionsOfTenants, type SubscriptionsOfTenants } from './tenantSubscriptions';
 
 export interface AccountNames {
   readonly subscriptions: ReadonlyMap<string, string>;
@@ -19,39 +19,25 @@ export interface AccountNames {
 export async function accountNames(services: Pick<ArmServices, 'listTenants' | 'listSubscriptions'>, signal: AbortSignal): Promise<AccountNames> {
   const tenants = new Map<string, string>();
   const subscriptions = new Map<string, string>();
-  const problems: string[] = [];
-  const failed = (err: unknown): void => {
+  let listed: SubscriptionsOfTenants;
+  try {
+    listed = await listSubscriptionsOfTenants(services, signal);
+  } catch (err) {
     const info = describeArmError(err);
     if (info.cancelled) {
       throw err;
     }
-    problems.push(info.message);
-  };
-  let tenantIds: string[] = [];
-  try {
-    const list = await services.listTenants({ signal });
-    tenantIds = list.map((t) => t.tenantId);
-    for (const t of list) {
-      if (t.displayName) {
-        tenants.set(t.tenantId.toLowerCase(), t.displayName);
-      }
-    }
-  } catch (err) {
-    failed(err);
-    return { subscriptions, tenants, problems };
+    return { subscriptions, tenants, problems: [info.message] };
   }
-  const lists = await mapLimit(tenantIds, 4, async (tenantId) => {
-    try {
-      return await services.listSubscriptions(tenantId, { signal });
-    } catch (err) {
-      failed(err);
-      return [];
+  for (const t of listed.tenants) {
+    if (t.displayName) {
+      tenants.set(t.tenantId.toLowerCase(), t.displayName);
     }
-  });
-  for (const sub of lists.flat()) {
+  }
+  for (const sub of listed.subscriptions) {
     if (sub.displayName) {
       subscriptions.set(sub.subscriptionId.toLowerCase(), sub.displayName);
     }
   }
-  return { subscriptions, tenants, problems };
+  return { subscriptions, tenants, problems: listed.failures.map((f) => describeArmError(f.error).message) };
 }

@@ -3,8 +3,8 @@ import { describeArmError, inertNotificationText } from '../azure/armError';
 import type { AzureAccount } from '../azure/AzureAccount';
 import { countGalleriesPerSubscription } from '../azure/listAll';
 import type { SubscriptionInfo } from '../azure/services';
-import { listSubscriptionsOfTenants, selectedSubscriptionEntries, selectedSubscriptionIds } from '../tree/AccountNode';
-import type { TenantFailure } from '../tree/AccountNode';
+import { listSubscriptionsOfTenants, type TenantFailure } from '../azure/tenantSubscriptions';
+import { selectedSubscriptionEntries, selectedSubscriptionIds } from '../tree/AccountNode';
 import { PickCancelled } from './pickResource';
 
 interface SubscriptionItem extends vscode.QuickPickItem {

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { notifications, screenshot, type Workbench } from '../../harness/browser';
+import { notifications, quickInput, screenshot, type Workbench } from '../../harness/browser';
 import type { CodeServerHandle } from '../../harness/codeServer';
 
 export class StopRun extends Error {}
@@ -70,7 +70,7 @@ export interface Started {
 
 /**
  * What was on screen and in the logs when a run failed: a screenshot (test-results/<name>-failure.png), the editor
- * tabs, notifications and browser console errors, the extension's own log and the tail of code-server's output.
+ * tabs, a quick input left open, notifications and browser console errors, the extension's own log and the tail of code-server's output.
  */
 export async function reportFailure(name: string, { wb, cs }: Started): Promise<void> {
     if (wb) {
@@ -80,6 +80,13 @@ export async function reportFailure(name: string, { wb, cs }: Started): Promise<
         }
         const tabs = await wb.page.locator('.tabs-container .tab').allInnerTexts().catch(() => []);
         console.log(`editor tabs: ${tabs.map((t) => t.trim()).join(' | ') || 'none'}`);
+        const picker = quickInput(wb.page);
+        if (await picker.isVisible().catch(() => false)) {
+            const title = (await picker.locator('.quick-input-title').innerText().catch(() => '')).trim();
+            const placeholder = (await picker.locator('input').first().getAttribute('placeholder').catch(() => null)) ?? '';
+            const items = await picker.locator('.monaco-list-row').allInnerTexts().catch(() => []);
+            console.log(`quick input on screen: "${title || placeholder}"${items.length ? `\n  ${items.slice(0, 10).map((i) => i.replace(/\s+/g, ' ').trim()).join('\n  ')}` : ''}`);
+        }
         const toasts = await notifications(wb.page).catch(() => []);
         if (toasts.length) {
             console.log(`notifications on screen:\n  ${toasts.join('\n  ')}`);

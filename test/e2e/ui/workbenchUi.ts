@@ -121,8 +121,40 @@ export async function signInFromView(
     return message;
 }
 
-/** Waits for the row at `tail` and returns a locator for it. */
+/**
+ * Waits until the view's rows have stopped changing: no row added, removed or redrawn for `quietMs` (at most
+ * `timeout`, then it goes on). A tree that reloads a node after a save redraws its rows with new items; a right-click
+ * on a row about to be replaced gives the command an item VS Code has already dropped.
+ */
+export async function treeQuiet(page: Page, view: string, quietMs = 800, timeout = 10_000): Promise<void> {
+    const list = viewPane(page, view).first().locator('.monaco-list-rows').first();
+    await list.waitFor({ state: 'attached', timeout });
+    // The page marks the list with the time of its last change; Node polls that. (Only anonymous callbacks run in the
+    // page: tsx wraps named ones in a helper the page doesn't have.)
+    await list.evaluate((el) => {
+        const marked = el as HTMLElement & { acgWatcher?: MutationObserver };
+        if (!marked.acgWatcher) {
+            marked.dataset.acgChanged = String(Date.now());
+            marked.acgWatcher = new MutationObserver(() => {
+                marked.dataset.acgChanged = String(Date.now());
+            });
+            marked.acgWatcher.observe(el, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'aria-expanded', 'data-index'] });
+        }
+    });
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+        const quietFor = await list.evaluate((el) => Date.now() - Number((el as HTMLElement).dataset.acgChanged ?? 0));
+        if (quietFor >= quietMs) {
+            return;
+        }
+        await page.waitForTimeout(Math.min(quietMs - quietFor + 20, 500));
+    }
+}
+
+/** Waits for the row at `tail`, and for the view to stop redrawing, and returns a locator for it. */
 export async function rowLocator(page: Page, view: string, tail: readonly string[], timeout = 20_000): Promise<Locator> {
+    await waitForRows(page, view, `"${tail.join(' › ')}"`, (rs) => findRow(rs, tail) !== undefined, timeout);
+    await treeQuiet(page, view);
     const rows = await waitForRows(page, view, `"${tail.join(' › ')}"`, (rs) => findRow(rs, tail) !== undefined, timeout);
     const row = findRow(rows, tail)!;
     return viewPane(page, view).first().locator(`.monaco-list-row[data-index="${row.index}"]`);

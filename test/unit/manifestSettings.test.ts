@@ -25,5 +25,4 @@ describe('manifest settings: what a workspace cannot override', () => {
       assert.equal(settings[name].scope, 'application');
     });
   }
-
 });

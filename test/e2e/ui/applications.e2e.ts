@@ -14,6 +14,8 @@
  *    Version… on the new application: the package URL's SAS token hidden once typed and in the JSON (axe); while Azure
  *    creates and replicates it the row is the version with its live progress ("Replicating 33% · 0 of 1 region"), then
  *    it is latest, with one notification ("Created …", none from the watcher);
+ *  - VS Code reported no error against the extension (a manifest snippet for a language no installed extension declares
+ *    was one);
  *  - Delete on the gallery: one modal naming both kinds, then versions, applications and definitions, then the gallery.
  *
  *   npx tsx test/e2e/ui/applications.e2e.ts
@@ -171,6 +173,32 @@ async function main(): Promise<number> {
             await expectNoSeriousViolations(form, 'create VM application');
         });
 
+        await check('custom actions: a parameter row names the action above it; a parameter of an action not listed is refused in its cell', async () => {
+            const actions = form.getByRole('group', { name: 'Custom actions', exact: true });
+            const parameters = form.getByRole('group', { name: 'Custom action parameters', exact: true });
+            await pressButton(form, 'Add custom action');
+            await actions.getByLabel('Name, row 1', { exact: true }).fill('collect-logs');
+            await actions.getByLabel('Script, row 1', { exact: true }).fill('./collect.sh --days "$days"');
+            await actions.getByLabel('Description, row 1', { exact: true }).fill('Zips the agent logs');
+            await pressButton(form, 'Add parameter');
+            equal(await parameters.getByLabel('Custom action, row 1', { exact: true }).inputValue(), 'collect-logs', 'a new parameter row names the last action');
+            await parameters.getByLabel('Parameter, row 1', { exact: true }).fill('days');
+            await parameters.getByLabel('Required, row 1', { exact: true }).selectOption('true');
+            await parameters.getByLabel('Default value, row 1', { exact: true }).fill('7');
+            await pressButton(form, 'Add parameter');
+            await parameters.getByLabel('Custom action, row 2', { exact: true }).fill('upload-logs');
+            await parameters.getByLabel('Parameter, row 2', { exact: true }).fill('target');
+            await parameters.getByLabel('Description, row 2', { exact: true }).click();
+            const error = form.locator('#f-customActionParameters-error');
+            await error.filter({ hasText: 'upload-logs' }).waitFor({ timeout: 10_000 });
+            equal((await error.innerText()).trim(), 'Row 2, Custom action: There is no custom action "upload-logs" above.', 'the parameter table\'s error');
+            await form.getByRole('button', { name: 'Remove row 2 of Custom action parameters', exact: true }).press('Enter');
+            await error.filter({ hasText: 'upload-logs' }).waitFor({ state: 'detached', timeout: 10_000 });
+            await actions.scrollIntoViewIfNeeded();
+            await page.mouse.move(1100, 700);
+            await screenshot(page, 'applications-custom-actions');
+        });
+
         await check('creating "forms-agent" from the form: it appears under "VM applications" with its OS, and ARM has what the form showed', async () => {
             await form.getByLabel('VM application name', { exact: true }).fill('forms-agent');
             await form.getByLabel('Supported OS type', { exact: true }).selectOption('Linux');
@@ -184,6 +212,11 @@ async function main(): Promise<number> {
             equal(labelsUnder(rows, ['appsGallery', 'VM applications']), ['contoso-agent', 'empty-app', 'forms-agent', 'log-shipper'], 'the applications');
             const stored = emulator.store.getResourceJson(NEW_APP) as unknown as { properties: { supportedOSType: string; description: string } } | undefined;
             equal(stored?.properties.supportedOSType, 'Linux', 'stored OS type');
+            equal(
+                (stored?.properties as { customActions?: unknown } | undefined)?.customActions,
+                [{ name: 'collect-logs', script: './collect.sh --days "$days"', description: 'Zips the agent logs', parameters: [{ name: 'days', required: true, type: 'String', defaultValue: '7' }] }],
+                'the custom action ARM has',
+            );
             rows = await expandRow(page, VIEW, ['VM applications', 'forms-agent']);
             equal(labelsUnder(rows, ['forms-agent']), ['No application versions — create one'], 'children of forms-agent');
         });
@@ -272,6 +305,12 @@ async function main(): Promise<number> {
             await screenshot(page, 'applications-version-edit');
             await pressButton(form, 'Cancel');
             await formClosed(page, /Edit appsGallery\/forms-agent\/1\.0\.0/, 15_000);
+        });
+
+        await check('VS Code reported no error against the extension (its contributions, e.g. snippets, all usable without other extensions)', () => {
+            const ours = wb.consoleErrors.filter((e) => e.includes('[acg-tools.azure-compute-gallery]'));
+            equal(ours, [], 'console errors naming the extension');
+            return Promise.resolve();
         });
 
         await check('Delete on the gallery: one modal naming what it holds, then versions, applications and the definition, then the gallery', async () => {

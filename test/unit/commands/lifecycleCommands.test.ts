@@ -185,7 +185,7 @@ describe('Restore of a soft-deleted version', () => {
   afterEach(() => h.dispose());
 
   async function deletedRow(): Promise<{ row: SoftDeletedVersionNode; definition: TreeNode; recent: RecentlyDeletedNode }> {
-    h.azure.softDeleted = () => page([{ name: '1.0.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.0.0').id, softDeletedTime: new Date(Date.now() - 2 * DAY).toISOString() }]);
+    h.azure.softDeleted = () => page([{ name: '1.0.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.0.0').id, softDeletedTime: new Date(Date.now() - 2 * DAY - 60_000).toISOString() }]);
     const { definition, children } = await definitionRows(h, SOFT_DELETE, [version('2.0.0')]);
     const recent = children.find((n): n is RecentlyDeletedNode => n instanceof RecentlyDeletedNode);
     assert.ok(recent);
@@ -258,10 +258,11 @@ describe('Restore of a soft-deleted version', () => {
       h.azure.subscriptions = () => Promise.resolve([{ subscriptionId: SUB, displayName: 'Prod', tenantId: TENANT, state: 'Enabled' }]);
       h.azure.galleries = () => page([SOFT_DELETE, { ...NO_SOFT_DELETE, id: OTHER.id, name: 'plain' }]);
       h.azure.definitions = () => page([{ id: DEFINITION.id, name: 'ubuntu', location: 'westeurope', osType: 'Linux', osState: 'Generalized' }]);
+      // A minute more than whole days: "now" in the picker is read before these dates are made.
       h.azure.softDeleted = () =>
         page([
-          { name: '1.0.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.0.0').id, softDeletedTime: new Date(Date.now() - 3 * DAY).toISOString() },
-          { name: '1.1.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.1.0').id, softDeletedTime: new Date(Date.now() - 1 * DAY).toISOString() },
+          { name: '1.0.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.0.0').id, softDeletedTime: new Date(Date.now() - 3 * DAY - 60_000).toISOString() },
+          { name: '1.1.0', location: 'westeurope', resourceArmId: imageVersionId(DEFINITION, '1.1.0').id, softDeletedTime: new Date(Date.now() - 1 * DAY - 60_000).toISOString() },
         ]);
     }
 

@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): AzureComputeGalleryA
     properties,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_SCHEME, properties),
     liveValues,
-    registerTemplateSupport({ log, liveValues }),
+    registerTemplateSupport({ log, liveValues, extensionUri: context.extensionUri }),
     forms,
     vscode.window.registerWebviewPanelSerializer(FORM_VIEW_TYPE, forms),
     ...registerCommands({ account, tree, properties, log, forms }),

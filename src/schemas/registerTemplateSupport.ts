@@ -28,6 +28,7 @@ import type {
   Range as LspRange,
 } from 'vscode-json-languageservice';
 import type { FeatureOptions, GalleryTemplateLanguageService, LiveValueProvider, ServiceDocument } from './GalleryTemplateLanguageService';
+import { parseSnippetFile, PROVIDER_SNIPPET_LANGUAGE, TEMPLATE_SNIPPET_FILES, type TemplateSnippet } from './templateSnippets';
 
 export const ARM_TOOLS_EXTENSION_ID = 'msazurermtools.azurerm-vscode-tools';
 const SETTING_SECTION = 'azureComputeGallery.templates';
@@ -39,6 +40,8 @@ export interface TemplateSupportOptions {
   readonly log: vscode.LogOutputChannel;
   /** Values from Azure (regions, existing images…) offered in completions; optional. */
   readonly liveValues?: LiveValueProvider;
+  /** Where the extension is installed: the snippet files for arm-template documents are read from there (templateSnippets.ts). */
+  readonly extensionUri?: vscode.Uri;
 }
 
 /** Registers the providers and the diagnostics; dispose the result to remove them. */
@@ -56,6 +59,8 @@ class TemplateSupport implements vscode.Disposable {
   /** The service once loaded (edits are reported to it as they happen, not after a promise turn). */
   private loaded: GalleryTemplateLanguageService | undefined;
   private loadFailureShown = false;
+  /** The snippet files, read on the first completion in an arm-template document. */
+  private readonly loadSnippets = lazyImport(() => this.readSnippets());
 
   constructor(private readonly options: TemplateSupportOptions) {}
 
@@ -157,11 +162,35 @@ class TemplateSupport implements vscode.Disposable {
     try {
       const service = await this.loadService();
       const list = await service.doComplete(this.adapt(document), { line: position.line, character: position.character }, this.features(document));
-      return list && !token.isCancellationRequested ? toCompletionList(list) : undefined;
+      const snippets = document.languageId === PROVIDER_SNIPPET_LANGUAGE ? (await this.loadSnippets()).map((snippet) => toSnippetItem(snippet, prefixRange(document, position))) : [];
+      if (token.isCancellationRequested || (!list && snippets.length === 0)) {
+        return undefined;
+      }
+      const completions = list ? toCompletionList(list) : new vscode.CompletionList([]);
+      completions.items.push(...snippets);
+      return completions;
     } catch (error) {
       this.options.log.error(`Template completion failed: ${String(error)}`);
       return undefined;
     }
+  }
+
+  /** The snippets json and jsonc get from the manifest, for arm-template (which the manifest cannot name). */
+  private async readSnippets(): Promise<TemplateSnippet[]> {
+    const { extensionUri } = this.options;
+    if (!extensionUri) {
+      return [];
+    }
+    const all: TemplateSnippet[] = [];
+    for (const file of TEMPLATE_SNIPPET_FILES) {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'src', 'schemas', file));
+      const { snippets, problems } = parseSnippetFile(new TextDecoder().decode(bytes), file);
+      for (const problem of problems) {
+        this.options.log.error(`Template snippets: ${problem}`);
+      }
+      all.push(...snippets);
+    }
+    return all;
   }
 
   private async hover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -242,6 +271,27 @@ function toMarkdown(content: string | MarkupContent): vscode.MarkdownString {
     return new vscode.MarkdownString(content);
   }
   return content.kind === 'markdown' ? new vscode.MarkdownString(content.value) : new vscode.MarkdownString().appendText(content.value);
+}
+
+/**
+ * What the user has typed of a snippet prefix before the cursor: letters, digits, "_" and "-" ("acg-gal"). A
+ * language's own word rule may stop at "-", and the snippet must replace all of it, as VS Code does for manifest
+ * snippets.
+ */
+function prefixRange(document: vscode.TextDocument, position: vscode.Position): vscode.Range {
+  const before = document.lineAt(position.line).text.slice(0, position.character);
+  const typed = /[\w-]*$/.exec(before)?.[0] ?? '';
+  return new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
+}
+
+/** A snippet as VS Code lists manifest snippets: its prefix, its name beside it, inserted as a snippet over what was typed of it. */
+function toSnippetItem(snippet: TemplateSnippet, range: vscode.Range): vscode.CompletionItem {
+  const item = new vscode.CompletionItem({ label: snippet.prefix, description: snippet.name }, vscode.CompletionItemKind.Snippet);
+  item.insertText = new vscode.SnippetString(snippet.body);
+  item.range = range;
+  item.filterText = snippet.prefix;
+  item.detail = snippet.description;
+  return item;
 }
 
 function toCompletionList(list: LspCompletionList): vscode.CompletionList {

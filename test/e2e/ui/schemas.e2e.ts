@@ -17,7 +17,10 @@
  *     The same command's "New VM application version body" opens a *.applicationversion.json whose schema
  *     (jsonValidation) and application-version checks are live: a wrong type and a location missing from the target
  *     regions are both in the Problems panel;
- *  6. live values (sources.template.json, an image version with an empty `location` and `storageProfile.source.id`):
+ *  6. an ARM template in the `arm-template` language (declared by test/e2e/arm-template-language, a stand-in for the ARM
+ *     Tools extension): typing "acg-gal" offers our gallery snippet (from the completion provider: the manifest gives
+ *     snippets to json and jsonc only), and Enter inserts the gallery resource;
+ *  7. live values (sources.template.json, an image version with an empty `location` and `storageProfile.source.id`):
  *     signed out, Ctrl+Space in the source id offers no Azure resources; after signing in from the Compute Gallery
  *     view (test auth provider, VS Code's Allow dialog) it lists the emulator's managed images by name with
  *     "managed image · location · subscription", and accepting one inserts its full resource ID (both read from the
@@ -69,6 +72,8 @@ import {
 } from './editorUi';
 
 const AUTH_PROVIDER_DIR = path.resolve(__dirname, '..', 'auth-provider');
+const ARM_TEMPLATE_LANGUAGE_DIR = path.resolve(__dirname, '..', 'arm-template-language');
+const ARM_LANGUAGE_FILE = 'empty.armtemplate.json';
 const FIXTURES_DIR = path.resolve(__dirname, '..', 'fixtures-schemas');
 const BODY_FILE = 'ubuntu.imagedefinition.json';
 const TEMPLATE_FILE = 'azuredeploy.json';
@@ -130,6 +135,10 @@ function makeWorkspace(): string {
             fs.copyFileSync(path.join(FIXTURES_DIR, file), path.join(dir, file));
         }
     }
+    fs.writeFileSync(
+        path.join(dir, ARM_LANGUAGE_FILE),
+        '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    \n  ]\n}\n',
+    );
     return dir;
 }
 
@@ -150,7 +159,7 @@ async function main(): Promise<number> {
         console.log(`packaged ${path.relative(process.cwd(), vsix)} (${since(run.t0)})`);
         emu = await startEmulator({ seed: seedPath });
         cs = await launchCodeServer({
-            extensions: [vsix, AUTH_PROVIDER_DIR],
+            extensions: [vsix, AUTH_PROVIDER_DIR, ARM_TEMPLATE_LANGUAGE_DIR],
             settings: emulatorCloudSettings(emu.url),
             env: { NODE_EXTRA_CA_CERTS: emu.caCertPath, ...testAuthEnv(seed) },
             workspaceDir,
@@ -453,6 +462,29 @@ async function main(): Promise<number> {
             const at = find(view, '"source": { "id": "');
             await goTo(page, at.line, at.column + '"source": { "id": "'.length);
         };
+        console.log(`\nARM template in the arm-template language: ${ARM_LANGUAGE_FILE}`);
+        await check(`typing "acg-gal" in ${ARM_LANGUAGE_FILE} (arm-template) offers the gallery snippet; Enter inserts the gallery resource`, async () => {
+            await openFile(page, ARM_LANGUAGE_FILE);
+            view = await waitForEditor(page, 'the empty template', (v) => editorText(v).includes('"resources": ['));
+            const language = (await page.locator('.statusbar-item[id="status.editor.mode"]').first().innerText().catch(() => '')).trim();
+            assert(language === 'ARM template (test stand-in)', `the file's language in the status bar: "${language}"`);
+            const blank = find(view, '"resources": [');
+            await goTo(page, blank.line + 1, 5);
+            await page.keyboard.type('acg-gal');
+            suggestions = await triggerSuggest(page, 'the gallery snippet', (rows) => has(rows, 'acg-gallery'));
+            console.log(`      rows: ${labels(suggestions)}`);
+            await focusSuggestion(page, 'acg-gallery');
+            await page.keyboard.press('Enter');
+            await suggestWidget(page).waitFor({ state: 'hidden', timeout: 5_000 });
+            view = await waitForEditor(page, 'the gallery resource inserted', (v) => editorText(v).includes('"type": "Microsoft.Compute/galleries"') && editorText(v).includes('"name": "myGallery"'));
+            // The snippet replaces all that was typed ("acg-gal"), not only the part after the "-".
+            const opened = (view.lines.get(blank.line + 1) ?? '').trim();
+            assert(opened === '{' && !editorText(view).includes('acg-'), `the line where "acg-gal" was typed reads "${opened}"`);
+            await page.keyboard.press('Escape');
+            await page.mouse.move(1300, 850);
+            await screenshot(page, 'schemas-arm-template-snippet');
+        });
+
         await check(`opens ${LIVE_FILE}`, async () => {
             await openFile(page, LIVE_FILE);
             view = await waitForEditor(page, 'the template content', (v) => editorText(v).includes('"source": { "id": "" }'));

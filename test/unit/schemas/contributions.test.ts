@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-json-languageservice';
 import { GalleryTemplateLanguageService } from '../../../src/schemas/GalleryTemplateLanguageService';
 import { newResourceFileContent, newResourceFileName } from '../../../src/schemas/newResourceFile';
 import { bodyKindOfFileName, GALLERY_RESOURCE_KINDS, RESOURCE_KIND_INFO } from '../../../src/schemas/resourceKinds';
+import { parseSnippetFile, TEMPLATE_SNIPPET_FILES } from '../../../src/schemas/templateSnippets';
 import { contributedFile, contributions, expandSnippet, messages, readJson, validateBody } from './schemaTestSupport';
 
 interface Snippet {
@@ -44,12 +45,20 @@ describe('contributions', () => {
     }
   });
 
-  it('contributes both snippet files for json, jsonc and arm-template, and a setting with a description per value', () => {
+  it('contributes both snippet files for json and jsonc (arm-template gets them from the completion provider), and a setting with a description per value', () => {
     const { snippets: entries, configuration, commands } = contributions();
-    for (const language of ['json', 'jsonc', 'arm-template']) {
+    for (const language of ['json', 'jsonc']) {
       assert.ok(entries.some((entry) => entry.language === language && entry.path.endsWith('armTemplate.snippets.json')), language);
       assert.ok(entries.some((entry) => entry.language === language && entry.path.endsWith('resourceBody.snippets.json')), language);
     }
+    // A manifest snippet for a language that only another extension declares (arm-template: ARM Tools) is an error VS
+    // Code reports against this extension wherever that extension is not installed.
+    assert.deepEqual([...new Set(entries.map((entry) => entry.language))].sort(), ['json', 'jsonc']);
+    assert.deepEqual(
+      TEMPLATE_SNIPPET_FILES.map((file) => `./src/schemas/${file}`),
+      [...new Set(entries.map((entry) => entry.path))],
+      'the provider offers the same files the manifest gives json and jsonc',
+    );
     for (const entry of entries) {
       assert.ok(fs.existsSync(contributedFile(entry.path)), entry.path);
       assert.match(entry.path, /^\.\/src\/schemas\/[^/]+\.json$/, 'packaged by .vscodeignore (!src/schemas/*.json)');
@@ -119,5 +128,26 @@ ${resources}
     }
     assert.equal(newResourceFileName('imageVersion', 'ubuntu.imageversion'), 'ubuntu.imageversion.json');
     assert.equal(newResourceFileName('gallery', 'team.json'), 'team.gallery.json');
+  });
+  it('the snippet files read as completion entries for arm-template: one per prefix, with the body VS Code would insert', () => {
+    for (const file of TEMPLATE_SNIPPET_FILES) {
+      const text = fs.readFileSync(contributedFile(`./src/schemas/${file}`), 'utf8');
+      const { snippets: entries, problems } = parseSnippetFile(text, file);
+      assert.deepEqual(problems, [], file);
+      const manifest = snippets(`./src/schemas/${file}`);
+      const expected = Object.entries(manifest).flatMap(([name, s]) => (typeof s.prefix === 'string' ? [s.prefix] : s.prefix).map((prefix) => ({ prefix, name, description: s.description, body: s.body.join('\n') })));
+      assert.deepEqual(entries, expected, file);
+    }
+    const gallery = parseSnippetFile(fs.readFileSync(contributedFile('./src/schemas/armTemplate.snippets.json'), 'utf8'), 'armTemplate.snippets.json').snippets.find((e) => e.prefix === 'acg-gallery');
+    assert.match(gallery?.body ?? '', /^\{\n\t"type": "Microsoft\.Compute\/galleries",\n/);
+  });
+
+  it('a snippet file that is not well formed gives no entries and says what is wrong, entry by entry', () => {
+    assert.deepEqual(parseSnippetFile('{', 'x.json').snippets, []);
+    assert.match(parseSnippetFile('{', 'x.json').problems[0], /^x\.json: SyntaxError/);
+    assert.deepEqual(parseSnippetFile('[]', 'x.json').problems, ['x.json: not an object of snippets']);
+    const mixed = parseSnippetFile(JSON.stringify({ good: { prefix: 'a', body: 'b' }, bad: { prefix: 'c' }, worse: 'd' }), 'x.json');
+    assert.deepEqual(mixed.snippets, [{ prefix: 'a', name: 'good', description: '', body: 'b' }]);
+    assert.deepEqual(mixed.problems, ['x.json: snippet "bad" has no prefix or body', 'x.json: snippet "worse" has no prefix or body']);
   });
 });

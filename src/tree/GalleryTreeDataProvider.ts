@@ -11,7 +11,7 @@ import { isVersionNode } from './VersionNode';
 import type { GalleryVersionId } from './VersionNode';
 import { VersionWatcher } from './VersionWatcher';
 import type { VersionWatcherOptions } from './VersionWatcher';
-import { describeProgress } from './replication';
+import { describeProgress, isSettling } from './replication';
 import type { SharingMemory } from './SharingMemory';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -46,9 +46,13 @@ export class GalleryTreeDataProvider implements vscode.TreeDataProvider<TreeNode
     this.disposables.push(
       this.versions,
       this.versions.onDidChange((id) => {
-        // The parent redraws too: `latest` may move once a version settles.
+        // While a version moves (replication progress every few seconds), only its own row is redrawn. Once it has
+        // settled, its list redraws too: `latest` may move. Redrawing the list on every tick also redrew every row
+        // under it ("Recently deleted" and its versions), and a right-click landing in that redraw reached the
+        // command without its row.
         const node = this.versionNodes.get(id);
-        this.changed.fire(node?.parent ?? node);
+        const current = this.versions.current(id);
+        this.changed.fire(node && current && isSettling(current) ? node : (node?.parent ?? node));
       }),
       account.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -162,6 +162,40 @@ describe('VM applications in the tree', () => {
   });
 });
 
+describe('redraws while a version replicates', () => {
+  beforeEach(() => resetFakes());
+
+  it('each progress read redraws the version\'s row alone; once it has settled its list redraws (latest may move)', async () => {
+    const azure = new FakeAzure();
+    const at = (progress: number) =>
+      appVersion('1.0.0', { provisioningState: 'Creating', replicationStatus: { aggregatedState: 'InProgress', summary: [{ region: 'westeurope', state: 'Replicating', progress }] } });
+    const done = appVersion('1.0.0', { replicationStatus: { aggregatedState: 'Completed', summary: [{ region: 'westeurope', state: 'Completed', progress: 100 }] } });
+    const answers = [at(70), done];
+    azure.getApplicationVersion = () => Promise.resolve(answers.shift() ?? done);
+    azure.applicationVersions = () => page([at(40)]);
+    const scheduled: Array<() => void> = [];
+    const account = Object.assign(azure.account(), { onDidChange: () => ({ dispose: () => undefined }) });
+    const tree = new GalleryTreeDataProvider(account, recordingLog() as never, { schedule: (run) => (scheduled.push(run), { cancel: () => undefined }) });
+    const redrawn: unknown[] = [];
+    const listening = tree.onDidChangeTreeData((node) => redrawn.push(node));
+    try {
+      const app = new ApplicationNode(tree, root, { id: APP.id, name: 'agent', location: 'westeurope', supportedOSType: 'Linux' }, TENANT, APP);
+      const [row] = await tree.getChildren(app);
+      tree.getTreeItem(row);
+      scheduled.shift()!();
+      for (let i = 0; i < 5; i++) await settle();
+      assert.deepEqual(redrawn, [row], 'a progress read (70%) redraws the row only');
+      assert.equal(tree.getTreeItem(row).description, 'Replicating 70% · 0 of 1 region');
+      scheduled.shift()!();
+      for (let i = 0; i < 5; i++) await settle();
+      assert.deepEqual(redrawn, [row, app], 'once settled, its list');
+    } finally {
+      listening.dispose();
+      tree.dispose();
+    }
+  });
+});
+
 describe('Copy Application Reference', () => {
   beforeEach(() => resetFakes());
 

@@ -2,7 +2,8 @@
  * The subscriptions of every tenant the signed-in account can reach: the one walk over tenants → subscriptions that
  * the tree (AccountNode), Select Subscriptions and the sharing names (accountNames.ts) share.
  */
-import * as vscode from 'vscode';
+// @vscode/l10n, not vscode: the form host reaches this module (account names), and the forms bench loads it in plain Node.
+import * as l10n from '@vscode/l10n';
 import { describeArmError } from './armError';
 import type { ArmServices, SubscriptionInfo, TenantInfo } from './services';
 
@@ -32,7 +33,7 @@ export async function listSubscriptionsOfTenants(services: Pick<ArmServices, 'li
   // A service principal may see no tenants list at all: then ask with the home tenant's token.
   const targets: Array<{ readonly tenantId: string | undefined; readonly label: string }> = tenants.length > 0
     ? tenants.map((t) => ({ tenantId: t.tenantId, label: `${t.displayName || t.tenantId} (${t.defaultDomain ?? t.tenantId})` }))
-    : [{ tenantId: undefined, label: vscode.l10n.t('home tenant') }];
+    : [{ tenantId: undefined, label: l10n.t('home tenant') }];
   const answers = await Promise.allSettled(targets.map((t) => services.listSubscriptions(t.tenantId, { signal })));
   const found = new Map<string, SubscriptionInfo>();
   const failures: TenantFailure[] = [];

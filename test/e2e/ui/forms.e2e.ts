@@ -26,7 +26,7 @@ import {
 import { axeVersion, expectNoSeriousViolations } from './axe';
 import { CheckRun, closeStarted, exitWith, reportFailure, since } from './checkRun';
 import { choose, fieldError, formClosed, formFrame, pressButton } from './formUi';
-import { signInFromView } from './workbenchUi';
+import { signInFromView, treeQuiet } from './workbenchUi';
 import { launchCodeServer, type CodeServerHandle } from '../../harness/codeServer';
 import { packageExtension } from '../../harness/packageExtension';
 import { DEFAULT_SEED, DEFAULT_TEST_ACCOUNT, emulatorCloudSettings, readSeed, testAuthEnv } from '../../harness/seed';
@@ -154,6 +154,8 @@ async function contextMenu(page: Page, label: string, entry: string): Promise<vo
     for (let attempt = 1; ; attempt++) {
         const r = row(page, label);
         await r.waitFor({ state: 'visible', timeout: 30_000 });
+        // Not while the view redraws: a row about to be replaced gives the command an item VS Code has dropped.
+        await treeQuiet(page, VIEW);
         await r.click({ button: 'right' });
         const item = page.getByRole('menuitem', { name: entry }).filter({ visible: true }).first();
         if (!(await item.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) {

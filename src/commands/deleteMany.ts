@@ -18,7 +18,7 @@
  * Delete and Clean Up Versions.
  */
 import * as vscode from 'vscode';
-import { withAbortSignal } from '../azure/abortSignal';
+import { withCheckProgress } from './checkProgress';
 import { describeArmError, inertNotificationText } from '../azure/armError';
 import { applicationId, displayName, galleryId, imageDefinitionId, kindLabel } from '../azure/armId';
 import type { ComputeResourceId, ImageVersionId } from '../azure/armId';
@@ -294,9 +294,8 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
   const serviceFor = (s: { id: ComputeResourceId; tenantId: string | undefined }): GalleryService => services.galleryService(s.id.subscriptionId, s.tenantId);
   const now = Date.now();
 
-  const facts = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the {0} selected items…', selected.length), cancellable: true },
-    (_progress, token) => withAbortSignal(token, async (abort) => {
+  // Before the modal: in the status bar (a notification would stay beside the modal), cancellable once it is slow.
+  const facts = await withCheckProgress(vscode.l10n.t('Checking the {0} selected items…', selected.length), async (abort) => {
       const softDelete = new Map<string, boolean>();
       const blocked: Array<{ item: Selected; block: NonNullable<DeletionBlock> }> = [];
       const definitions: DefinitionFacts[] = [];
@@ -337,8 +336,7 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
         definitions.push({ name: displayName(definition), latest: latestAfterDeletion(all, (v) => going.has(v)) });
       }
       return { softDelete, blocked, definitions, plans };
-    }),
-  );
+  });
 
   const blockedIds = new Set(facts.blocked.map((b) => b.item.id.id));
   const sent = selected.filter((s) => !blockedIds.has(s.id.id));

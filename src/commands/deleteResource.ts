@@ -13,6 +13,7 @@ import { blockedCascadeRefusal, blockedVersionRefusal, cascadeSoftDeleteSentence
 import type { LatestChange, ModalText } from './deleteConfirmation';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import type { TreeNode } from '../tree/TreeNode';
+import { withCheckProgress } from './checkProgress';
 import { resolveTarget } from './ResourceTarget';
 import type { ResourceTarget } from './ResourceTarget';
 
@@ -167,10 +168,8 @@ export async function deleteResource(account: AzureAccount, tree: GalleryTreeDat
   if (!cascade || (id.kind !== 'gallery' && id.kind !== 'imageDefinition' && id.kind !== 'application')) {
     return;
   }
-  const plan = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing everything in {0}…', name), cancellable: true },
-    (_p, token) => withAbortSignal(token, (signal) => planCascade(service, id, signal)),
-  );
+  // Before the modal: in the status bar (a notification would stay beside the modal), cancellable once it is slow.
+  const plan = await withCheckProgress(vscode.l10n.t('Listing everything in {0}…', name), (signal) => planCascade(service, id, signal));
   if (plan.blocked.length > 0) {
     return refuse(log, blockedCascadeRefusal(what, name, plan.blocked.map((b) => ({ name: displayName(b.version), block: b.block }))));
   }

@@ -33,6 +33,8 @@ export const registeredCommands = new Map<string, (...args: unknown[]) => unknow
 export const clipboardWrites: string[] = [];
 /** Titles of window.withProgress calls, in order. */
 export const progressTitles: string[] = [];
+/** Every window.withProgress call, in order: where it shows, whether it offers Cancel, and the token it got. */
+export const progressCalls: Array<{ title: string; location: number | undefined; cancellable: boolean; token: FakeCancellationToken }> = [];
 /**
  * How the next modal/notification questions are answered (showWarningMessage with items): the item to choose,
  * taken in order; undefined = dismissed.
@@ -68,6 +70,7 @@ export function resetFakes(): void {
   clipboardWrites.length = 0;
   openedExternal.length = 0;
   progressTitles.length = 0;
+  progressCalls.length = 0;
   answers.length = 0;
 }
 
@@ -217,9 +220,10 @@ function recordMessage(kind: string) {
 }
 
 export const window = {
-  withProgress: <T>(options: { title?: string }, task: (progress: { report(value: unknown): void }, token: FakeCancellationToken) => Promise<T>): Promise<T> => {
+  withProgress: <T>(options: { title?: string; location?: number; cancellable?: boolean }, task: (progress: { report(value: unknown): void }, token: FakeCancellationToken) => Promise<T>): Promise<T> => {
     progressTitles.push(options.title ?? '');
     progressToken = new FakeCancellationToken();
+    progressCalls.push({ title: options.title ?? '', location: options.location, cancellable: options.cancellable === true, token: progressToken });
     return task({ report: () => undefined }, progressToken);
   },
   setStatusBarMessage: (): Disposable => new Disposable(() => undefined),

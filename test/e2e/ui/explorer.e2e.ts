@@ -183,6 +183,10 @@ async function main(): Promise<number> {
                 picks = await quickPickRows(page);
             }
             equal(picks, [{ label: DEV_TEST.displayName, checked: true }, { label: PRODUCTION.displayName, checked: true }], 'subscriptions offered (all shown so far)');
+            // The gallery counts fill in a moment later, redrawing the list; untick once they are shown. (An untick that
+            // lands in that redraw can be undone: noted in the issue, not fixed yet.)
+            await picker.locator('.monaco-list-row', { hasText: /counting galleries/ }).first().waitFor({ state: 'detached', timeout: 15_000 });
+            await picker.locator('.monaco-list-row', { hasText: /\d+ galler(y|ies)/ }).first().waitFor({ timeout: 15_000 });
             await setQuickPickTick(page, picker, DEV_TEST.displayName, false);
             equal((await quickPickRows(page)).map((p) => p.checked), [false, true], 'ticks after unticking Dev/Test');
             await picker.locator('.quick-input-action .monaco-button', { hasText: 'OK' }).click();

@@ -162,7 +162,11 @@ class TemplateSupport implements vscode.Disposable {
     try {
       const service = await this.loadService();
       const list = await service.doComplete(this.adapt(document), { line: position.line, character: position.character }, this.features(document));
-      const snippets = document.languageId === PROVIDER_SNIPPET_LANGUAGE ? (await this.loadSnippets()).map((snippet) => toSnippetItem(snippet, prefixRange(document, position))) : [];
+      let snippets: vscode.CompletionItem[] = [];
+      if (document.languageId === PROVIDER_SNIPPET_LANGUAGE) {
+        const typed = prefixRange(document, position);
+        snippets = (await this.loadSnippets()).map((snippet) => toSnippetItem(snippet, typed));
+      }
       if (token.isCancellationRequested || (!list && snippets.length === 0)) {
         return undefined;
       }

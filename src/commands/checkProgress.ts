@@ -5,45 +5,35 @@
  * gallery) is also shown as a notification, where it can be cancelled.
  */
 import * as vscode from 'vscode';
+import { withAbortSignal } from '../azure/abortSignal';
 
 /** How long a check runs in the status bar alone before it is also a cancellable notification. */
 export const CHECK_NOTIFICATION_DELAY_MS = 1_500;
 
 export async function withCheckProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>, delayMs = CHECK_NOTIFICATION_DELAY_MS): Promise<T> {
-  const controller = new AbortController();
-  const running = work(controller.signal);
-  let finished = false;
-  const ended = running.then(
-    () => undefined,
-    () => undefined,
-  );
-  void ended.then(() => {
-    finished = true;
-  });
-  const slow = setTimeout(() => {
-    if (finished) {
-      return;
-    }
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-      const listening = token.onCancellationRequested(() => controller.abort());
-      try {
-        await ended;
-      } finally {
-        listening.dispose();
-      }
-    });
-  }, delayMs);
-  try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, async (_progress, token): Promise<T> => {
-      // The status bar offers no Cancel; a token that is cancelled all the same (another caller's) still stops the work.
-      const listening = token.onCancellationRequested(() => controller.abort());
+  const cancelled = new AbortController();
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (_progress, token) =>
+    withAbortSignal(token, async (statusSignal) => {
+      const running = work(AbortSignal.any([statusSignal, cancelled.signal]));
+      const slow = setTimeout(() => void offerCancel(title, running, cancelled), delayMs);
       try {
         return await running;
       } finally {
-        listening.dispose();
+        clearTimeout(slow);
       }
-    });
-  } finally {
-    clearTimeout(slow);
-  }
+    }),
+  );
+}
+
+/** The slow check as a notification until it ends; its Cancel stops the check. */
+function offerCancel(title: string, running: Promise<unknown>, cancelled: AbortController): Thenable<void> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) =>
+    withAbortSignal(token, async (signal) => {
+      signal.addEventListener('abort', () => cancelled.abort(), { once: true });
+      await running.then(
+        () => undefined,
+        () => undefined,
+      );
+    }),
+  );
 }

@@ -40,7 +40,25 @@ function run(label, cmd, args, env = process.env) {
     return ok;
 }
 
-/** Like run(), but also reads the test counts the step prints. Resolves { ok, passed, failed }. */
+/** How many lines of a failed step's output the closing recap repeats. */
+const RECAP_LINES = 30;
+
+/**
+ * A failed step's own account of its failure, repeated after every step has run so that the end of the log (often
+ * all that a CI summary keeps) names what failed: the step, then its output from the first failure it reports
+ * (a UI runner's "✗", mocha's "N failing", the extension-host suite's "Failures:"), or its last lines.
+ */
+function failureRecap(label, end, plain) {
+    const lines = plain.split('\n');
+    const first = lines.findIndex((l) => /^\s*✗ |^\s*\d+ failing\b|^Failures:/.test(l));
+    const shown = first >= 0 ? lines.slice(first, first + RECAP_LINES) : lines.slice(-RECAP_LINES);
+    while (shown.length && !shown.at(-1).trim()) {
+        shown.pop();
+    }
+    return [`✗ ${label}${end ? ` (${end.slice(2)})` : ''}`, ...shown.map((l) => `    ${l}`)].join('\n');
+}
+
+/** Like run(), but also reads the test counts the step prints. Resolves { ok, passed, failed, recap }. */
 function runCounted(label, cmd, args, env = process.env) {
     const start = Date.now();
     console.log(`\n▶ ${label}`);
@@ -79,8 +97,9 @@ function runCounted(label, cmd, args, env = process.env) {
                 failed = 1; // it failed without saying which test: count the step
             }
             const secs = ((Date.now() - start) / 1000).toFixed(1);
-            console.log(`${ok ? '✓' : '✗'} ${label} (${secs}s${ok ? '' : `, ${error ? error.message : `exit ${code}`}`})`);
-            resolve({ ok, passed, failed });
+            const end = ok ? '' : `, ${error ? error.message : `exit ${code}`}`;
+            console.log(`${ok ? '✓' : '✗'} ${label} (${secs}s${end})`);
+            resolve({ ok, passed, failed, recap: ok && failed === 0 ? undefined : failureRecap(label, end, plain) });
         };
         child.on('error', (e) => finish(1, e));
         child.on('close', (code) => finish(code));
@@ -144,6 +163,10 @@ async function testAll(args) {
     const passed = steps.reduce((n, s) => n + s.passed, 0);
     const failed = steps.reduce((n, s) => n + s.failed, 0);
     const ok = steps.every((s) => s.ok);
+    const recaps = steps.map((s) => s.recap).filter(Boolean);
+    if (recaps.length) {
+        console.log(`\nWhat failed:\n${recaps.join('\n')}`);
+    }
     console.log(`\ntests: ${passed} passed, ${failed} failed`);
     return ok && failed === 0;
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { withAbortSignal } from '../azure/abortSignal';
 import { describeArmError, inertNotificationText } from '../azure/armError';
 import type { AzureAccount } from '../azure/AzureAccount';
 import type { GalleryTreeDataProvider } from '../tree/GalleryTreeDataProvider';
 import { isPublicGalleryName } from '../tree/SharingMemory';
 import type { TreeNode } from '../tree/TreeNode';
+import { withCheckProgress } from './checkProgress';
 import { PickCancelled } from './pickResource';
 import { pickRegion, sharedWithMeTarget, sharingMemoryOf } from './sharedWithMeTarget';
 
@@ -38,10 +38,9 @@ export async function addCommunityGallery(account: AzureAccount, tree: GalleryTr
   const location = await pickRegion(service.listLocations(), vscode.l10n.t('Add community gallery: its region'), vscode.l10n.t('Region the gallery is published in'));
   const ref = { location, publicGalleryName };
   try {
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for community gallery {0} in {1}…', publicGalleryName, location), cancellable: true },
-      (_p, token) => withAbortSignal(token, (signal) => service.getCommunityGallery(ref, { signal })),
-    );
+    // One GET, usually quick: the status bar, and a cancellable notification only if it is slow (a notification
+    // would otherwise stay on screen for a moment after the gallery row appears).
+    await withCheckProgress(vscode.l10n.t('Looking for community gallery {0} in {1}…', publicGalleryName, location), (signal) => service.getCommunityGallery(ref, { signal }));
   } catch (err) {
     if (describeArmError(err).statusCode === 404) {
       const message = vscode.l10n.t('No community gallery "{0}" in {1}. Check the public name and the region with its publisher; nothing was added.', publicGalleryName, location);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Deferred, FakeAzure, SUB, TENANT, labels, page, settle, testContext, testSharing } from './treeTestSupport';
-import { answers, clipboardWrites, inputAnswers, inputBoxes, openedDocuments, openedExternal, quickPickAnswers, resetFakes, shownDetails, shownMessages } from './fakeVscode';
+import { answers, clipboardWrites, inputAnswers, inputBoxes, openedDocuments, openedExternal, progressCalls, ProgressLocation, quickPickAnswers, resetFakes, shownDetails, shownMessages } from './fakeVscode';
 import type { Page } from '../../../src/azure/services';
 import type { SharedVersionNode } from '../../../src/tree/SharedGalleryNodes';
 import { CommunityInfoNode, SharedGalleryNode, SharedImageNode } from '../../../src/tree/SharedGalleryNodes';
@@ -380,8 +380,11 @@ describe('Shared with me: commands', () => {
     azure.communityGallery = () => Promise.resolve({ name: PUBLIC });
     inputAnswers.push(` ${PUBLIC} `);
     quickPickAnswers.push((items) => items[0]);
+    progressCalls.length = 0;
     await h.run('azureComputeGallery.addCommunityGallery', node);
     assert.deepEqual(sharing.memory.communityGalleries(SUB), [{ location: 'eastus', publicGalleryName: PUBLIC }]);
+    // A quick look-up is shown in the status bar only: no notification is left on screen once the gallery is added.
+    assert.deepEqual(progressCalls.map((c) => [c.title, c.location]), [[`Looking for community gallery ${PUBLIC} in eastus…`, ProgressLocation.Window]]);
     h.dispose();
   });
 

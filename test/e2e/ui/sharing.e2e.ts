@@ -143,7 +143,13 @@ async function main(): Promise<number> {
             await contextMenu(page, await rowLocator(page, VIEW, [SUBSCRIPTION, SHARED]), 'Add Community Gallery…');
             await answerInput(page, /^Add community gallery$/, PUBLIC_NAME);
             await choose(page, /Add community gallery: its region/, 'East US');
+            const chosen = Date.now();
             rows = await waitForRows(page, VIEW, 'the community gallery', (rs) => findRow(rs, [SHARED, PUBLIC_NAME]) !== undefined, 30_000);
+            // A quick look-up shows in the status bar only: no "Looking for…" notification is left beside the new row.
+            if (Date.now() - chosen < 1_200) {
+                const toasts = await page.locator('.notifications-toasts .notification-list-item').allInnerTexts();
+                expect(!toasts.some((t) => /Looking for community gallery/.test(t)), `a notification is left on screen:\n${toasts.join('\n')}`);
+            }
             rows = await expandRow(page, VIEW, [SHARED, PUBLIC_NAME]);
             rows = await waitForRows(page, VIEW, 'the publisher of the community gallery', (rs) => findRow(rs, [SHARED, PUBLIC_NAME])?.description.startsWith('publisher') === true);
             equal(row(rows, [SHARED, PUBLIC_NAME]).description, 'publisher northwind.example.com · eastus', 'the community gallery row');

@@ -253,30 +253,40 @@ export async function suggestOutcome(page: Page, timeout = 10_000): Promise<Sugg
     }
 }
 
-/** The details pane of the suggest widget (detail line and documentation of the focused row), '' when hidden. */
+/** The details pane of the suggest widget (detail line and documentation of the focused row). */
+function suggestDetailsPane(page: Page): Locator {
+    return page.locator('.monaco-editor .suggest-details-container .suggest-details').first();
+}
+
+/** The details pane's text (detail line and documentation of the focused row), '' when hidden. */
 export async function suggestDetails(page: Page): Promise<string> {
-    const details = page.locator('.monaco-editor .suggest-details-container .suggest-details').first();
+    const details = suggestDetailsPane(page);
     if (!(await details.isVisible())) {
         return '';
     }
     return ((await details.innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Shows the details pane (Ctrl+Space again while the widget is open toggles it) and returns its text. */
+/**
+ * Shows the details pane (Ctrl+Space again while the widget is open toggles it) and returns its text. The toggle is
+ * pressed only while the pane is hidden: a pane already shown may still be empty while its row is resolved, and a
+ * second Ctrl+Space would hide it again.
+ */
 export async function showSuggestDetails(page: Page, timeout = 5_000): Promise<string> {
     const deadline = Date.now() + timeout;
     let toggled = false;
     for (;;) {
-        const text = await suggestDetails(page);
+        const shown = await suggestDetailsPane(page).isVisible();
+        const text = shown ? await suggestDetails(page) : '';
         if (text) {
             return text;
         }
-        if (!toggled) {
+        if (!shown && !toggled) {
             await page.keyboard.press('Control+Space');
             toggled = true;
         }
         if (Date.now() > deadline) {
-            throw new Error('the suggest widget shows no details pane');
+            throw new Error(shown ? 'the suggest widget\'s details pane stays empty' : 'the suggest widget shows no details pane');
         }
         await page.waitForTimeout(100);
     }
@@ -291,7 +301,7 @@ export async function focusSuggestion(page: Page, label: string, timeout = 5_000
         if (focused?.label === label) {
             // The details pane follows the focus: wait until it says what the row reads out (its aria-label ends with
             // "docs: <detail><documentation>" once the item is resolved and the pane is shown).
-            const settle = Date.now() + 2_000;
+            const settle = Date.now() + 5_000;
             for (;;) {
                 const details = await suggestDetails(page);
                 const aria = (await suggestRows(page)).find((r) => r.focused)?.ariaLabel ?? '';

@@ -19,10 +19,15 @@ export async function formFrame(page: Page, heading: RegExp | string, options: {
             if (!(await outer.isVisible())) {
                 continue;
             }
-            const frame = outer.contentFrame().locator('iframe#active-frame').contentFrame();
-            const h1 = (await frame.locator('h1').first().innerText({ timeout: 1_000 }).catch(() => '')).trim();
+            const found = outer.contentFrame().locator('iframe#active-frame').contentFrame();
+            const h1 = (await found.locator('h1').first().innerText({ timeout: 1_000 }).catch(() => '')).trim();
             seen.push(h1);
             if (matches(h1)) {
+                // The locator returned is used for the rest of a check and later ones, so it names this webview's
+                // iframe by its id (VS Code sets the name attribute to it), not by its position: a form closing
+                // meanwhile removes its iframe and shifts the positions of those after it.
+                const name = await outer.getAttribute('name').catch(() => null);
+                const frame = name ? page.locator(`iframe.webview[name="${name.replace(/["\\]/g, '\\$&')}"]`).contentFrame().locator('iframe#active-frame').contentFrame() : found;
                 if (options.editable) {
                     await frame.locator('fieldset.all:not([disabled])').waitFor({ state: 'attached', timeout: 20_000 });
                 }

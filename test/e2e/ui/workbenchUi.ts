@@ -157,7 +157,13 @@ export async function rowLocator(page: Page, view: string, tail: readonly string
     await treeQuiet(page, view);
     const rows = await waitForRows(page, view, `"${tail.join(' › ')}"`, (rs) => findRow(rs, tail) !== undefined, timeout);
     const row = findRow(rows, tail)!;
-    return viewPane(page, view).first().locator(`.monaco-list-row[data-index="${row.index}"]`);
+    // The row at that index, only while it still shows this label at this depth: should the list be redrawn after
+    // all, an action waits for the row to be back rather than acting on whatever row took its place.
+    const escaped = row.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return viewPane(page, view)
+        .first()
+        .locator(`.monaco-list-row[data-index="${row.index}"]${row.level > 0 ? `[aria-level="${row.level}"]` : ''}`)
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escaped}\\s*$`) }) });
 }
 
 /** Expands the row at `tail` (a single click toggles) and waits until its first child is rendered. */

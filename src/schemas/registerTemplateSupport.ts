@@ -28,7 +28,7 @@ import type {
   Range as LspRange,
 } from 'vscode-json-languageservice';
 import type { FeatureOptions, GalleryTemplateLanguageService, LiveValueProvider, ServiceDocument } from './GalleryTemplateLanguageService';
-import { parseSnippetFile, PROVIDER_SNIPPET_LANGUAGE, TEMPLATE_SNIPPET_FILES, type TemplateSnippet } from './templateSnippets';
+import { PROVIDER_SNIPPET_LANGUAGE, readSnippetFiles, type TemplateSnippet } from './templateSnippets';
 
 export const ARM_TOOLS_EXTENSION_ID = 'msazurermtools.azurerm-vscode-tools';
 const SETTING_SECTION = 'azureComputeGallery.templates';
@@ -185,16 +185,13 @@ class TemplateSupport implements vscode.Disposable {
     if (!extensionUri) {
       return [];
     }
-    const all: TemplateSnippet[] = [];
-    for (const file of TEMPLATE_SNIPPET_FILES) {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'src', 'schemas', file));
-      const { snippets, problems } = parseSnippetFile(new TextDecoder().decode(bytes), file);
-      for (const problem of problems) {
-        this.options.log.error(`Template snippets: ${problem}`);
-      }
-      all.push(...snippets);
+    const { snippets, problems } = await readSnippetFiles(async (file) =>
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'src', 'schemas', file))),
+    );
+    for (const problem of problems) {
+      this.options.log.error(`Template snippets: ${problem}`);
     }
-    return all;
+    return snippets;
   }
 
   private async hover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {

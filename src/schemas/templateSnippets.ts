@@ -53,3 +53,25 @@ export function parseSnippetFile(text: string, file: string): { readonly snippet
   }
   return { snippets, problems };
 }
+
+/**
+ * Every snippet file, read with `read` (the installed extension's files) and parsed. A file that cannot be read is a
+ * problem like a malformed one: its entries are missing, the other file's are offered, and completion goes on.
+ */
+export async function readSnippetFiles(read: (file: string) => Promise<string>): Promise<{ readonly snippets: TemplateSnippet[]; readonly problems: string[] }> {
+  const snippets: TemplateSnippet[] = [];
+  const problems: string[] = [];
+  for (const file of TEMPLATE_SNIPPET_FILES) {
+    let text: string;
+    try {
+      text = await read(file);
+    } catch (error) {
+      problems.push(`${file}: couldn't be read: ${String(error)}`);
+      continue;
+    }
+    const parsed = parseSnippetFile(text, file);
+    snippets.push(...parsed.snippets);
+    problems.push(...parsed.problems);
+  }
+  return { snippets, problems };
+}

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-json-languageservice';
 import { GalleryTemplateLanguageService } from '../../../src/schemas/GalleryTemplateLanguageService';
 import { newResourceFileContent, newResourceFileName } from '../../../src/schemas/newResourceFile';
 import { bodyKindOfFileName, GALLERY_RESOURCE_KINDS, RESOURCE_KIND_INFO } from '../../../src/schemas/resourceKinds';
-import { parseSnippetFile, TEMPLATE_SNIPPET_FILES } from '../../../src/schemas/templateSnippets';
+import { parseSnippetFile, readSnippetFiles, TEMPLATE_SNIPPET_FILES } from '../../../src/schemas/templateSnippets';
 import { contributedFile, contributions, expandSnippet, messages, readJson, validateBody } from './schemaTestSupport';
 
 interface Snippet {
@@ -149,5 +149,13 @@ ${resources}
     const mixed = parseSnippetFile(JSON.stringify({ good: { prefix: 'a', body: 'b' }, bad: { prefix: 'c' }, worse: 'd' }), 'x.json');
     assert.deepEqual(mixed.snippets, [{ prefix: 'a', name: 'good', description: '', body: 'b' }]);
     assert.deepEqual(mixed.problems, ['x.json: snippet "bad" has no prefix or body', 'x.json: snippet "worse" has no prefix or body']);
+  });
+
+  it('a snippet file that cannot be read leaves its entries out and says so; the other file is still offered', async () => {
+    const { snippets: entries, problems } = await readSnippetFiles((file) =>
+      file === 'armTemplate.snippets.json' ? Promise.reject(new Error('ENOENT: no such file')) : Promise.resolve(fs.readFileSync(contributedFile(`./src/schemas/${file}`), 'utf8')),
+    );
+    assert.deepEqual(problems, ["armTemplate.snippets.json: couldn't be read: Error: ENOENT: no such file"]);
+    assert.ok(entries.length > 0 && entries.every((e) => !e.prefix.startsWith('acg-gallery')), 'the body-file snippets only');
   });
 });

@@ -34,7 +34,7 @@ import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { choose, fieldError, formClosed, formFrame, pressButton } from './formUi';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
 import { REPO_ROOT } from '../../harness/seed';
-import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, logShownTree, expandRow, findRow, hoverText, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, logShownTree, expandRow, findRow, hoverText, rowLocator, signInFromView, waitForDialog, waitForRows, toastTexts, waitForToast, type Row } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'applications.json');
 const VIEW = 'Galleries';
@@ -269,7 +269,7 @@ async function main(): Promise<number> {
             equal(toast, 'Created VM application version "appsGallery/forms-agent/1.0.0".', 'the notification');
             // The form's notification is the create's one outcome: the watcher, which drew the progress, says nothing more.
             await page.waitForTimeout(6_000);
-            const others = await page.locator('.notifications-toasts .notification-list-item').allInnerTexts();
+            const others = await toastTexts(page);
             expect(!others.some((t) => /1\.0\.0 is ready/.test(t)), `a second notification about 1.0.0:\n${others.join('\n')}`);
             const stored = emulator.store.getResourceJson(`${NEW_APP}/versions/1.0.0`) as unknown as { properties: { publishingProfile: { source: { mediaLink: string } } } } | undefined;
             equal(stored?.properties.publishingProfile.source.mediaLink, PACKAGE, 'the package link ARM stored');
@@ -325,7 +325,7 @@ async function main(): Promise<number> {
             // The listing shows in the status bar; only a slow one (over 1.5 s) also becomes a cancellable notification,
             // which would then still be on screen beside the modal.
             if (listing < 1_200) {
-                const toasts = await page.locator('.notifications-toasts .notification-list-item').allInnerTexts();
+                const toasts = await toastTexts(page);
                 expect(!toasts.some((t) => /Listing everything/.test(t)), `a notification beside the modal:\n${toasts.join('\n')}`);
             }
             expect(/VM application/.test(text.message) && /image definition/.test(text.message), `the modal names both kinds: ${text.message}`);

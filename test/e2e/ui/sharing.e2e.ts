@@ -26,7 +26,7 @@ import { quickInput, resizeSidebar, screenshot } from '../../harness/browser';
 import { REPO_ROOT } from '../../harness/seed';
 import { CheckRun, closeStarted, exitWith, reportFailure } from './checkRun';
 import { equal, expect, startSeededWorkbench, type StartedHandles } from './seededWorkbench';
-import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, logShownTree, expandRow, findRow, rowLocator, signInFromView, waitForDialog, waitForRows, waitForToast, type Row } from './workbenchUi';
+import { childrenOf, clearToasts, clickDialogButton, contextMenu, describeRows, logShownTree, expandRow, findRow, rowLocator, signInFromView, waitForDialog, waitForRows, toastTexts, waitForToast, type Row } from './workbenchUi';
 
 const SEED = path.join(REPO_ROOT, 'test', 'emulator', 'seeds', 'sharing.json');
 const VIEW = 'Galleries';
@@ -147,7 +147,7 @@ async function main(): Promise<number> {
             rows = await waitForRows(page, VIEW, 'the community gallery', (rs) => findRow(rs, [SHARED, PUBLIC_NAME]) !== undefined, 30_000);
             // A quick look-up shows in the status bar only: no "Looking for…" notification is left beside the new row.
             if (Date.now() - chosen < 1_200) {
-                const toasts = await page.locator('.notifications-toasts .notification-list-item').allInnerTexts();
+                const toasts = await toastTexts(page);
                 expect(!toasts.some((t) => /Looking for community gallery/.test(t)), `a notification is left on screen:\n${toasts.join('\n')}`);
             }
             rows = await expandRow(page, VIEW, [SHARED, PUBLIC_NAME]);

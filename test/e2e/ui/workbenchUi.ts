@@ -268,6 +268,11 @@ export async function setQuickPickTick(page: Page, picker: Locator, label: strin
     }
 }
 
+/** Texts of the toasts on screen, whatever their kind. */
+export async function toastTexts(page: Page): Promise<string[]> {
+    return page.locator('.notifications-toasts .notification-list-item').allInnerTexts();
+}
+
 /** Texts of the error toasts on screen (red error icon). */
 export async function errorToastTexts(page: Page): Promise<string[]> {
     return page.locator('.notifications-toasts .notification-list-item').evaluateAll((els) =>

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { answers, progressTitles, quickPicks, resetFakes, shownDetails, shownMessages } from '../tree/fakeVscode';
+import { answers, progressCalls, quickPicks, resetFakes, shownDetails, shownMessages } from '../tree/fakeVscode';
 import type { FakeQuickPick } from '../tree/fakeVscode';
 import { SUB, TENANT, labels, page, settle } from '../tree/treeTestSupport';
 import { galleryId, imageDefinitionId, imageVersionId } from '../../../src/azure/armId';
@@ -204,7 +204,8 @@ describe('Restore of a soft-deleted version', () => {
     };
     await h.run('azureComputeGallery.restoreImageVersion', row);
     assert.deepEqual(sent(h), [`restoreImageVersion ${imageVersionId(DEFINITION, '1.0.0').id}`]);
-    assert.ok(progressTitles.includes('Restoring image version gal/ubuntu/1.0.0'), progressTitles.join('\n'));
+    const titles = progressCalls.map((c) => c.title);
+    assert.ok(titles.includes('Restoring image version gal/ubuntu/1.0.0'), titles.join('\n'));
     assert.deepEqual(shownMessages, ['info: Restored image version "gal/ubuntu/1.0.0".']);
     assert.deepEqual(labels(await h.tree.getChildren(definition)), ['2.0.0', '1.0.0', 'Recently deleted']);
     assert.deepEqual(labels(await h.tree.getChildren(recent)), ['No recently deleted versions']);

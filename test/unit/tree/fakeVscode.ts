@@ -31,8 +31,6 @@ export const quickPicks: FakeQuickPick[] = [];
 export const registeredCommands = new Map<string, (...args: unknown[]) => unknown>();
 /** Text written with env.clipboard.writeText, newest last. */
 export const clipboardWrites: string[] = [];
-/** Titles of window.withProgress calls, in order. */
-export const progressTitles: string[] = [];
 /** Every window.withProgress call, in order: where it shows, whether it offers Cancel, and the token it got. */
 export const progressCalls: Array<{ title: string; location: number | undefined; cancellable: boolean; token: FakeCancellationToken }> = [];
 /**
@@ -69,7 +67,6 @@ export function resetFakes(): void {
   registeredCommands.clear();
   clipboardWrites.length = 0;
   openedExternal.length = 0;
-  progressTitles.length = 0;
   progressCalls.length = 0;
   answers.length = 0;
 }
@@ -221,7 +218,6 @@ function recordMessage(kind: string) {
 
 export const window = {
   withProgress: <T>(options: { title?: string; location?: number; cancellable?: boolean }, task: (progress: { report(value: unknown): void }, token: FakeCancellationToken) => Promise<T>): Promise<T> => {
-    progressTitles.push(options.title ?? '');
     progressToken = new FakeCancellationToken();
     progressCalls.push({ title: options.title ?? '', location: options.location, cancellable: options.cancellable === true, token: progressToken });
     return task({ report: () => undefined }, progressToken);

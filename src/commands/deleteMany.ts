@@ -296,46 +296,46 @@ export async function deleteSelection(account: AzureAccount, tree: GalleryTreeDa
 
   // Before the modal: in the status bar (a notification would stay beside the modal), cancellable once it is slow.
   const facts = await withCheckProgress(vscode.l10n.t('Checking the {0} selected items…', selected.length), async (abort) => {
-      const softDelete = new Map<string, boolean>();
-      const blocked: Array<{ item: Selected; block: NonNullable<DeletionBlock> }> = [];
-      const definitions: DefinitionFacts[] = [];
-      const versionsByDefinition = new Map<string, Selected[]>();
-      /** Selected containers in galleries with soft delete: what the cascade's plan says they hold (lower-cased id). */
-      const plans = new Map<string, CascadePlan>();
-      for (const s of selected) {
-        if (s.id.kind === 'managedImage') {
-          continue;
-        }
-        if (s.id.kind === 'imageVersion') {
-          const key = parentIdOf(s.id) ?? '';
-          versionsByDefinition.set(key, [...(versionsByDefinition.get(key) ?? []), s]);
-        }
-        const gallery = galleryId(s.id.subscriptionId, s.id.resourceGroup, s.id.gallery);
-        if (!softDelete.has(gallery.id.toLowerCase())) {
-          softDelete.set(gallery.id.toLowerCase(), isSoftDeleteEnabled(await serviceFor(s).getGallery(gallery, { signal: abort })));
-        }
-        if ((s.id.kind === 'gallery' || s.id.kind === 'imageDefinition') && softDelete.get(gallery.id.toLowerCase()) === true) {
-          plans.set(s.id.id.toLowerCase(), await planCascade(serviceFor(s), s.id, abort, now));
+    const softDelete = new Map<string, boolean>();
+    const blocked: Array<{ item: Selected; block: NonNullable<DeletionBlock> }> = [];
+    const definitions: DefinitionFacts[] = [];
+    const versionsByDefinition = new Map<string, Selected[]>();
+    /** Selected containers in galleries with soft delete: what the cascade's plan says they hold (lower-cased id). */
+    const plans = new Map<string, CascadePlan>();
+    for (const s of selected) {
+      if (s.id.kind === 'managedImage') {
+        continue;
+      }
+      if (s.id.kind === 'imageVersion') {
+        const key = parentIdOf(s.id) ?? '';
+        versionsByDefinition.set(key, [...(versionsByDefinition.get(key) ?? []), s]);
+      }
+      const gallery = galleryId(s.id.subscriptionId, s.id.resourceGroup, s.id.gallery);
+      if (!softDelete.has(gallery.id.toLowerCase())) {
+        softDelete.set(gallery.id.toLowerCase(), isSoftDeleteEnabled(await serviceFor(s).getGallery(gallery, { signal: abort })));
+      }
+      if ((s.id.kind === 'gallery' || s.id.kind === 'imageDefinition') && softDelete.get(gallery.id.toLowerCase()) === true) {
+        plans.set(s.id.id.toLowerCase(), await planCascade(serviceFor(s), s.id, abort, now));
+      }
+    }
+    for (const group of versionsByDefinition.values()) {
+      const first = group[0].id as ImageVersionId;
+      const definition = imageDefinitionId(galleryId(first.subscriptionId, first.resourceGroup, first.gallery), first.imageDefinition);
+      const all: GalleryImageVersion[] = await listAll((o) => serviceFor(group[0]).listImageVersions(definition, o), abort);
+      const byName = new Map(all.map((v) => [v.name?.toLowerCase() ?? '', v]));
+      const going = new Set<GalleryImageVersion>();
+      for (const s of group) {
+        const version = byName.get((s.id as ImageVersionId).version.toLowerCase());
+        const block = version ? deletionBlock(version, now) : undefined;
+        if (block) {
+          blocked.push({ item: s, block });
+        } else if (version) {
+          going.add(version);
         }
       }
-      for (const group of versionsByDefinition.values()) {
-        const first = group[0].id as ImageVersionId;
-        const definition = imageDefinitionId(galleryId(first.subscriptionId, first.resourceGroup, first.gallery), first.imageDefinition);
-        const all: GalleryImageVersion[] = await listAll((o) => serviceFor(group[0]).listImageVersions(definition, o), abort);
-        const byName = new Map(all.map((v) => [v.name?.toLowerCase() ?? '', v]));
-        const going = new Set<GalleryImageVersion>();
-        for (const s of group) {
-          const version = byName.get((s.id as ImageVersionId).version.toLowerCase());
-          const block = version ? deletionBlock(version, now) : undefined;
-          if (block) {
-            blocked.push({ item: s, block });
-          } else if (version) {
-            going.add(version);
-          }
-        }
-        definitions.push({ name: displayName(definition), latest: latestAfterDeletion(all, (v) => going.has(v)) });
-      }
-      return { softDelete, blocked, definitions, plans };
+      definitions.push({ name: displayName(definition), latest: latestAfterDeletion(all, (v) => going.has(v)) });
+    }
+    return { softDelete, blocked, definitions, plans };
   });
 
   const blockedIds = new Set(facts.blocked.map((b) => b.item.id.id));
